@@ -1,0 +1,109 @@
+/**
+ * Apply a command's changes to a book, all or nothing: every change is checked first and
+ * the book is only touched when all of them pass. Posted Journal rows change only by
+ * reversal; rows dated in a closed period are refused; the AuditLog only grows.
+ */
+import { fail } from '../util/error';
+import { SCHEMA, type TableKey } from './schema';
+import { emptyTable } from './book';
+import type { Book, Row, Table, TableChange } from './types';
+
+/**
+ * Apply changes and return a new book; the input book is not modified.
+ * @throws AnalyticsError `locked` when a change touches a closed period or edits a posted entry
+ */
+export function applyChangeSet(book: Book, changes: readonly TableChange[]): Book {
+  const tables: Book['tables'] = { ...book.tables };
+  const closed = closedPeriods(book);
+
+  for (const change of changes) {
+    const before = tables[change.table] ?? emptyTable(change.table);
+    checkChange(before, change, closed);
+    tables[change.table] = applyOne(before, change);
+  }
+  return { ...book, tables };
+}
+
+/** Periods (YYYY-MM) whose status is closed. */
+export function closedPeriods(book: Book): Set<string> {
+  const out = new Set<string>();
+  for (const r of book.tables.Periods?.rows ?? []) if (r.Status === 'closed') out.add(String(r.Period));
+  return out;
+}
+
+function applyOne(table: Table, change: TableChange): Table {
+  const columns = mergeColumns(table.columns, 'rows' in change ? change.rows : []);
+  switch (change.op) {
+    case 'append':
+      return { ...table, columns, rows: table.rows.concat(change.rows) };
+    case 'replace':
+      return { ...table, columns, rows: change.rows.slice() };
+    case 'upsert': {
+      const id = idColumn(change.table);
+      const incoming = new Map(change.rows.map((r) => [String(r[id]), r]));
+      const rows = table.rows.map((r) => {
+        const next = incoming.get(String(r[id]));
+        if (!next) return r;
+        incoming.delete(String(r[id]));
+        return { ...r, ...next };
+      });
+      return { ...table, columns, rows: rows.concat([...incoming.values()]) };
+    }
+    case 'delete': {
+      const id = idColumn(change.table);
+      const gone = new Set(change.ids);
+      return { ...table, rows: table.rows.filter((r) => !gone.has(String(r[id]))) };
+    }
+  }
+}
+
+function checkChange(table: Table, change: TableChange, closed: Set<string>): void {
+  if (change.table === 'AuditLog' && change.op !== 'append') fail('locked', 'The audit log can only grow.');
+  if (change.table !== 'Journal') return;
+  if (change.op === 'delete' || change.op === 'replace') {
+    fail('locked', 'Journal entries are never deleted or replaced; post a reversal instead.');
+  }
+  const existing = new Map(table.rows.map((r) => [String(r.EntryId), r]));
+  for (const row of change.rows) {
+    const date = String(row.Date ?? '');
+    if (closed.has(date.slice(0, 7))) {
+      fail('locked', `Entry ${row.EntryId} is dated ${date}, in closed period ${date.slice(0, 7)}.`);
+    }
+    const old = existing.get(String(row.EntryId));
+    if (change.op === 'append' && old) fail('duplicate-id', `Entry ${row.EntryId} already exists.`);
+    if (old) checkPostedEdit(old, row);
+  }
+}
+
+// A posted entry may only be marked reversed (and have its derived Balance/RowHash refreshed).
+const MUTABLE_ON_POSTED = new Set(['Status', 'Balance', 'RowHash']);
+
+function checkPostedEdit(old: Row, next: Row): void {
+  for (const [key, value] of Object.entries(next)) {
+    if (MUTABLE_ON_POSTED.has(key)) continue;
+    if (normal(old[key]) !== normal(value)) {
+      fail('locked', `Entry ${old.EntryId} is posted; ${key} cannot change from '${normal(old[key])}' to '${normal(value)}'. Post a reversal instead.`);
+    }
+  }
+  if (next.Status !== undefined && next.Status !== old.Status && !(old.Status === 'posted' && next.Status === 'reversed')) {
+    fail('locked', `Entry ${old.EntryId}: status cannot go from ${old.Status} to ${next.Status}.`);
+  }
+}
+
+function normal(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+function idColumn(key: TableKey): string {
+  const id = SCHEMA[key].idColumn;
+  if (!id) fail('no-id-column', `Table ${key} has no id column for upsert or delete.`);
+  return id;
+}
+
+function mergeColumns(columns: string[], rows: Row[]): string[] {
+  let out = columns;
+  for (const r of rows.slice(0, 1)) {
+    for (const k of Object.keys(r)) if (!out.includes(k)) out = out.concat(k);
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * Read a Cashbook workbook from an .xlsx file with ExcelJS. Each schema table is found by
+ * its sheet name in either language; its first row is the header, read by key or by either
+ * language's header; columns we do not know are kept as they are. Cells that do not fit
+ * their column become problems naming the file, sheet, row and column.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SCHEMA, TABLE_KEYS, columnForHeader, type Lang, type TableDef } from '../book/schema';
+import { coerceCell } from '../book/coerce-cell';
+import type { Book, Row, Table } from '../book/types';
+import { problem, warning, type Problem } from '../util/problem';
+import { fail } from '../util/error';
+import { flattenExcelValue } from './excel-value';
+
+export interface ReadBookResult {
+  book: Book;
+  problems: Problem[];
+  workbook: ExcelJS.Workbook;
+}
+
+/** Largest workbook file we open; beyond it a zip bomb or a wrong file is likelier than a book. */
+export const MAX_BOOK_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Read a book file.
+ * @throws AnalyticsError `file-not-found`, `not-a-workbook` when the file is missing or not an .xlsx
+ */
+export async function readBook(file: string): Promise<ReadBookResult> {
+  if (!fs.existsSync(file)) fail('file-not-found', `${file}: file not found`);
+  const size = fs.statSync(file).size;
+  if (size > MAX_BOOK_BYTES) fail('file-too-large', `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (e) {
+    fail('not-a-workbook', `${file}: not a readable .xlsx workbook (${(e as Error).message})`, e);
+  }
+  return { ...bookFromWorkbook(workbook, path.basename(file)), workbook };
+}
+
+/** Build a Book from a loaded ExcelJS workbook. */
+export function bookFromWorkbook(workbook: ExcelJS.Workbook, fileName: string): { book: Book; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean }).date1904);
+  const book: Book = { lang: detectLang(workbook), timeZone: 'Asia/Shanghai', date1904, tables: {} };
+
+  for (const key of TABLE_KEYS) {
+    const def = SCHEMA[key];
+    const ws = workbook.worksheets.find((w) => w.name === def.sheet['zh-CN'] || w.name === def.sheet['en-US'] || w.name === def.tableName);
+    if (!ws) continue;
+    book.tables[key] = readSheet(ws, def, { fileName, date1904, problems });
+  }
+  const tz = book.tables.Settings?.rows.find((r) => r.Key === 'timeZone')?.Value;
+  if (typeof tz === 'string' && tz) book.timeZone = tz;
+  const lang = book.tables.Settings?.rows.find((r) => r.Key === 'locale')?.Value;
+  if (lang === 'zh-CN' || lang === 'en-US') book.lang = lang;
+  return { book, problems };
+}
+
+interface ReadContext {
+  fileName: string;
+  date1904: boolean;
+  problems: Problem[];
+}
+
+function readSheet(ws: ExcelJS.Worksheet, def: TableDef, ctx: ReadContext): Table {
+  // Step 1: map header cells to column keys
+  const headerRow = ws.getRow(1);
+  const columns: { index: number; key: string; def?: (typeof def.columns)[number] }[] = [];
+  headerRow.eachCell({ includeEmpty: false }, (cell, index) => {
+    const header = String(flattenExcelValue(cell.value).value ?? '').trim();
+    if (!header) return;
+    const col = columnForHeader(def, header);
+    columns.push({ index, key: col ? col.key : header, def: col });
+  });
+  for (const col of def.columns) {
+    if (col.required && !columns.some((c) => c.key === col.key)) {
+      ctx.problems.push(problem('missing-column', `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`, { file: ctx.fileName, sheet: ws.name, row: 1 }));
+    }
+  }
+
+  // Step 2: typed rows; a row with no value at all ends nothing but is skipped
+  const rows: Row[] = [];
+  const last = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  for (let r = 2; r <= last; r++) {
+    const excelRow = ws.getRow(r);
+    if (!excelRow.hasValues) continue;
+    const row: Row = {};
+    for (const col of columns) {
+      const cell = excelRow.getCell(col.index);
+      const flat = flattenExcelValue(cell.value);
+      const at = { file: ctx.fileName, sheet: ws.name, row: r, column: col.def ? col.def.header[langOfSheet(ws.name, def)] : col.key };
+      if (flat.missingFormulaResult) ctx.problems.push(warning('formula-without-value', 'the cell has a formula with no saved value; open and save the file in Excel, or Cashbook recomputes it', at));
+      if (flat.error) ctx.problems.push(warning('cell-error', `the cell holds the Excel error ${flat.error}`, at));
+      if (!col.def) {
+        row[col.key] = flat.value instanceof Date ? flat.value.toISOString().slice(0, 10) : (flat.value ?? null);
+        continue;
+      }
+      const coerced = coerceCell(col.def, flat.value, { date1904: ctx.date1904 });
+      if (coerced.ok) row[col.key] = coerced.value;
+      else {
+        row[col.key] = null;
+        ctx.problems.push(problem('bad-cell', coerced.reason, at));
+      }
+    }
+    rows.push(row);
+  }
+  // Sheet order is kept, extra columns included; schema columns the sheet lacks go last.
+  const present = columns.map((c) => c.key);
+  const missing = def.columns.map((c) => c.key).filter((k) => !present.includes(k));
+  return { key: def.key, columns: [...present, ...missing], rows };
+}
+
+function langOfSheet(name: string, def: TableDef): Lang {
+  return name === def.sheet['zh-CN'] ? 'zh-CN' : 'en-US';
+}
+
+function detectLang(workbook: ExcelJS.Workbook): Lang {
+  return workbook.worksheets.some((w) => w.name === SCHEMA.Journal.sheet['zh-CN']) ? 'zh-CN' : 'en-US';
+}

@@ -1,0 +1,104 @@
+/**
+ * Write a Book into an ExcelJS workbook and save it atomically. Each schema table becomes
+ * one sheet holding one Excel table with the schema's fixed name; headers are in the book's
+ * language. Text and identifiers are written as string cells (a leading = + - @ stays text,
+ * never a formula; a 16-digit account number keeps every digit), amounts as numbers with
+ * a two-decimal format, dates as date serials in the workbook's own date system.
+ */
+import ExcelJS from 'exceljs';
+import { SCHEMA, TABLE_KEYS, type ColumnDef, type TableKey } from '../book/schema';
+import { dateToSerial } from '../book/dates';
+import type { Book, Cell, Table } from '../book/types';
+import { writeFileAtomic } from './atomic-write';
+
+const NUMBER_FORMATS: Partial<Record<ColumnDef['type'], string>> = {
+  amount: '#,##0.00;-#,##0.00',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm:ss',
+  id: '@',
+  text: '@',
+};
+
+export interface WriteBookOptions {
+  /** A workbook read earlier; its other sheets are kept. A new one is made when absent. */
+  workbook?: ExcelJS.Workbook;
+  /** Only these tables are rewritten. @default all tables in the book */
+  tables?: readonly TableKey[];
+}
+
+/** Put the book's tables into a workbook (in memory). */
+export function bookToWorkbook(book: Book, options: WriteBookOptions = {}): ExcelJS.Workbook {
+  const workbook = options.workbook ?? new ExcelJS.Workbook();
+  (workbook.properties as { date1904?: boolean }).date1904 = book.date1904;
+  const keys = options.tables ?? TABLE_KEYS.filter((k) => book.tables[k]);
+  for (const key of keys) {
+    const table = book.tables[key];
+    if (table) writeTable(workbook, book, table);
+  }
+  return workbook;
+}
+
+/** Write the book to `file` atomically; the old file stays intact if anything fails. */
+export async function writeBook(file: string, book: Book, options: WriteBookOptions = {}): Promise<void> {
+  const workbook = bookToWorkbook(book, options);
+  const buffer = await workbook.xlsx.writeBuffer();
+  writeFileAtomic(file, new Uint8Array(buffer as ArrayBuffer));
+}
+
+function writeTable(workbook: ExcelJS.Workbook, book: Book, table: Table): void {
+  const def = SCHEMA[table.key];
+  const name = def.sheet[book.lang];
+
+  // Step 1: replace the sheet in place, keeping its position among the others
+  const old = workbook.worksheets.find((w) => w.name === def.sheet['zh-CN'] || w.name === def.sheet['en-US'] || w.name === def.tableName);
+  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
+  if (old) workbook.removeWorksheet(old.id);
+  const ws = workbook.addWorksheet(name);
+  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+
+  // Step 2: header and typed cells
+  const cols = table.columns.map((key) => ({ key, def: def.columns.find((c) => c.key === key) }));
+  const headers = cols.map((c) => (c.def ? c.def.header[book.lang] : c.key));
+  const rows = table.rows.map((r) => cols.map((c) => toExcel(r[c.key] ?? null, c.def, book.date1904)));
+  ws.addTable({
+    name: def.tableName,
+    ref: 'A1',
+    headerRow: true,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: true })),
+    rows: rows.length ? rows : [cols.map(() => null)],
+  });
+  if (!rows.length) ws.spliceRows(2, 1);
+
+  // Step 3: formats and widths per column
+  cols.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    const fmt = c.def ? NUMBER_FORMATS[c.def.type] : undefined;
+    if (fmt) column.numFmt = fmt;
+    column.width = Math.min(40, Math.max(10, headers[i].length * (/[^\x00-\x7f]/.test(headers[i]) ? 2.2 : 1.2) + 2));
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function toExcel(value: Cell, def: ColumnDef | undefined, date1904: boolean): ExcelJS.CellValue {
+  if (value === null || value === '') return null;
+  if (!def) return value;
+  switch (def.type) {
+    case 'amount': {
+      const n = Number(value);
+      return Number.isFinite(n) ? n : String(value);
+    }
+    case 'date':
+    case 'datetime': {
+      const serial = dateToSerial(String(value), date1904);
+      return Number.isFinite(serial) ? serial : String(value);
+    }
+    case 'integer':
+    case 'number':
+      return typeof value === 'number' ? value : Number(value);
+    case 'boolean':
+      return typeof value === 'boolean' ? value : value === 'true';
+    default:
+      return String(value);
+  }
+}
