@@ -1,0 +1,23 @@
+/**
+ * Turn a command's result into the next book: apply its changes all or nothing and append
+ * the AuditLog row that records it. Hosts (file, Excel, playground) call this, then persist.
+ */
+import { nextAuditRow } from '../audit/audit-chain';
+import { applyChangeSet } from './apply-change-set';
+import type { Book, CommandContext, CommandResult, TableChange } from './types';
+
+/**
+ * Apply a command result to a book.
+ * @returns the new book and the full list of changes written (including the audit row)
+ * @throws AnalyticsError `locked` when a change breaks a lock; the input book is untouched
+ */
+export function commitCommand(book: Book, result: CommandResult, ctx: CommandContext): { book: Book; changes: TableChange[] } {
+  const audit = result.audit;
+  const changes = result.changes.slice();
+  if (audit) {
+    const log = book.tables.AuditLog?.rows ?? [];
+    const row = nextAuditRow(log[log.length - 1], { at: ctx.now, user: ctx.user, action: audit.action, target: audit.target, detail: audit.detail });
+    changes.push({ table: 'AuditLog', op: 'append', rows: [row] });
+  }
+  return { book: applyChangeSet(book, changes), changes };
+}

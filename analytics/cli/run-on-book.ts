@@ -1,0 +1,84 @@
+/**
+ * The one path every book-changing CLI command takes: read the book, stop on unreadable
+ * cells, run the engine command, commit its changes with an AuditLog row, and write the
+ * file atomically. When anything fails before the write, the file is left byte-identical.
+ */
+import type ExcelJS from 'exceljs';
+import { commitCommand } from '../book/commit-command';
+import type { Book, CommandContext, CommandResult } from '../book/types';
+import type { TableKey } from '../book/schema';
+import { readBook } from '../io/read-book';
+import { writeBook } from '../io/write-book';
+import { describeProblem } from '../util/problem';
+import { isAnalyticsError } from '../util/error';
+import type { CliIo } from './cli-io';
+import { createLog } from './log';
+
+export interface RunOnBookOptions {
+  /** Print the summary as one JSON object on stdout. */
+  json?: boolean;
+  /** Read only; never write the book (reconcile --dry-run, verify, customer). */
+  readOnly?: boolean;
+}
+
+export type BookCommand = (book: Book, ctx: CommandContext) => CommandResult | Promise<CommandResult>;
+
+/**
+ * Run an engine command against a book file.
+ * @returns the exit status (0, 1 or 2)
+ */
+export async function runOnBook(file: string, command: BookCommand, io: CliIo, options: RunOnBookOptions = {}): Promise<number> {
+  const log = createLog(io);
+  let loaded: { book: Book; workbook: ExcelJS.Workbook };
+
+  // Step 1: read; any cell that does not fit its column stops the command
+  try {
+    const r = await readBook(file);
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    for (const p of r.problems) {
+      const text = describeProblem(p);
+      (p.severity === 'error' ? log.error : log.warn)('book-cell', { 'zh-CN': text, 'en-US': text });
+    }
+    if (errors.length) {
+      log.error('book-unreadable', { 'zh-CN': `${file} 有 ${errors.length} 处数据无法读取，未做任何修改。`, 'en-US': `${file} has ${errors.length} unreadable cell(s); nothing was changed.` });
+      return 2;
+    }
+    loaded = r;
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+
+  // Step 2: run and commit in memory
+  const ctx: CommandContext = { now: io.now(loaded.book.timeZone), user: io.user, lang: io.lang };
+  let result: CommandResult;
+  let next: Book;
+  let changed: TableKey[];
+  try {
+    result = await command(loaded.book, ctx);
+    for (const m of result.messages) log.message(m);
+    if (options.json) io.out(JSON.stringify(result.summary, null, 2));
+    if (result.exitCode === 2 || options.readOnly || (result.changes.length === 0 && !result.audit)) return result.exitCode;
+    const committed = commitCommand(loaded.book, result, ctx);
+    next = committed.book;
+    changed = [...new Set(committed.changes.map((c) => c.table))];
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+
+  // Step 3: write atomically
+  try {
+    await writeBook(file, next, { workbook: loaded.workbook, tables: changed });
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+  return result.exitCode;
+}
+
+/** Print a failure in the user's language and give exit status 2. Unexpected errors are rethrown. */
+export function reportFailure(e: unknown, io: CliIo): number {
+  if (isAnalyticsError(e)) {
+    createLog(io).error(e.code, { 'zh-CN': e.message, 'en-US': e.message });
+    return 2;
+  }
+  throw e;
+}
