@@ -16,12 +16,17 @@ export function applyChangeSet(book: Book, changes: readonly TableChange[]): Boo
   const tables: Book['tables'] = { ...book.tables };
   const closed = closedPeriods(book);
 
+  let sheets = book.sheets;
   for (const change of changes) {
+    if (change.op === 'sheet') {
+      sheets = { ...sheets, [change.sheet.name]: change.sheet };
+      continue;
+    }
     const before = tables[change.table] ?? emptyTable(change.table);
     checkChange(before, change, closed);
     tables[change.table] = applyOne(before, change);
   }
-  return { ...book, tables };
+  return { ...book, tables, sheets };
 }
 
 /** Periods (YYYY-MM) whose status is closed. */
@@ -31,7 +36,7 @@ export function closedPeriods(book: Book): Set<string> {
   return out;
 }
 
-function applyOne(table: Table, change: TableChange): Table {
+function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): Table {
   const columns = mergeColumns(table.columns, 'rows' in change ? change.rows : []);
   switch (change.op) {
     case 'append':
@@ -57,7 +62,7 @@ function applyOne(table: Table, change: TableChange): Table {
   }
 }
 
-function checkChange(table: Table, change: TableChange, closed: Set<string>): void {
+function checkChange(table: Table, change: Exclude<TableChange, { op: 'sheet' }>, closed: Set<string>): void {
   if (change.table === 'AuditLog' && change.op !== 'append') fail('locked', 'The audit log can only grow.');
   if (change.table !== 'Journal') return;
   if (change.op === 'delete' || change.op === 'replace') {

@@ -15,6 +15,29 @@ export interface Table {
   rows: Row[];
 }
 
+/** A chart to draw over a result sheet's columns (native Excel chart, Vega-Lite in HTML). */
+export interface ChartSpec {
+  kind: 'line' | 'column' | 'bar' | 'pie' | 'area' | 'scatter';
+  title: Text;
+  /** Column header (in `columns`) giving the categories / x values. */
+  category: string;
+  /** Column headers giving the series. */
+  series: string[];
+}
+
+/**
+ * A sheet of results that is not a schema table: a notebook cell's output, a customer
+ * statement, a management summary. Rewritten whole each time it is produced.
+ */
+export interface ResultSheet {
+  /** Sheet name (≤ 31 chars, no []:*?/\). */
+  name: string;
+  title?: Text;
+  columns: { header: string; type: import('./schema').ColumnType }[];
+  rows: Cell[][];
+  charts?: ChartSpec[];
+}
+
 export interface Book {
   lang: Lang;
   /** IANA zone the book's dates and times are in. @default 'Asia/Shanghai' */
@@ -22,6 +45,8 @@ export interface Book {
   /** The workbook counts dates from 1904-01-01 (Mac Excel legacy). */
   date1904: boolean;
   tables: Partial<Record<TableKey, Table>>;
+  /** Result sheets produced by commands, by sheet name. */
+  sheets?: Record<string, ResultSheet>;
 }
 
 /** Text in both languages; the host shows the user's. */
@@ -46,7 +71,9 @@ export type TableChange =
   /** Replace the whole body of the table. */
   | { table: TableKey; op: 'replace'; rows: Row[] }
   /** Remove rows by id; refused for tables whose rows are posted records (Journal, AuditLog). */
-  | { table: TableKey; op: 'delete'; ids: string[] };
+  | { table: TableKey; op: 'delete'; ids: string[] }
+  /** Write (or rewrite) a result sheet. */
+  | { table: 'sheet'; op: 'sheet'; sheet: ResultSheet };
 
 export interface CommandContext {
   /** Local wall time in the book's zone, 'YYYY-MM-DD HH:mm:ss'. Tests pin it. */

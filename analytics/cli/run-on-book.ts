@@ -53,6 +53,7 @@ export async function runOnBook(file: string, command: BookCommand, io: CliIo, o
   let result: CommandResult;
   let next: Book;
   let changed: TableKey[];
+  let sheetNames: string[];
   try {
     result = await command(loaded.book, ctx);
     for (const m of result.messages) log.message(m);
@@ -60,14 +61,15 @@ export async function runOnBook(file: string, command: BookCommand, io: CliIo, o
     if (result.exitCode === 2 || options.readOnly || (result.changes.length === 0 && !result.audit)) return result.exitCode;
     const committed = commitCommand(loaded.book, result, ctx);
     next = committed.book;
-    changed = [...new Set(committed.changes.map((c) => c.table))];
+    changed = [...new Set(committed.changes.flatMap((c) => (c.op === 'sheet' ? [] : [c.table])))];
+    sheetNames = committed.changes.flatMap((c) => (c.op === 'sheet' ? [c.sheet.name] : []));
   } catch (e) {
     return reportFailure(e, io);
   }
 
   // Step 3: write atomically
   try {
-    await writeBook(file, next, { workbook: loaded.workbook, tables: changed });
+    await writeBook(file, next, { workbook: loaded.workbook, tables: changed, sheets: sheetNames });
   } catch (e) {
     return reportFailure(e, io);
   }

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { SCHEMA, TABLE_KEYS, type ColumnDef, type TableKey } from '../book/schema';
 import { dateToSerial } from '../book/dates';
-import type { Book, Cell, Table } from '../book/types';
+import type { Book, Cell, ResultSheet, Table } from '../book/types';
 import { writeFileAtomic } from './atomic-write';
 
 const NUMBER_FORMATS: Partial<Record<ColumnDef['type'], string>> = {
@@ -24,6 +24,8 @@ export interface WriteBookOptions {
   workbook?: ExcelJS.Workbook;
   /** Only these tables are rewritten. @default all tables in the book */
   tables?: readonly TableKey[];
+  /** Only these result sheets are rewritten. @default all result sheets in the book */
+  sheets?: readonly string[];
 }
 
 /** Put the book's tables into a workbook (in memory). */
@@ -34,6 +36,10 @@ export function bookToWorkbook(book: Book, options: WriteBookOptions = {}): Exce
   for (const key of keys) {
     const table = book.tables[key];
     if (table) writeTable(workbook, book, table);
+  }
+  for (const name of options.sheets ?? Object.keys(book.sheets ?? {})) {
+    const sheet = book.sheets?.[name];
+    if (sheet) writeResultSheet(workbook, book, sheet);
   }
   return workbook;
 }
@@ -101,4 +107,28 @@ function toExcel(value: Cell, def: ColumnDef | undefined, date1904: boolean): Ex
     default:
       return String(value);
   }
+}
+
+/** A result sheet: one Excel table named after the sheet, typed like schema columns. */
+function writeResultSheet(workbook: ExcelJS.Workbook, book: Book, sheet: ResultSheet): void {
+  const old = workbook.getWorksheet(sheet.name);
+  if (old) workbook.removeWorksheet(old.id);
+  const ws = workbook.addWorksheet(sheet.name);
+  const defs: ColumnDef[] = sheet.columns.map((c) => ({ key: c.header, header: { 'zh-CN': c.header, 'en-US': c.header }, type: c.type }));
+  const rows = sheet.rows.map((r) => r.map((v, i) => toExcel(v ?? null, defs[i], book.date1904)));
+  ws.addTable({
+    name: 'R_' + sheet.name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 200) + '_' + (ws.id ?? 0),
+    ref: 'A1',
+    headerRow: true,
+    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    columns: sheet.columns.map((c) => ({ name: c.header, filterButton: true })),
+    rows: rows.length ? rows : [sheet.columns.map(() => null)],
+  });
+  if (!rows.length) ws.spliceRows(2, 1);
+  defs.forEach((d, i) => {
+    const fmt = NUMBER_FORMATS[d.type];
+    const column = ws.getColumn(i + 1);
+    if (fmt) column.numFmt = fmt;
+    column.width = Math.min(40, Math.max(10, d.key.length * (/[^\x00-\x7f]/.test(d.key) ? 2.2 : 1.2) + 2));
+  });
 }
