@@ -3,6 +3,7 @@
  * the AuditLog row that records it. Hosts (file, Excel, playground) call this, then persist.
  */
 import { nextAuditRow } from '../audit/audit-chain';
+import { appendedEntries, sealJournal, stampEntryHashes } from '../audit/journal-seal';
 import { applyChangeSet } from './apply-change-set';
 import type { Book, CommandContext, CommandResult, TableChange } from './types';
 
@@ -13,11 +14,15 @@ import type { Book, CommandContext, CommandResult, TableChange } from './types';
  */
 export function commitCommand(book: Book, result: CommandResult, ctx: CommandContext): { book: Book; changes: TableChange[] } {
   const audit = result.audit;
-  const changes = result.changes.slice();
-  if (audit) {
-    const log = book.tables.AuditLog?.rows ?? [];
-    const row = nextAuditRow(log[log.length - 1], { at: ctx.now, user: ctx.user, action: audit.action, target: audit.target, detail: audit.detail });
-    changes.push({ table: 'AuditLog', op: 'append', rows: [row] });
-  }
-  return { book: applyChangeSet(book, changes), changes };
+  const changes = stampEntryHashes(result.changes);
+  const applied = applyChangeSet(book, changes);
+  if (!audit) return { book: applied, changes };
+
+  // The audit row seals the Journal as the command leaves it, so `verify` can tell rows
+  // deleted or inserted outside Cashbook (see audit/journal-seal.ts).
+  const log = book.tables.AuditLog?.rows ?? [];
+  const seal = sealJournal(applied.tables.Journal?.rows ?? [], appendedEntries(changes));
+  const row = nextAuditRow(log[log.length - 1], { at: ctx.now, user: ctx.user, action: audit.action, target: audit.target, detail: { ...audit.detail, seal } });
+  const auditChange: TableChange = { table: 'AuditLog', op: 'append', rows: [row] };
+  return { book: applyChangeSet(applied, [auditChange]), changes: [...changes, auditChange] };
 }

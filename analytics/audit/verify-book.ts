@@ -1,0 +1,208 @@
+/**
+ * Check that a book is what Cashbook wrote: the AuditLog hash chain is whole, every journal
+ * entry matches its RowHash, the Journal matches the seal of the last AuditLog row (no rows
+ * deleted or inserted outside Cashbook), and every typed Balance equals the recomputed one.
+ *
+ * Each failure names its rows (sheet row, Seq or EntryId). Approach, per check:
+ *  1. AuditLog, row by row in sheet order: a row whose Hash is not SHA-256 of its own fields
+ *     was edited; a row that nothing links to while its neighbours link around it was
+ *     inserted; a broken link whose PrevHash names a row elsewhere means rows were moved;
+ *     a broken link over a gap in Seq means rows were deleted.
+ *  2. Journal: RowHash per entry (see entry-hash.ts).
+ *  3. Journal against the seal (see journal-seal.ts): row count, digest, and the EntryIds
+ *     every command appended, to name rows deleted or inserted.
+ *  4. Balances (see recompute-balances.ts).
+ * LIMITATION: the chain has no secret key. Someone who rewrites every later hash and seal
+ * with this code can forge a consistent book; the evidence pack prints the head hash so an
+ * auditor can anchor it outside the workbook, and truncating the newest AuditLog rows shows
+ * only through the journal seal.
+ */
+import { Decimal } from '../money/decimal';
+import { rowsOf } from '../book/book';
+import { t, type Book, type Row, type Text } from '../book/types';
+import { GENESIS_HASH, auditRowHash } from './audit-chain';
+import { entryRowHash } from './entry-hash';
+import { journalDigest, sealOf, type JournalSeal } from './journal-seal';
+import { recomputeBalances } from './recompute-balances';
+
+export type IntegrityCode =
+  | 'audit-row-edited'
+  | 'audit-row-inserted'
+  | 'audit-row-moved'
+  | 'audit-rows-deleted'
+  | 'audit-chain-broken'
+  | 'entry-edited'
+  | 'entry-unsealed'
+  | 'journal-rows-deleted'
+  | 'journal-rows-inserted'
+  | 'journal-seal-mismatch'
+  | 'balance-mismatch';
+
+/** One thing verify found wrong, with the rows it concerns. */
+export interface IntegrityFailure {
+  code: IntegrityCode;
+  table: 'AuditLog' | 'Journal';
+  /** Sheet row (the header is row 1) of the row concerned, when it is still in the sheet. */
+  row?: number;
+  /** Seq (AuditLog) or EntryId (Journal) of the row concerned. */
+  id?: string;
+  /** Several rows, e.g. the Seq numbers or EntryIds that were deleted. */
+  ids?: string[];
+  message: Text;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  problems: IntegrityFailure[];
+}
+
+/**
+ * Verify a book's audit trail and journal.
+ * @example verifyBook(bookJustWrittenByCashbook) // { ok: true, problems: [] }
+ */
+export function verifyBook(book: Book): VerifyResult {
+  const audit = rowsOf(book, 'AuditLog');
+  const journal = rowsOf(book, 'Journal');
+  const problems = [
+    ...checkAuditChain(audit),
+    ...checkEntryHashes(journal),
+    ...checkJournalSeal(journal, audit),
+    ...checkBalances(book, journal),
+  ];
+  return { ok: problems.length === 0, problems };
+}
+
+// ── 1. AuditLog chain ──────────────────────────────────────────────────────────
+
+function checkAuditChain(rows: Row[]): IntegrityFailure[] {
+  const out: IntegrityFailure[] = [];
+  const linkedTo = new Set(rows.map((r) => str(r.PrevHash)));
+  const hashAt = new Map(rows.map((r, i) => [str(r.Hash), i]));
+  const prevOf = (i: number) => (i === 0 ? GENESIS_HASH : str(rows[i - 1].Hash));
+  const inserted = new Set<number>();
+
+  // Inserted: nothing links to it, and the next row links straight over it.
+  rows.forEach((r, i) => {
+    if (i < rows.length - 1 && !linkedTo.has(str(r.Hash)) && str(rows[i + 1].PrevHash) === prevOf(i)) inserted.add(i);
+  });
+
+  rows.forEach((r, i) => {
+    const at = { table: 'AuditLog' as const, row: i + 2, id: str(r.Seq) };
+    if (inserted.has(i)) {
+      out.push({ code: 'audit-row-inserted', ...at, message: t(`审计日志第 ${i + 2} 行（序号 ${at.id}）不在哈希链中：它是在 Cashbook 之外插入的。`, `AuditLog sheet row ${i + 2} (Seq ${at.id}) is not part of the hash chain: it was inserted outside Cashbook.`) });
+      return;
+    }
+    if (auditRowHash(r) !== str(r.Hash)) {
+      out.push({ code: 'audit-row-edited', ...at, message: t(`审计日志第 ${i + 2} 行（序号 ${at.id}）的内容与其哈希不符：该行被修改过。`, `AuditLog sheet row ${i + 2} (Seq ${at.id}) does not match its Hash: the row was edited.`) });
+    }
+    if (str(r.PrevHash) === prevOf(i) || (i > 0 && inserted.has(i - 1) && str(r.PrevHash) === prevOf(i - 1))) return;
+    out.push(linkFailure(rows, i, hashAt, at));
+  });
+
+  return out;
+}
+
+function linkFailure(rows: Row[], i: number, hashAt: Map<string, number>, at: { table: 'AuditLog'; row: number; id: string }): IntegrityFailure {
+  const r = rows[i];
+  const j = hashAt.get(str(r.PrevHash));
+  if (j !== undefined && j !== i - 1) {
+    const after = str(rows[j].Seq);
+    return { code: 'audit-row-moved', ...at, message: t(`审计日志第 ${at.row} 行（序号 ${at.id}）应紧跟序号 ${after} 之后：行的顺序被改动过。`, `AuditLog sheet row ${at.row} (Seq ${at.id}) belongs right after Seq ${after}: rows were reordered.`) };
+  }
+  const seq = Number(r.Seq);
+  const before = i === 0 ? 0 : Number(rows[i - 1].Seq);
+  if (Number.isInteger(seq) && Number.isInteger(before) && seq > before + 1) return deletedFailure(before + 1, seq - 1, at.row, at.id);
+  return { code: 'audit-chain-broken', ...at, message: t(`审计日志第 ${at.row} 行（序号 ${at.id}）与上一行的哈希不衔接：上一行的内容或哈希被改动，或有行被删除。`, `AuditLog sheet row ${at.row} (Seq ${at.id}) does not link to the row above: that row's content or Hash was changed, or rows were removed.`) };
+}
+
+function deletedFailure(from: number, to: number, row: number, id: string): IntegrityFailure {
+  const ids = Array.from({ length: to - from + 1 }, (_, k) => String(from + k));
+  const range = from === to ? `${from}` : `${from}–${to}`;
+  return { code: 'audit-rows-deleted', table: 'AuditLog', row, id, ids, message: t(`审计日志序号 ${range} 的行已被删除（缺口在第 ${row} 行之前）。`, `AuditLog rows Seq ${range} were deleted (the gap is above sheet row ${row}).`) };
+}
+
+// ── 2. Journal RowHash ─────────────────────────────────────────────────────────
+
+function checkEntryHashes(journal: Row[]): IntegrityFailure[] {
+  const out: IntegrityFailure[] = [];
+  journal.forEach((e, i) => {
+    const at = { table: 'Journal' as const, row: i + 2, id: str(e.EntryId) };
+    if (!str(e.RowHash)) {
+      out.push({ code: 'entry-unsealed', ...at, message: t(`日记账第 ${at.row} 行（分录 ${at.id}）没有行哈希：它不是由 Cashbook 记账的。`, `Journal sheet row ${at.row} (entry ${at.id}) has no RowHash: it was not posted by Cashbook.`) });
+    } else if (entryRowHash(e) !== str(e.RowHash)) {
+      out.push({ code: 'entry-edited', ...at, message: t(`日记账第 ${at.row} 行（分录 ${at.id}）与其行哈希不符：已记账的分录被修改过。`, `Journal sheet row ${at.row} (entry ${at.id}) does not match its RowHash: the posted entry was edited.`) });
+    }
+  });
+  return out;
+}
+
+// ── 3. Journal against the last seal ───────────────────────────────────────────
+
+function checkJournalSeal(journal: Row[], audit: Row[]): IntegrityFailure[] {
+  const sealed = lastSeal(audit);
+  if (!sealed) return [];
+  const { seal, seq } = sealed;
+  if (seal.rows === journal.length && seal.digest === journalDigest(journal)) return [];
+
+  // Name the rows when every command listed what it appended.
+  const seals = audit.map(sealOf);
+  const known = seals.every((s) => s?.added) ? new Set(seals.flatMap((s) => s!.added!)) : undefined;
+  const out: IntegrityFailure[] = [];
+  if (known) {
+    const seen = new Set<string>();
+    journal.forEach((e, i) => {
+      const id = str(e.EntryId);
+      if (!known.has(id) || seen.has(id)) {
+        out.push({ code: 'journal-rows-inserted', table: 'Journal', row: i + 2, id, message: t(`日记账第 ${i + 2} 行（分录 ${id}）不是由 Cashbook 添加的：它是在外部插入的。`, `Journal sheet row ${i + 2} (entry ${id}) was not added by Cashbook: it was inserted outside.`) });
+      }
+      seen.add(id);
+    });
+    const missing = [...known].filter((id) => !seen.has(id));
+    if (missing.length) {
+      out.push({ code: 'journal-rows-deleted', table: 'Journal', ids: missing, message: t(`日记账中的分录 ${missing.join(', ')} 已被删除（审计日志序号 ${seq} 记录时仍在）。`, `Journal entries ${missing.join(', ')} were deleted (they were there when AuditLog Seq ${seq} sealed the journal).`) });
+    }
+  } else if (journal.length !== seal.rows) {
+    const n = Math.abs(journal.length - seal.rows);
+    const code = journal.length < seal.rows ? 'journal-rows-deleted' : 'journal-rows-inserted';
+    out.push({ code, table: 'Journal', message: code === 'journal-rows-deleted' ? t(`日记账比审计日志序号 ${seq} 记录时少 ${n} 行：有行在外部被删除。`, `The Journal has ${n} row(s) fewer than AuditLog Seq ${seq} sealed: rows were deleted outside Cashbook.`) : t(`日记账比审计日志序号 ${seq} 记录时多 ${n} 行：有行在外部被插入。`, `The Journal has ${n} row(s) more than AuditLog Seq ${seq} sealed: rows were inserted outside Cashbook.`) });
+  }
+  if (!out.length) {
+    out.push({ code: 'journal-seal-mismatch', table: 'Journal', message: t(`日记账与审计日志序号 ${seq} 的封存摘要不符：有分录的行哈希在外部被改写。`, `The Journal does not match the seal of AuditLog Seq ${seq}: an entry's RowHash was rewritten outside Cashbook.`) });
+  }
+  return out;
+}
+
+function lastSeal(audit: Row[]): { seal: JournalSeal; seq: string } | undefined {
+  for (let i = audit.length - 1; i >= 0; i--) {
+    const seal = sealOf(audit[i]);
+    if (seal) return { seal, seq: str(audit[i].Seq) };
+  }
+  return undefined;
+}
+
+// ── 4. Balances ────────────────────────────────────────────────────────────────
+
+function checkBalances(book: Book, journal: Row[]): IntegrityFailure[] {
+  const expected = recomputeBalances(book);
+  const out: IntegrityFailure[] = [];
+  journal.forEach((e, i) => {
+    const typed = str(e.Balance);
+    const want = expected[i];
+    if (!typed || want === null || sameAmount(typed, want)) return;
+    out.push({ code: 'balance-mismatch', table: 'Journal', row: i + 2, id: str(e.EntryId), message: t(`日记账第 ${i + 2} 行（分录 ${str(e.EntryId)}）的余额为 ${typed}，重新计算应为 ${want}。`, `Journal sheet row ${i + 2} (entry ${str(e.EntryId)}) shows Balance ${typed}; recomputed it is ${want}.`) });
+  });
+  return out;
+}
+
+function sameAmount(a: string, b: string): boolean {
+  try {
+    return new Decimal(a).equals(new Decimal(b));
+  } catch {
+    // An unreadable typed balance is a mismatch.
+    return false;
+  }
+}
+
+function str(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v);
+}

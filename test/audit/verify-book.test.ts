@@ -1,0 +1,127 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { auditRowHash } from '../../analytics/audit/audit-chain';
+import { entryRowHash } from '../../analytics/audit/entry-hash';
+import { verifyBook } from '../../analytics/audit/verify-book';
+import { readBook } from '../../analytics/io/read-book';
+import { writeBook } from '../../analytics/io/write-book';
+import type { Book, Row } from '../../analytics/book/types';
+import { cloneBook, entry, makeSealedBook } from './sealed-book';
+
+const audit = (b: Book) => b.tables.AuditLog!.rows;
+const journal = (b: Book) => b.tables.Journal!.rows;
+const codes = (b: Book) => verifyBook(b).problems.map((p) => [p.code, p.ids?.join(',') ?? p.id]);
+
+describe('verifyBook', () => {
+  it('passes a book written only through Cashbook', () => {
+    expect(verifyBook(makeSealedBook())).toEqual({ ok: true, problems: [] });
+  });
+
+  it('passes the same book after a trip through an .xlsx file', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-verify-')), 'book.xlsx');
+    await writeBook(file, makeSealedBook());
+    const { book } = await readBook(file);
+    expect(verifyBook(book)).toEqual({ ok: true, problems: [] });
+  });
+
+  it('passes after the Journal sheet is sorted differently', () => {
+    const book = cloneBook(makeSealedBook());
+    journal(book).reverse();
+    expect(verifyBook(book).ok).toBe(true);
+  });
+
+  it('names an AuditLog row whose Detail was edited', () => {
+    const book = cloneBook(makeSealedBook());
+    audit(book)[2].Detail = '{"n":0}';
+    expect(codes(book)).toEqual([['audit-row-edited', '3']]);
+  });
+
+  it('names AuditLog rows deleted from the middle', () => {
+    const book = cloneBook(makeSealedBook());
+    audit(book).splice(2, 1);
+    expect(codes(book)).toEqual([['audit-rows-deleted', '3']]);
+  });
+
+  it('names AuditLog rows deleted from the start', () => {
+    const book = cloneBook(makeSealedBook());
+    audit(book).splice(0, 2);
+    expect(codes(book)).toEqual([['audit-rows-deleted', '1,2']]);
+  });
+
+  it('names an AuditLog row inserted with a self-consistent hash', () => {
+    const book = cloneBook(makeSealedBook());
+    const rows = audit(book);
+    const forged: Row = { Seq: 3, At: '2024-04-02 12:00:00', User: 'intruder', Action: 'record', Target: 'BANK1', Detail: '{}', PrevHash: rows[1].Hash };
+    forged.Hash = auditRowHash(forged);
+    rows.splice(2, 0, forged);
+    const problems = verifyBook(book).problems;
+    expect(problems.map((p) => [p.code, p.row])).toEqual([['audit-row-inserted', 4]]);
+  });
+
+  it('names AuditLog rows that were swapped', () => {
+    const book = cloneBook(makeSealedBook());
+    const rows = audit(book);
+    [rows[2], rows[3]] = [rows[3], rows[2]];
+    expect(codes(book)).toEqual([['audit-row-moved', '4'], ['audit-row-moved', '3'], ['audit-row-moved', '5']]);
+  });
+
+  it('names the row after one whose content and Hash were both rewritten', () => {
+    const book = cloneBook(makeSealedBook());
+    const row = audit(book)[2];
+    row.User = 'someone-else';
+    row.Hash = auditRowHash(row);
+    expect(codes(book)).toEqual([['audit-chain-broken', '4']]);
+  });
+
+  it('names a posted entry edited outside Cashbook', () => {
+    const book = cloneBook(makeSealedBook());
+    journal(book)[0].Inflow = '5000.00';
+    journal(book)[0].Balance = '6000.00';
+    expect(codes(book)).toContainEqual(['entry-edited', 'J1']);
+  });
+
+  it('names an entry that carries no RowHash', () => {
+    const book = cloneBook(makeSealedBook());
+    journal(book)[2].RowHash = null;
+    expect(codes(book)).toContainEqual(['entry-unsealed', 'J3']);
+  });
+
+  it('names a journal entry deleted outside Cashbook', () => {
+    const book = cloneBook(makeSealedBook());
+    journal(book).splice(2, 1);
+    journal(book)[2].Balance = '1500.00';
+    expect(codes(book)).toEqual([['journal-rows-deleted', 'J3']]);
+  });
+
+  it('names a journal entry inserted outside Cashbook even with a valid RowHash', () => {
+    const book = cloneBook(makeSealedBook());
+    const row = entry('J9', '2024-04-09', '10.00', null, '1460.00');
+    row.RowHash = entryRowHash(row);
+    journal(book).push(row);
+    expect(codes(book)).toEqual([['journal-rows-inserted', 'J9']]);
+  });
+
+  it('names a copied journal row as inserted', () => {
+    const book = cloneBook(makeSealedBook());
+    journal(book).push({ ...journal(book)[0], Balance: null });
+    const p = verifyBook(book).problems.filter((x) => x.code !== 'balance-mismatch');
+    expect(p.map((x) => [x.code, x.id, x.row])).toEqual([['journal-rows-inserted', 'J1', 6]]);
+  });
+
+  it('reports an entry edited with a recomputed RowHash through the journal seal', () => {
+    const book = cloneBook(makeSealedBook());
+    const e = journal(book)[2];
+    e.Summary = '改过的摘要';
+    e.RowHash = entryRowHash(e);
+    expect(codes(book)).toEqual([['journal-seal-mismatch', undefined]]);
+  });
+
+  it('reports a typed Balance that disagrees with the recomputed one', () => {
+    const book = cloneBook(makeSealedBook());
+    journal(book)[2].Balance = '1200.00';
+    const p = verifyBook(book).problems;
+    expect(p.map((x) => x.code)).toEqual(['balance-mismatch']);
+    expect(p[0].message['en-US']).toBe('Journal sheet row 4 (entry J3) shows Balance 1200.00; recomputed it is 1250.00.');
+  });
+});
