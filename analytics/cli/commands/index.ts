@@ -1,5 +1,7 @@
 /** Every CLI subcommand, in the order `cashbook --help` lists them. */
 import type { CliCommand } from '../command-spec';
 import { initCommand } from './init';
+import { proposeCommand } from './propose';
+import { rulesCommand } from './rules';
 
-export const COMMANDS: CliCommand[] = [initCommand];
+export const COMMANDS: CliCommand[] = [initCommand, proposeCommand, rulesCommand];

@@ -1,0 +1,87 @@
+/**
+ * Read the Rules table into ordered, compiled bank rules. A rule with broken conditions
+ * (bad JSON, unknown field or operator, a regex that does not compile, a bad amount) is
+ * reported as a problem naming the rule and left out, so one typo never stops the others.
+ */
+import { toMinorUnits } from '../money/minor-units';
+import type { Row } from '../book/types';
+import { problem, type Problem } from '../util/problem';
+import { RULE_FIELDS, RULE_OPS, type RuleCondition } from './rule-conditions';
+
+export interface BankRule {
+  ruleId: string;
+  order: number;
+  enabled: boolean;
+  conditions: RuleCondition[];
+  /** Regexes compiled once, by condition index. */
+  compiled: (RegExp | undefined)[];
+  /** Fields the rule fills on a proposed entry. */
+  actions: { Summary?: string; CounterAccount?: string; CustomerId?: string; Method?: string };
+}
+
+/**
+ * Parse and order the rules (by Order, then RuleId).
+ * @returns the valid rules, enabled or not, and problems for the broken ones
+ */
+export function parseRules(rows: Row[]): { rules: BankRule[]; problems: Problem[] } {
+  const rules: BankRule[] = [];
+  const problems: Problem[] = [];
+  rows.forEach((row, i) => {
+    const ruleId = String(row.RuleId ?? `row ${i + 2}`);
+    const parsed = parseConditions(row.Conditions);
+    if ('error' in parsed) {
+      problems.push(problem('bad-rule', `rule ${ruleId}: ${parsed.error}`, { sheet: 'Rules', row: i + 2, column: 'Conditions' }));
+      return;
+    }
+    const actions: BankRule['actions'] = {};
+    for (const k of ['Summary', 'CounterAccount', 'CustomerId', 'Method'] as const) {
+      if (row[k] !== null && row[k] !== undefined && row[k] !== '') actions[k] = String(row[k]);
+    }
+    rules.push({
+      ruleId,
+      order: typeof row.Order === 'number' ? row.Order : Number(row.Order ?? i + 1) || i + 1,
+      enabled: row.Enabled !== false && row.Enabled !== 'false',
+      conditions: parsed.conditions,
+      compiled: parsed.conditions.map((c) => (c.op === 'regex' ? new RegExp(c.value, 'iu') : undefined)),
+      actions,
+    });
+  });
+  rules.sort((a, b) => a.order - b.order || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return { rules, problems };
+}
+
+/** Parse a Conditions cell (JSON array of conditions). */
+export function parseConditions(cell: unknown): { conditions: RuleCondition[] } | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(String(cell ?? '[]'));
+  } catch (e) {
+    return { error: `conditions are not valid JSON (${(e as Error).message})` };
+  }
+  if (!Array.isArray(value) || value.length === 0) return { error: 'conditions must be a non-empty JSON list' };
+  const conditions: RuleCondition[] = [];
+  for (const c of value as Record<string, unknown>[]) {
+    const error = checkCondition(c);
+    if (error) return { error };
+    conditions.push({ field: c.field, op: c.op, value: String(c.value), ...(c.to !== undefined ? { to: String(c.to) } : {}) } as RuleCondition);
+  }
+  return { conditions };
+}
+
+function checkCondition(c: Record<string, unknown>): string | undefined {
+  if (!RULE_FIELDS.includes(c.field as never)) return `unknown field '${String(c.field)}' (use ${RULE_FIELDS.join(', ')})`;
+  if (!RULE_OPS.includes(c.op as never)) return `unknown operator '${String(c.op)}' (use ${RULE_OPS.join(', ')})`;
+  if (c.value === undefined || c.value === null || c.value === '') return `condition on ${String(c.field)} has no value`;
+  if (c.op === 'regex') {
+    try {
+      new RegExp(String(c.value), 'iu');
+    } catch (e) {
+      return `regex '${String(c.value)}' does not compile (${(e as Error).message})`;
+    }
+  }
+  if (c.field === 'amount' && (Number.isNaN(toMinorUnits(String(c.value))) || (c.op === 'between' && Number.isNaN(toMinorUnits(String(c.to ?? '')))))) {
+    return `amount condition needs plain amounts like 100.00, got '${String(c.value)}'${c.to !== undefined ? ` and '${String(c.to)}'` : ''}`;
+  }
+  if (c.field === 'sign' && c.value !== 'in' && c.value !== 'out') return `sign must be 'in' or 'out', got '${String(c.value)}'`;
+  return undefined;
+}
