@@ -11,19 +11,18 @@
  *  2. Journal: RowHash per entry (see entry-hash.ts).
  *  3. Journal against the seal (see journal-seal.ts): row count, digest, and the EntryIds
  *     every command appended, to name rows deleted or inserted.
- *  4. Balances (see recompute-balances.ts).
+ *  4. Balances, recomputed by journal/recompute-balances.ts ((Date, EntryId) order).
  * LIMITATION: the chain has no secret key. Someone who rewrites every later hash and seal
  * with this code can forge a consistent book; the evidence pack prints the head hash so an
  * auditor can anchor it outside the workbook, and truncating the newest AuditLog rows shows
  * only through the journal seal.
  */
-import { Decimal } from '../money/decimal';
 import { rowsOf } from '../book/book';
 import { t, type Book, type Row, type Text } from '../book/types';
 import { GENESIS_HASH, auditRowHash } from './audit-chain';
 import { entryRowHash } from './entry-hash';
 import { journalDigest, sealOf, type JournalSeal } from './journal-seal';
-import { recomputeBalances } from './recompute-balances';
+import { recomputeBalances, type BalanceProblem } from '../journal/recompute-balances';
 
 export type IntegrityCode =
   | 'audit-row-edited'
@@ -67,7 +66,7 @@ export function verifyBook(book: Book): VerifyResult {
     ...checkAuditChain(audit),
     ...checkEntryHashes(journal),
     ...checkJournalSeal(journal, audit),
-    ...checkBalances(book, journal),
+    ...checkBalances(book),
   ];
   return { ok: problems.length === 0, problems };
 }
@@ -182,25 +181,15 @@ function lastSeal(audit: Row[]): { seal: JournalSeal; seq: string } | undefined 
 
 // ── 4. Balances ────────────────────────────────────────────────────────────────
 
-function checkBalances(book: Book, journal: Row[]): IntegrityFailure[] {
-  const expected = recomputeBalances(book);
-  const out: IntegrityFailure[] = [];
-  journal.forEach((e, i) => {
-    const typed = str(e.Balance);
-    const want = expected[i];
-    if (!typed || want === null || sameAmount(typed, want)) return;
-    out.push({ code: 'balance-mismatch', table: 'Journal', row: i + 2, id: str(e.EntryId), message: t(`日记账第 ${i + 2} 行（分录 ${str(e.EntryId)}）的余额为 ${typed}，重新计算应为 ${want}。`, `Journal sheet row ${i + 2} (entry ${str(e.EntryId)}) shows Balance ${typed}; recomputed it is ${want}.`) });
-  });
-  return out;
-}
-
-function sameAmount(a: string, b: string): boolean {
-  try {
-    return new Decimal(a).equals(new Decimal(b));
-  } catch {
-    // An unreadable typed balance is a mismatch.
-    return false;
-  }
+function checkBalances(book: Book): IntegrityFailure[] {
+  const disagreements = recomputeBalances(book).problems.filter((p): p is BalanceProblem => p.code === 'balance-disagrees');
+  return disagreements.map((p) => ({
+    code: 'balance-mismatch',
+    table: 'Journal',
+    row: p.row,
+    id: p.entryId,
+    message: t(`日记账第 ${p.row} 行（分录 ${p.entryId}）的余额为 ${p.found}，重新计算应为 ${p.expected}。`, `Journal sheet row ${p.row} (entry ${p.entryId}) shows Balance ${p.found}; recomputed it is ${p.expected}.`),
+  }));
 }
 
 function str(v: unknown): string {

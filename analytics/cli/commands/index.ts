@@ -3,5 +3,6 @@ import type { CliCommand } from '../command-spec';
 import { initCommand } from './init';
 import { proposeCommand } from './propose';
 import { rulesCommand } from './rules';
+import { verifyCommand } from './verify';
 
-export const COMMANDS: CliCommand[] = [initCommand, proposeCommand, rulesCommand];
+export const COMMANDS: CliCommand[] = [initCommand, proposeCommand, rulesCommand, verifyCommand];
