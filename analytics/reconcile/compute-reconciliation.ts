@@ -1,0 +1,267 @@
+/**
+ * One account's reconciliation as of a period end, computed without touching the book:
+ * which rows are in scope, which are already settled by earlier or user-confirmed matches,
+ * what the matcher proposes for the rest, the four kinds of outstanding items, and the
+ * 余额调节表 balances. reconcileAccount turns it into changes; closePeriod and the aging
+ * review read it directly.
+ * Scope: every entry and line of the account dated on or before the period's last day
+ * (end of day). Rows of earlier periods still unmatched are carried forward and can clear
+ * now; rows dated after the period end are never candidates. A reversed entry and its
+ * reversal, both in scope, cancel out and are neither matched nor outstanding.
+ */
+import { numberSetting, rowsOf, setting, text } from '../book/book';
+import { periodBounds } from '../book/dates';
+import type { Book, Row } from '../book/types';
+import { toMinorUnits } from '../money/minor-units';
+import { fail } from '../util/error';
+import { fen, journalColumns, statementColumns } from './ledger-columns';
+import { matchId, pairingKey, splitIds } from './match-id';
+import { matchStatement, type MatchRule } from './match-statement';
+import { bankBalanceAt } from './bank-balance';
+
+export type OutstandingKind = 'BankReceivedNotBooked' | 'BankPaidNotBooked' | 'BookReceivedNotOnBank' | 'BookPaidNotOnBank';
+
+export const OUTSTANDING_KINDS: readonly OutstandingKind[] = ['BankReceivedNotBooked', 'BankPaidNotBooked', 'BookReceivedNotOnBank', 'BookPaidNotOnBank'];
+
+/** An item that explains part of the gap between book and bank. */
+export interface OutstandingItem {
+  kind: OutstandingKind;
+  /** An unmatched entry or line, or the residual (a netted fee) of a match. */
+  source: 'entry' | 'line' | 'match';
+  /** EntryId, LineId or MatchId. */
+  id: string;
+  date: string;
+  /** Signed, in fen: + raises the balance it adjusts, − lowers it. */
+  amount: number;
+  /** Counterparty, summary or description, for people. */
+  text: string;
+  customerId: string;
+}
+
+export interface ProposedMatch {
+  matchId: string;
+  entryIds: string[];
+  lineIds: string[];
+  rule: MatchRule;
+  score: number;
+}
+
+export interface ReconciliationRun {
+  accountId: string;
+  period: string;
+  /** Last day of the period, 'YYYY-MM-DD'. */
+  end: string;
+  /** New automatic matches for this period. */
+  proposals: ProposedMatch[];
+  /** Existing automatic matches of this account and period that this run no longer makes. */
+  staleMatchIds: string[];
+  /** Matches that were already settled (earlier periods, confirmed or hand-made) and kept. */
+  keptMatches: number;
+  items: OutstandingItem[];
+  /** All amounts in fen. */
+  bookBalance: number;
+  bankBalance: number;
+  totals: Record<OutstandingKind, number>;
+  counts: Record<OutstandingKind, number>;
+  adjustedBook: number;
+  adjustedBank: number;
+  difference: number;
+}
+
+export interface ComputeReconciliationParams {
+  accountId: string;
+  period: string;
+  /** Reconcile as of this date instead of the period's last day (aging review). */
+  asOf?: string;
+}
+
+/**
+ * Compute one account's reconciliation for a period.
+ * @throws AnalyticsError `bad-period` or `unknown-account`
+ */
+export function computeReconciliation(book: Book, params: ComputeReconciliationParams): ReconciliationRun {
+  const { accountId, period } = params;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail('bad-period', `Period '${period}' is not YYYY-MM.`);
+  const account = rowsOf(book, 'Accounts').find((r) => text(r.AccountId) === accountId);
+  if (!account) fail('unknown-account', `Account '${accountId}' is not in the Accounts table.`);
+  const end = params.asOf ?? periodBounds(period).last;
+
+  // Step 1: rows in scope and the book balance (every status counts: reversals net out)
+  const entries = rowsOf(book, 'Journal').filter((r) => text(r.AccountId) === accountId && text(r.Date) <= end);
+  const lines = rowsOf(book, 'Statement').filter((r) => text(r.AccountId) === accountId && text(r.Date) <= end);
+  const opening = fen(account.OpeningBalance);
+  let bookBalance = opening;
+  for (const e of entries) bookBalance += fen(e.Inflow) - fen(e.Outflow);
+  const bankBalance = bankBalanceAt(lines, opening);
+
+  // Step 2: what earlier runs and the user settled
+  const prior = priorDecisions(book, accountId, period, entries, lines);
+
+  // Step 3: match the rest
+  const cancelled = cancelledReversals(entries);
+  const openEntries = entries.filter((e) => !prior.settled.has('e:' + text(e.EntryId)) && !prior.forced.has('e:' + text(e.EntryId)) && !cancelled.has(text(e.EntryId)));
+  const openLines = lines.filter((l) => !prior.settled.has('l:' + text(l.LineId)) && !prior.forced.has('l:' + text(l.LineId)));
+  const J = journalColumns(openEntries, customerNames(book));
+  const S = statementColumns(openLines);
+  const rejected = prior.rejected;
+  const found = matchStatement(J, S, {
+    windowDays: numberSetting(book, 'reconcile.dateWindowDays', 3),
+    maxGroupSize: numberSetting(book, 'reconcile.maxGroupSize', 4),
+    maxFee: toMinorUnits(setting(book, 'reconcile.maxFee', '50.00')) || 0,
+    fuzzyWindowDays: numberSetting(book, 'reconcile.fuzzyWindowDays', 15),
+    isRejected: rejected.size === 0 ? undefined : (js, ss) => rejected.has(pairingKey(js.map((j) => J.ids[j]), ss.map((s) => S.ids[s]))),
+  });
+
+  // Step 4: outstanding items: unmatched rows, forced rows, residuals of matches
+  const items: OutstandingItem[] = [];
+  const entryUsed = new Uint8Array(J.length);
+  const lineUsed = new Uint8Array(S.length);
+  const proposals: ProposedMatch[] = found.map((p) => {
+    for (const j of p.entries) entryUsed[j] = 1;
+    for (const s of p.lines) lineUsed[s] = 1;
+    const entryIds = p.entries.map((j) => J.ids[j]);
+    const lineIds = p.lines.map((s) => S.ids[s]);
+    const id = matchId(accountId, entryIds, lineIds);
+    if (p.residual !== 0) items.push(residualItem(id, p.residual, openLines[p.lines[0]]));
+    return { matchId: id, entryIds, lineIds, rule: p.rule, score: p.score };
+  });
+  openEntries.forEach((e, j) => {
+    if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(e, J.amount[j]));
+  });
+  openLines.forEach((l, s) => {
+    if (!lineUsed[s] && S.amount[s] !== 0) items.push(lineItem(l, S.amount[s]));
+  });
+  for (const e of entries) if (prior.forced.has('e:' + text(e.EntryId))) items.push(entryItem(e, fen(e.Inflow) - fen(e.Outflow)));
+  for (const l of lines) if (prior.forced.has('l:' + text(l.LineId))) items.push(lineItem(l, fen(l.Amount)));
+  items.push(...prior.residuals);
+  items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  // Step 5: the 余额调节表
+  const totals = { BankReceivedNotBooked: 0, BankPaidNotBooked: 0, BookReceivedNotOnBank: 0, BookPaidNotOnBank: 0 };
+  const counts = { ...totals };
+  for (const it of items) {
+    totals[it.kind] += it.amount;
+    counts[it.kind] += 1;
+  }
+  const adjustedBook = bookBalance + totals.BankReceivedNotBooked + totals.BankPaidNotBooked;
+  const adjustedBank = bankBalance + totals.BookReceivedNotOnBank + totals.BookPaidNotOnBank;
+  const freshIds = new Set(proposals.map((p) => p.matchId));
+  return {
+    accountId,
+    period,
+    end,
+    proposals,
+    staleMatchIds: prior.autoThisPeriod.filter((id) => !freshIds.has(id)),
+    keptMatches: prior.keptThisPeriod,
+    items,
+    bookBalance,
+    bankBalance,
+    totals,
+    counts,
+    adjustedBook,
+    adjustedBank,
+    difference: adjustedBook - adjustedBank,
+  };
+}
+
+interface PriorDecisions {
+  /** 'e:'+EntryId / 'l:'+LineId of rows settled by a kept match. */
+  settled: Set<string>;
+  /** Rows in scope that a later period's match clears: outstanding now, not candidates. */
+  forced: Set<string>;
+  rejected: Set<string>;
+  residuals: OutstandingItem[];
+  autoThisPeriod: string[];
+  keptThisPeriod: number;
+}
+
+// Sort existing matches of the account into kept, stale, later and rejected.
+function priorDecisions(book: Book, accountId: string, period: string, entries: Row[], lines: Row[]): PriorDecisions {
+  const entryById = new Map(entries.map((e) => [text(e.EntryId), e]));
+  const lineById = new Map(lines.map((l) => [text(l.LineId), l]));
+  const out: PriorDecisions = { settled: new Set(), forced: new Set(), rejected: new Set(), residuals: [], autoThisPeriod: [], keptThisPeriod: 0 };
+  for (const m of rowsOf(book, 'Matches')) {
+    if (text(m.AccountId) !== accountId || text(m.Rule) === 'transfer') continue;
+    const entryIds = splitIds(m.EntryIds);
+    const lineIds = splitIds(m.LineIds);
+    const status = text(m.Status);
+    const matchPeriod = text(m.Period);
+    if (status === 'rejected') {
+      out.rejected.add(pairingKey(entryIds, lineIds));
+      continue;
+    }
+    if (status !== 'confirmed' && matchPeriod === period) {
+      out.autoThisPeriod.push(text(m.MatchId));
+      continue;
+    }
+    // A match counts as settled only when it was made for this period or before and all its
+    // rows are dated by the period end; otherwise its rows here are still outstanding.
+    const keys = [...entryIds.map((id) => 'e:' + id), ...lineIds.map((id) => 'l:' + id)];
+    const complete = entryIds.every((id) => entryById.has(id)) && lineIds.every((id) => lineById.has(id));
+    if (matchPeriod <= period && complete) {
+      for (const k of keys) out.settled.add(k);
+      if (matchPeriod === period) out.keptThisPeriod++;
+      const residual = lineIds.reduce((s, id) => s + fen(lineById.get(id)!.Amount), 0) - entryIds.reduce((s, id) => s + fen(entryById.get(id)!.Inflow) - fen(entryById.get(id)!.Outflow), 0);
+      if (residual !== 0) out.residuals.push(residualItem(text(m.MatchId), residual, lineById.get(lineIds[0]) ?? entryById.get(entryIds[0])));
+    } else {
+      for (const k of keys) if (entryById.has(k.slice(2)) || lineById.has(k.slice(2))) out.forced.add(k);
+    }
+  }
+  return out;
+}
+
+// Ids of reversed entries and their reversals when both are in scope.
+function cancelledReversals(entries: Row[]): Set<string> {
+  const ids = new Set(entries.map((e) => text(e.EntryId)));
+  const out = new Set<string>();
+  for (const e of entries) {
+    const original = text(e.ReversalOf);
+    if (text(e.Status) === 'reversal' && original !== '' && ids.has(original)) {
+      out.add(original);
+      out.add(text(e.EntryId));
+    }
+  }
+  return out;
+}
+
+function customerNames(book: Book): Map<string, string> {
+  return new Map(rowsOf(book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]));
+}
+
+function entryItem(e: Row, amount: number): OutstandingItem {
+  return {
+    kind: amount > 0 ? 'BookReceivedNotOnBank' : 'BookPaidNotOnBank',
+    source: 'entry',
+    id: text(e.EntryId),
+    date: text(e.Date),
+    amount,
+    text: [text(e.Voucher), text(e.Summary), text(e.Reference)].filter(Boolean).join(' '),
+    customerId: text(e.CustomerId),
+  };
+}
+
+function lineItem(l: Row, amount: number): OutstandingItem {
+  return {
+    kind: amount > 0 ? 'BankReceivedNotBooked' : 'BankPaidNotBooked',
+    source: 'line',
+    id: text(l.LineId),
+    date: text(l.Date),
+    amount,
+    text: [text(l.Counterparty), text(l.Description), text(l.Reference)].filter(Boolean).join(' '),
+    customerId: '',
+  };
+}
+
+// A match whose statement side differs from its book side (a netted fee): the difference is
+// a bank-side item until it is booked.
+function residualItem(id: string, residual: number, at: Row | undefined): OutstandingItem {
+  return {
+    kind: residual > 0 ? 'BankReceivedNotBooked' : 'BankPaidNotBooked',
+    source: 'match',
+    id,
+    date: text(at?.Date),
+    amount: residual,
+    text: residual < 0 ? '银行扣费 / bank fee netted off' : '银行多入账 / bank credited more',
+    customerId: '',
+  };
+}

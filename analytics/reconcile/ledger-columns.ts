@@ -1,0 +1,132 @@
+/**
+ * Columnar views of the two sides of a reconciliation: journal entries and statement lines
+ * as parallel arrays (day numbers and integer fen in typed arrays, ids and texts in plain
+ * arrays). The matcher only ever reads these, so a million rows cost a few typed arrays
+ * rather than a million objects, and no amount is ever a float sum.
+ */
+import { toMinorUnits } from '../money/minor-units';
+import type { Row } from '../book/types';
+
+/** One side of a reconciliation, column by column. Index i of every array is the same row. */
+export interface LedgerColumns {
+  length: number;
+  /** EntryId or LineId. */
+  ids: string[];
+  /** Days since 1970-01-01 of the row's date. */
+  day: Int32Array;
+  /** Signed amount in integer fen: Inflow − Outflow for entries, Amount for lines. */
+  amount: Float64Array;
+  /** Normalised reference (票据号/流水号); '' when none. */
+  reference: string[];
+  /** Normalised counterparty name (customer name or 对方户名); '' when none. */
+  party: string[];
+  /** Normalised free text (摘要/Description); '' when none. */
+  memo: string[];
+}
+
+/**
+ * Days since 1970-01-01 of a 'YYYY-MM-DD' date, computed from its digits (no Date object,
+ * no time zone).
+ * @returns the day number, or NaN when the text is not a date
+ * @example dayNumber('1970-01-02') // 1
+ */
+export function dayNumber(date: string): number {
+  if (date.length < 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
+  const y0 = digits(date, 0, 4);
+  const m = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
+  // Civil-to-days over 400-year eras, with March as the first month of the year.
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** 'YYYY-MM-DD' of a day number (inverse of {@link dayNumber}). */
+export function dayText(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A reference reduced to what identifies it: half-width, upper case, no spaces or separators. */
+export function normalizeReference(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return String(v)
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\-_/#.:]/g, '')
+    .toUpperCase();
+}
+
+/** A name or description reduced for comparison: no spaces, punctuation or company suffixes. */
+export function normalizeParty(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return String(v)
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/有限责任公司|股份有限公司|有限公司|公司|CO\.?,?\s*LTD\.?|LIMITED|LTD\.?|INC\.?/gi, '')
+    .replace(/[\s()（）,，.。·\-_]/g, '')
+    .toLowerCase();
+}
+
+/** Empty columns with room for `n` rows. */
+export function allocateColumns(n: number): LedgerColumns {
+  return {
+    length: n,
+    ids: new Array<string>(n),
+    day: new Int32Array(n),
+    amount: new Float64Array(n),
+    reference: new Array<string>(n),
+    party: new Array<string>(n),
+    memo: new Array<string>(n),
+  };
+}
+
+/**
+ * Journal entries as columns.
+ * @param entries Journal rows (already filtered to one account)
+ * @param customerNames CustomerId → customer name, used as the entry's counterparty
+ */
+export function journalColumns(entries: readonly Row[], customerNames: ReadonlyMap<string, string> = new Map()): LedgerColumns {
+  const out = allocateColumns(entries.length);
+  entries.forEach((r, i) => {
+    out.ids[i] = String(r.EntryId);
+    out.day[i] = dayNumber(String(r.Date ?? ''));
+    out.amount[i] = fen(r.Inflow) - fen(r.Outflow);
+    out.reference[i] = normalizeReference(r.Reference);
+    const customer = r.CustomerId === null || r.CustomerId === undefined ? '' : String(r.CustomerId);
+    out.party[i] = normalizeParty(customerNames.get(customer) ?? customer);
+    out.memo[i] = normalizeParty(r.Summary);
+  });
+  return out;
+}
+
+/** Statement lines as columns. */
+export function statementColumns(lines: readonly Row[]): LedgerColumns {
+  const out = allocateColumns(lines.length);
+  lines.forEach((r, i) => {
+    out.ids[i] = String(r.LineId);
+    out.day[i] = dayNumber(String(r.Date ?? ''));
+    out.amount[i] = fen(r.Amount);
+    out.reference[i] = normalizeReference(r.Reference);
+    out.party[i] = normalizeParty(r.Counterparty);
+    out.memo[i] = normalizeParty(r.Description);
+  });
+  return out;
+}
+
+/** Canonical amount text (or a number cell) to fen; blank is 0. Bad text is NaN and never matches. */
+export function fen(v: unknown): number {
+  if (v === null || v === undefined || v === '') return 0;
+  return toMinorUnits(typeof v === 'number' ? v.toFixed(2) : String(v).trim());
+}
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}

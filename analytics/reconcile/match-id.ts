@@ -1,0 +1,43 @@
+/**
+ * Stable ids for matches and how a match's row lists are written in the Matches table.
+ * The id comes from the account and the exact rows, so a re-run that finds the same match
+ * writes the same row (upsert), and a different pairing never overwrites a user's decision.
+ */
+
+/** Separator of ids inside Matches.EntryIds / LineIds. */
+export const ID_SEPARATOR = ',';
+
+/** Ids joined for a Matches cell, in sorted order. */
+export function joinIds(ids: readonly string[]): string {
+  return ids.slice().sort().join(ID_SEPARATOR);
+}
+
+/** Ids of a Matches cell. */
+export function splitIds(cell: unknown): string[] {
+  if (cell === null || cell === undefined) return [];
+  return String(cell)
+    .split(ID_SEPARATOR)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** The key of a pairing: which entries with which lines, order-free. */
+export function pairingKey(entryIds: readonly string[], lineIds: readonly string[]): string {
+  return `${joinIds(entryIds)}|${joinIds(lineIds)}`;
+}
+
+/**
+ * Stable match id: 'M-' and 64 bits of two FNV-1a hashes of account and pairing, in base 36.
+ * @example matchId('BANK1', ['J1'], ['L1']) // 'M-…' (same input, same id)
+ */
+export function matchId(accountId: string, entryIds: readonly string[], lineIds: readonly string[]): string {
+  const text = `${accountId}#${pairingKey(entryIds, lineIds)}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+  }
+  return `M-${(h1 >>> 0).toString(36).padStart(7, '0')}${(h2 >>> 0).toString(36).padStart(7, '0')}`;
+}

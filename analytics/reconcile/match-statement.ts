@@ -1,0 +1,187 @@
+/**
+ * The matcher: pairs journal entries with statement lines of one account, in passes from
+ * the surest rule to the loosest, each pass seeing only what the earlier ones left.
+ *  1. exact-reference: same amount to the fen and the same reference (票据号 = 流水号).
+ *  2. exact-date: same amount, same date, names not contradicting.
+ *  3. date-window: same amount within ±windowDays, nearest date and best name first.
+ *     Passes 1–3 only compare rows of equal amount: both sides are sorted by (amount, date)
+ *     and merged, so the work is linear after the sort (no pairwise scan).
+ *  4. fee-netted: the bank amount is the entry less a small fee; the fee is left as a residual.
+ *  5. many-to-one / one-to-many: exact subset sums over leftovers near in date (sum-groups.ts).
+ *  6. fuzzy: equal amounts further apart in date when names or references say so.
+ * Amounts are integer fen throughout, so sums are exact. Limits: one account, one currency.
+ */
+import { fail } from '../util/error';
+import type { LedgerColumns } from './ledger-columns';
+import { matchNettedFees } from './match-fees';
+import {
+  evidenceOf,
+  openRows,
+  propose,
+  sortByAmountThenDay,
+  type MatchProposal,
+  type MatchRule,
+  type MatchState,
+  type MatchStatementOptions,
+} from './match-state';
+import { matchSums } from './match-sums';
+
+export type { MatchProposal, MatchRule, MatchStatementOptions } from './match-state';
+
+/**
+ * Match statement lines to journal entries.
+ * @param journal journal entries as columns (amount = Inflow − Outflow in fen)
+ * @param statement statement lines as columns (signed amount in fen)
+ * @param options windows, group sizes, settled rows and rejected pairings
+ * @returns proposals in the order the passes made them
+ * @throws AnalyticsError `bad-option` for a negative window or a group size below 2
+ * @example
+ * // entry 2024-06-08 +1500.10 and 2024-06-09 +2300.20, line 2024-06-10 +3800.30
+ * matchStatement(j, s) // [{ entries: [0, 1], lines: [0], rule: 'many-to-one', residual: 0, … }]
+ */
+export function matchStatement(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions = {}): MatchProposal[] {
+  const st = initialState(journal, statement, options);
+
+  // Equal amounts first: exact reference, then same date, then the date window. Both sides
+  // are sorted once; later passes only drop the rows taken meanwhile.
+  const order = { js: sortByAmountThenDay(st.J, openRows(st.J, st.entryUsed)), ss: sortByAmountThenDay(st.S, openRows(st.S, st.lineUsed)) };
+  matchEqualAmounts(st, 'exact-reference', order);
+  matchEqualAmounts(st, 'exact-date', order);
+  matchEqualAmounts(st, 'date-window', order);
+
+  // Then the leftovers: fees netted off, sums, and the loosest evidence last so it cannot
+  // take a row an exact rule would have explained.
+  matchNettedFees(st);
+  matchSums(st);
+  matchEqualAmounts(st, 'fuzzy', order);
+  return st.proposals;
+}
+
+function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptions): MatchState {
+  const window = o.windowDays ?? 3;
+  const maxGroupSize = o.maxGroupSize ?? 4;
+  if (!(window >= 0)) fail('bad-option', `windowDays must be 0 or more, not ${window}`);
+  if (!(maxGroupSize >= 2)) fail('bad-option', `maxGroupSize must be 2 or more, not ${maxGroupSize}`);
+  return {
+    J,
+    S,
+    entryUsed: o.takenEntries ? o.takenEntries.slice() : new Uint8Array(J.length),
+    lineUsed: o.takenLines ? o.takenLines.slice() : new Uint8Array(S.length),
+    window,
+    maxGroupSize,
+    maxGroupCandidates: o.maxGroupCandidates ?? 12,
+    maxFee: o.maxFee ?? 5000,
+    maxFeeRate: o.maxFeeRate ?? 0.05,
+    fuzzyWindow: Math.max(o.fuzzyWindowDays ?? 15, window),
+    fuzzyMin: o.fuzzyMinScore ?? 0.6,
+    isRejected: o.isRejected ?? (() => false),
+    proposals: [],
+  };
+}
+
+type EqualRule = 'exact-reference' | 'exact-date' | 'date-window' | 'fuzzy';
+type SortedSides = { js: Uint32Array; ss: Uint32Array };
+
+function stillOpen(rows: Uint32Array, used: Uint8Array): Uint32Array {
+  let n = 0;
+  const out = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) if (used[rows[i]] === 0) out[n++] = rows[i];
+  return out.subarray(0, n);
+}
+
+// Merge the two sides sorted by amount; each run of equal amounts is matched on its own.
+function matchEqualAmounts(st: MatchState, rule: EqualRule, order: SortedSides): void {
+  const js = stillOpen(order.js, st.entryUsed);
+  const ss = stillOpen(order.ss, st.lineUsed);
+  let a = 0;
+  let b = 0;
+  while (a < js.length && b < ss.length) {
+    const x = st.J.amount[js[a]];
+    const y = st.S.amount[ss[b]];
+    if (x < y) a++;
+    else if (x > y) b++;
+    else {
+      let a2 = a + 1;
+      while (a2 < js.length && st.J.amount[js[a2]] === x) a2++;
+      let b2 = b + 1;
+      while (b2 < ss.length && st.S.amount[ss[b2]] === x) b2++;
+      if (a2 - a === 1 && b2 - b === 1) matchPair(st, js[a], ss[b], rule);
+      else matchRun(st, js.subarray(a, a2), ss.subarray(b, b2), rule);
+      a = a2;
+      b = b2;
+    }
+  }
+}
+
+// The common case at scale: one entry and one line of this amount.
+function matchPair(st: MatchState, j: number, s: number, rule: EqualRule): void {
+  const score = pairScore(st, j, s, rule);
+  if (score > 0 && !st.isRejected([j], [s])) propose(st, [j], [s], rule, score);
+}
+
+// Several entries and/or lines of one amount: score every admissible pair, best first.
+function matchRun(st: MatchState, js: Uint32Array, ss: Uint32Array, rule: EqualRule): void {
+  const pairs = rule === 'exact-reference' ? referencePairs(st, js, ss) : nearPairs(st, js, ss, rule);
+  pairs.sort((p, q) => q.score - p.score || p.s - q.s || p.j - q.j);
+  for (const p of pairs) {
+    if (st.entryUsed[p.j] || st.lineUsed[p.s] || st.isRejected([p.j], [p.s])) continue;
+    propose(st, [p.j], [p.s], rule, p.score);
+  }
+}
+
+type ScoredPair = { j: number; s: number; score: number };
+
+// Same reference at any date: index the lines of the run by reference.
+function referencePairs(st: MatchState, js: Uint32Array, ss: Uint32Array): ScoredPair[] {
+  const byReference = new Map<string, number[]>();
+  for (const s of ss) {
+    const ref = st.S.reference[s];
+    if (ref !== '') byReference.set(ref, (byReference.get(ref) ?? []).concat(s));
+  }
+  const pairs: ScoredPair[] = [];
+  if (byReference.size === 0) return pairs;
+  for (const j of js) {
+    for (const s of byReference.get(st.J.reference[j]) ?? []) pairs.push({ j, s, score: pairScore(st, j, s, 'exact-reference') });
+  }
+  return pairs;
+}
+
+function nearPairs(st: MatchState, js: Uint32Array, ss: Uint32Array, rule: EqualRule): ScoredPair[] {
+  const reach = rule === 'fuzzy' ? st.fuzzyWindow : st.window;
+  const pairs: ScoredPair[] = [];
+  // Both runs are sorted by day, so the lines within reach of an entry form a sliding range.
+  let from = 0;
+  for (const j of js) {
+    const day = st.J.day[j];
+    while (from < ss.length && st.S.day[ss[from]] < day - reach) from++;
+    for (let k = from; k < ss.length && st.S.day[ss[k]] <= day + reach; k++) {
+      const score = pairScore(st, j, ss[k], rule);
+      if (score > 0) pairs.push({ j, s: ss[k], score });
+    }
+  }
+  return pairs;
+}
+
+// Score of pairing entry j with line s under `rule`, or 0 when the rule does not apply.
+function pairScore(st: MatchState, j: number, s: number, rule: EqualRule): number {
+  const days = Math.abs(st.J.day[j] - st.S.day[s]);
+  const closeness = 1 / (1 + days);
+  // Cheap checks before the text evidence, which is the costly part at scale.
+  if (rule === 'exact-reference') {
+    const ref = st.J.reference[j];
+    return ref !== '' && ref === st.S.reference[s] ? 0.98 + 0.02 * closeness : 0;
+  }
+  if ((rule === 'exact-date' && days !== 0) || (rule === 'date-window' && days > st.window) || days > st.fuzzyWindow) return 0;
+  const ev = evidenceOf(st, j, s);
+  switch (rule) {
+    case 'exact-date':
+      return ev.contradicts ? 0 : 0.9 + 0.08 * ev.likeness;
+    case 'date-window':
+      if (ev.contradicts) return 0;
+      return 0.7 + 0.1 * closeness + 0.1 * ev.likeness + (ev.referenceTypo ? 0.05 : 0);
+    case 'fuzzy': {
+      const strength = ev.referenceTypo ? Math.max(0.8, ev.likeness) : ev.likeness;
+      return strength >= st.fuzzyMin && !ev.contradicts ? 0.4 + 0.3 * strength + 0.05 * closeness : 0;
+    }
+  }
+}
