@@ -54,6 +54,7 @@ export const TABLE_KEYS = [
   'Rules',
   'Settings',
   'Notebook',
+  'OpeningItems',
 ] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
@@ -68,6 +69,8 @@ export const ENTRY_STATUSES = ['posted', 'reversal', 'reversed'] as const;
 export const EXCEPTION_STATUSES = ['open', 'reviewing', 'escalated', 'resolved', 'dismissed'] as const;
 export const MATCH_STATUSES = ['auto', 'confirmed', 'rejected'] as const;
 export const ACCOUNT_KINDS = ['cash', 'bank', 'alipay', 'wechat', 'other'] as const;
+
+export const OUTSTANDING_KINDS = ['bankReceivedNotBooked', 'bankPaidNotBooked', 'bookReceivedNotOnBank', 'bookPaidNotOnBank'] as const;
 
 export const SCHEMA: Record<TableKey, TableDef> = {
   Customers: {
@@ -310,6 +313,24 @@ export const SCHEMA: Record<TableKey, TableDef> = {
       c('Params', '参数', 'Params', 'json'),
       c('OutputSheet', '输出工作表', 'Output sheet'),
       c('LastRun', '最近运行', 'Last run', 'datetime'),
+    ],
+  },
+  OpeningItems: {
+    key: 'OpeningItems',
+    tableName: 'OpeningItems',
+    sheet: { 'zh-CN': '期初未达账项', 'en-US': 'OpeningItems' },
+    idColumn: 'ItemId',
+    columns: [
+      c('ItemId', '编号', 'Item ID', 'id', { required: true }),
+      c('AccountId', '账户编号', 'Account ID', 'id', { required: true }),
+      c('AsOf', '截至日期', 'As of', 'date', { required: true }),
+      c('Kind', '类型', 'Kind', 'enum', { values: OUTSTANDING_KINDS, required: true }),
+      c('Date', '发生日期', 'Date', 'date'),
+      c('Amount', '金额', 'Amount', 'amount', { required: true }),
+      c('Reference', '票据号', 'Reference', 'id'),
+      c('Description', '摘要', 'Description'),
+      c('Status', '状态', 'Status', 'enum', { values: ['open', 'cleared'] }),
+      c('ClearedBy', '核销行', 'Cleared by', 'id'),
     ],
   },
 };
