@@ -1,7 +1,8 @@
+import type { Row } from '../../analytics/book/types';
 import { indexCustomers, recognizeCustomer } from '../../analytics/rules/recognize-customer';
 import { line } from './fixtures';
 
-const customers = [
+const customers: Row[] = [
   { CustomerId: 'C1', Name: '测试科技（北京）有限公司', BankAccount: '6222 0200 1234 5678', Status: 'active' },
   { CustomerId: 'C2', Name: '测试贸易有限责任公司', BankAccount: null, Status: 'active' },
   { CustomerId: 'C3', Name: '同名商行', Status: 'active' },
