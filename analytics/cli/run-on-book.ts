@@ -34,6 +34,13 @@ export async function runOnBook(file: string, command: BookCommand, io: CliIo, o
   // Step 1: read; any cell that does not fit its column stops the command
   try {
     const r = await readBook(file);
+    if (!r.book.tables.Journal) {
+      log.error('not-a-cashbook', {
+        'zh-CN': `${file}: 不是 Cashbook 账簿: 没有名为 日记账 或 Journal 的工作表（可用 cashbook init 新建）`,
+        'en-US': `${file}: not a Cashbook workbook: no sheet named 日记账 or Journal (create one with cashbook init)`,
+      });
+      return 2;
+    }
     const errors = r.problems.filter((p) => p.severity === 'error');
     for (const p of r.problems) {
       const text = describeProblem(p);

@@ -1,0 +1,57 @@
+import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli, tempDir } from './cli-harness';
+
+async function bookWithBadAmount(): Promise<string> {
+  const file = path.join(tempDir(), 'book.xlsx');
+  expect((await runCli(['init', file, '--lang', 'zh-CN'])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('日记账')!;
+  ws.getRow(2).values = ['J000001', '2024-01-05', '记-0001', 'CASH', null, '测试', null, null, null, '一百元', null];
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe('cashbook on bad input', () => {
+  it('names the file, sheet, row and column of a non-number in an amount cell and leaves the book byte-identical', async () => {
+    const file = await bookWithBadAmount();
+    const before = fs.readFileSync(file);
+    const run = await runCli(['propose', file, '--account', 'CASH', '--accept-all']);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain("book.xlsx, sheet 日记账, row 2, column 收入: '一百元' is not an amount");
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('says the file is missing with exit status 2', async () => {
+    const run = await runCli(['propose', path.join(tempDir(), 'nope.xlsx'), '--account', 'CASH']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/nope\.xlsx: file not found/);
+  });
+
+  it('refuses a file that is not a workbook without touching it', async () => {
+    const file = path.join(tempDir(), 'notes.xlsx');
+    fs.writeFileSync(file, 'just text');
+    const run = await runCli(['propose', file, '--account', 'CASH']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/notes\.xlsx: not a readable \.xlsx workbook/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('just text');
+  });
+
+  it('refuses a workbook with none of the cash book sheets', async () => {
+    const file = path.join(tempDir(), 'other.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = 'hello';
+    await wb.xlsx.writeFile(file);
+    const run = await runCli(['propose', file, '--account', 'CASH']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/other\.xlsx: not a Cashbook workbook: no sheet named 日记账 or Journal/);
+  });
+
+  it('prints usage with status 2 for an unknown option', async () => {
+    const run = await runCli(['propose', 'x.xlsx', '--acount', 'CASH']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/usage: cashbook propose/);
+  });
+});
