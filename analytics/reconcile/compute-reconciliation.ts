@@ -18,6 +18,7 @@ import { fen, journalColumns, statementColumns } from './ledger-columns';
 import { matchId, pairingKey, splitIds } from './match-id';
 import { matchStatement, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
+import { isoPeriod } from './period';
 
 export type OutstandingKind = 'BankReceivedNotBooked' | 'BankPaidNotBooked' | 'BookReceivedNotOnBank' | 'BookPaidNotOnBank';
 
@@ -81,7 +82,7 @@ export interface ComputeReconciliationParams {
  */
 export function computeReconciliation(book: Book, params: ComputeReconciliationParams): ReconciliationRun {
   const { accountId, period } = params;
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail('bad-period', `Period '${period}' is not YYYY-MM.`);
+  isoPeriod(period);
   const account = rowsOf(book, 'Accounts').find((r) => text(r.AccountId) === accountId);
   if (!account) fail('unknown-account', `Account '${accountId}' is not in the Accounts table.`);
   const end = params.asOf ?? periodBounds(period).last;
