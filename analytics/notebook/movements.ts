@@ -1,0 +1,119 @@
+/**
+ * Journal entries as cash movements in integer fen, the common input of the built-in
+ * cells. Every entry counts, reversals included: a red-ink reversal (红字冲销) carries the
+ * negated amount, so an entry and its reversal net to zero in every sum. Amounts with
+ * more than two decimals or not canonical are counted as skipped, never guessed.
+ */
+import { toMinorUnits } from '../money/minor-units';
+import { rowsOf, text } from '../book/book';
+import { isIsoDate } from '../book/dates';
+import type { Book } from '../book/types';
+
+export interface Movement {
+  entryId: string;
+  date: string;
+  accountId: string;
+  customerId: string;
+  method: string;
+  counterAccount: string;
+  /** Receipts (收入) in fen. */
+  inflow: number;
+  /** Payments (支出) in fen. */
+  outflow: number;
+}
+
+export interface MovementsOptions {
+  /** First date included, 'YYYY-MM-DD'. */
+  from?: string;
+  /** Last date included, 'YYYY-MM-DD'. */
+  to?: string;
+}
+
+/** Journal entries as movements sorted by date then table order, with a count of rows skipped. */
+export function journalMovements(book: Book, options: MovementsOptions = {}): { movements: Movement[]; skipped: number } {
+  const movements: Movement[] = [];
+  let skipped = 0;
+  for (const row of rowsOf(book, 'Journal')) {
+    const date = text(row.Date).slice(0, 10);
+    const inflow = fen(row.Inflow);
+    const outflow = fen(row.Outflow);
+    if (!isIsoDate(date) || Number.isNaN(inflow) || Number.isNaN(outflow)) {
+      skipped++;
+      continue;
+    }
+    if ((options.from && date < options.from) || (options.to && date > options.to)) continue;
+    movements.push({
+      entryId: text(row.EntryId),
+      date,
+      accountId: text(row.AccountId),
+      customerId: text(row.CustomerId),
+      method: text(row.Method),
+      counterAccount: text(row.CounterAccount),
+      inflow,
+      outflow,
+    });
+  }
+  // A stable sort keeps the table order within a day.
+  movements.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { movements, skipped };
+}
+
+/** Amount cell to fen: empty is 0, anything not a plain decimal is NaN. */
+export function fen(value: unknown): number {
+  const s = text(value).trim();
+  return s === '' ? 0 : toMinorUnits(s);
+}
+
+/** 'YYYY-MM', 'YYYY-Qn' or 'YYYY' of a date. */
+export function periodKey(date: string, grain: Grain): string {
+  if (grain === 'month') return date.slice(0, 7);
+  if (grain === 'year') return date.slice(0, 4);
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+export type Grain = 'month' | 'quarter' | 'year';
+
+/** Every period key from `first` to `last` inclusive, so gaps show as zero rows. */
+export function periodRange(first: string, last: string, grain: Grain): string[] {
+  const out: string[] = [];
+  let [y, n] = splitPeriod(first, grain);
+  const [ly, ln] = splitPeriod(last, grain);
+  const per = grain === 'month' ? 12 : grain === 'quarter' ? 4 : 1;
+  while (y < ly || (y === ly && n <= ln)) {
+    out.push(grain === 'year' ? String(y) : grain === 'month' ? `${y}-${String(n).padStart(2, '0')}` : `${y}-Q${n}`);
+    n++;
+    if (n > per) {
+      n = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+function splitPeriod(key: string, grain: Grain): [number, number] {
+  const y = Number(key.slice(0, 4));
+  if (grain === 'year') return [y, 1];
+  return [y, Number(grain === 'month' ? key.slice(5, 7) : key.slice(6))];
+}
+
+/** The note a cell carries when some entries could not be read. */
+export function skippedNote(skipped: number): { 'zh-CN': string; 'en-US': string }[] | undefined {
+  if (!skipped) return undefined;
+  return [{ 'zh-CN': `${skipped} 行金额或日期无法读取，未计入`, 'en-US': `${skipped} row(s) with an unreadable amount or date were left out` }];
+}
+
+/** Receipts and payments in fen per period key, every period from first to last present. */
+export function totalsByPeriod(movements: readonly Movement[], grain: Grain): { period: string; income: number; expense: number }[] {
+  if (!movements.length) return [];
+  const sums = new Map<string, { income: number; expense: number }>();
+  for (const m of movements) {
+    const key = periodKey(m.date, grain);
+    const s = sums.get(key) ?? { income: 0, expense: 0 };
+    s.income += m.inflow;
+    s.expense += m.outflow;
+    sums.set(key, s);
+  }
+  const first = periodKey(movements[0].date, grain);
+  const last = periodKey(movements[movements.length - 1].date, grain);
+  return periodRange(first, last, grain).map((period) => ({ period, ...(sums.get(period) ?? { income: 0, expense: 0 }) }));
+}

@@ -1,0 +1,91 @@
+/**
+ * Query cells: JavaScript over arquero, run by a host sandbox. The cell's code is the body
+ * of a function receiving `aq` (arquero, with `op`), `tables` (the book's tables as frozen
+ * row arrays) and `cells` (earlier cells' rows by cell id); it returns an arquero table or
+ * an array of row objects. This module only builds the request and reads the outcome, so
+ * it runs anywhere; the sandbox decides how the code is isolated.
+ */
+import { TABLE_KEYS, type ColumnType } from '../book/schema';
+import { rowsOf } from '../book/book';
+import { t, type Book, type Cell, type Row, type Text } from '../book/types';
+import type { CellOutput, NotebookCell, OutputChart, QueryOutcome, QueryRequest, QuerySandbox } from './types';
+
+/** Time a query cell may run. @default 2000 ms, at most 30 s */
+export const DEFAULT_QUERY_TIMEOUT_MS = 2000;
+const MAX_QUERY_TIMEOUT_MS = 30_000;
+
+/**
+ * Run a query cell in the sandbox.
+ * @param cell the cell; `params.code` is the function body, `params.timeoutMs` its limit,
+ *   `params.tables` the table keys it sees (all but AuditLog by default), `params.chart` an optional chart
+ * @param book the book whose tables it reads
+ * @param earlier earlier cells' outputs by cell id
+ * @param sandbox the host's sandbox
+ * @returns the output, or an error naming the cell and, when known, the line
+ */
+export async function runQueryCell(
+  cell: NotebookCell,
+  book: Book,
+  earlier: ReadonlyMap<string, CellOutput>,
+  sandbox: QuerySandbox | undefined,
+): Promise<{ ok: true; output: CellOutput } | { ok: false; error: Text }> {
+  const name = `${cell.id}「${cell.title}」`;
+  const nameEn = `${cell.id} "${cell.title}"`;
+  if (typeof cell.params.code !== 'string' || !cell.params.code.trim()) {
+    return { ok: false, error: t(`查询单元 ${name} 没有代码 (Params 中的 code)`, `Query cell ${nameEn} has no code (Params.code)`) };
+  }
+  if (!sandbox) return { ok: false, error: t(`查询单元 ${name} 无法运行：此处没有沙箱`, `Query cell ${nameEn} cannot run: no sandbox here`) };
+
+  const request = buildRequest(cell, book, earlier);
+  const outcome = await sandbox.run(request);
+  if (!outcome.ok) return { ok: false, error: describeFailure(outcome, name, nameEn, request.timeoutMs) };
+  return { ok: true, output: outputOfRows(outcome.rows, chartParam(cell.params.chart)) };
+}
+
+function buildRequest(cell: NotebookCell, book: Book, earlier: ReadonlyMap<string, CellOutput>): QueryRequest {
+  const wanted = Array.isArray(cell.params.tables) ? (cell.params.tables as string[]) : TABLE_KEYS.filter((k) => k !== 'AuditLog');
+  const tables: Record<string, Row[]> = {};
+  for (const key of TABLE_KEYS) if (wanted.includes(key)) tables[key] = rowsOf(book, key);
+  const cells: Record<string, Row[]> = {};
+  for (const [id, out] of earlier) cells[id] = out.rows;
+  const asked = Number(cell.params.timeoutMs);
+  const timeoutMs = Number.isFinite(asked) && asked > 0 ? Math.min(asked, MAX_QUERY_TIMEOUT_MS) : DEFAULT_QUERY_TIMEOUT_MS;
+  return { cellId: cell.id, title: cell.title, code: String(cell.params.code), tables, cells, timeoutMs };
+}
+
+function describeFailure(outcome: Extract<QueryOutcome, { ok: false }>, name: string, nameEn: string, ms: number): Text {
+  if (outcome.kind === 'timeout') return t(`查询单元 ${name} 超过 ${ms} 毫秒时限，已停止`, `Query cell ${nameEn} stopped: it ran past its ${ms} ms time limit`);
+  const at = outcome.line ? t(`第 ${outcome.line} 行: `, `line ${outcome.line}: `) : t('', '');
+  if (outcome.kind === 'syntax') return t(`查询单元 ${name} 语法错误，${at['zh-CN']}${outcome.message}`, `Query cell ${nameEn} has a syntax error, ${at['en-US']}${outcome.message}`);
+  if (outcome.kind === 'result') return t(`查询单元 ${name} 的结果不是表格: ${outcome.message}`, `Query cell ${nameEn} did not return a table: ${outcome.message}`);
+  return t(`查询单元 ${name} 出错，${at['zh-CN']}${outcome.message}`, `Query cell ${nameEn} failed, ${at['en-US']}${outcome.message}`);
+}
+
+const AMOUNT_TEXT = /^-?\d+\.\d{2}$/;
+
+/** Rows from a sandbox as an output: columns in order of first appearance, types from the values. */
+export function outputOfRows(rows: Row[], chart?: OutputChart): CellOutput {
+  const keys: string[] = [];
+  for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
+  const columns = keys.map((key) => ({ key, header: t(key, key), type: typeOf(rows.map((r) => r[key])) }));
+  const known = chart && [chart.category, ...chart.series].every((k) => keys.includes(k));
+  return { columns, rows, chart: known ? chart : undefined };
+}
+
+function typeOf(values: Cell[]): ColumnType {
+  const present = values.filter((v) => v !== null && v !== undefined && v !== '');
+  if (!present.length) return 'text';
+  if (present.every((v) => typeof v === 'number')) return 'number';
+  if (present.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (present.every((v) => typeof v === 'string' && AMOUNT_TEXT.test(v))) return 'amount';
+  return 'text';
+}
+
+function chartParam(v: unknown): OutputChart | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const c = v as Record<string, unknown>;
+  const kinds = ['line', 'column', 'bar', 'pie', 'area', 'scatter'];
+  if (!kinds.includes(String(c.kind)) || typeof c.category !== 'string' || !Array.isArray(c.series)) return undefined;
+  const title = typeof c.title === 'string' ? c.title : '';
+  return { kind: c.kind as OutputChart['kind'], title: t(title, title), category: c.category, series: c.series.map(String) };
+}
