@@ -24,7 +24,7 @@ export interface OutstandingSummary {
   amount: string;
 }
 
-export interface ReconcileSummary {
+export type ReconcileSummary = {
   accountId: string;
   period: string;
   /** Matches in force for the period: new automatic ones plus kept ones. */
@@ -42,7 +42,7 @@ export interface ReconcileSummary {
   difference: string;
   /** The first outstanding items (the sheet lists them all). */
   items: { kind: OutstandingKind; id: string; date: string; amount: string; text: string }[];
-}
+};
 
 /** Most items echoed in the summary; the result sheet has every one. */
 const SUMMARY_ITEMS = 200;

@@ -84,14 +84,14 @@ describe('reconcileAccount on a textbook reconciliation', () => {
   });
 
   it('reports the exact difference when the bank’s closing balance disagrees', () => {
-    const lines = LINES.map((l): LineSpec => (l[0] === 'L7' ? [...l.slice(0, 6), '227852.70'] as LineSpec : l));
+    const lines = LINES.map((l): LineSpec => (l[0] === 'L7' ? [l[0], l[1], l[2], l[3], l[4], l[5], '227852.70'] : l));
     const book = makeBook({ opening: '200000.00', entries: ENTRIES, lines });
     const result = reconcileAccount(book, { accountId: 'BANK1', period: '2024-06' }, CTX);
     expect([result.summary.difference, result.exitCode]).toEqual(['0.07', 1]);
   });
 
   it('falls back to the opening balance plus every line when no running balance is given', () => {
-    const lines = LINES.map((l): LineSpec => [...l.slice(0, 6)] as LineSpec);
+    const lines = LINES.map((l): LineSpec => [l[0], l[1], l[2], l[3], l[4], l[5]]);
     const book = makeBook({ opening: '200000.00', entries: ENTRIES, lines });
     expect(reconcileAccount(book, { accountId: 'BANK1', period: '2024-06' }, CTX).summary.bankBalance).toBe('227852.77');
   });
