@@ -1,0 +1,12 @@
+export * from './types';
+export * from './benford';
+export * from './robust-stats';
+export * from './wall-time';
+export * from './normalise-text';
+export * from './finding-id';
+export * from './detect-findings';
+export * from './scan-risk';
+export * from './review-exception';
+export * from './escalation-sheet';
+export { readJournalColumns, fenOf } from './journal-columns';
+export { RISK_RULES } from './rules';

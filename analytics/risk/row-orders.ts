@@ -1,0 +1,68 @@
+/**
+ * Row orders shared by the rules, each computed once per scan and only when a rule asks:
+ * entries grouped by customer (or account) and sorted by day. Both keys are small
+ * integers, so the order is two stable counting sorts (O(n)), not a comparison sort.
+ */
+import type { JournalColumns } from './journal-columns';
+
+export interface RowOrders {
+  /** Entries that name a customer, by customer then day then journal order. */
+  byCustomerDay(): Int32Array;
+  /** All entries by account then day then journal order. */
+  byAccountDay(): Int32Array;
+  /** All entries by day then journal order. */
+  byDay(): Int32Array;
+}
+
+/** Lazily computed orders over a journal's columns. */
+export function rowOrders(journal: JournalColumns): RowOrders {
+  const memo = new Map<string, Int32Array>();
+  const once = (key: string, make: () => Int32Array) => () => {
+    let v = memo.get(key);
+    if (!v) memo.set(key, (v = make()));
+    return v;
+  };
+  return {
+    byCustomerDay: once('customer', () => sortByGroupAndDay(journal, journal.customer, journal.customerIds.length)),
+    byAccountDay: once('account', () => sortByGroupAndDay(journal, journal.account, journal.accountIds.length)),
+    byDay: once('day', () => sortByGroupAndDay(journal, new Int32Array(journal.n), 1)),
+  };
+}
+
+/** Rows with group ≥ 0, ordered by group then day (stable). */
+function sortByGroupAndDay(journal: JournalColumns, group: Int32Array, groups: number): Int32Array {
+  const { n, day } = journal;
+  if (n === 0) return new Int32Array(0);
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (day[i] < minDay) minDay = day[i];
+    if (day[i] > maxDay) maxDay = day[i];
+  }
+  const byDay = countingSort(Int32Array.from({ length: n }, (_, i) => i), (i) => day[i] - minDay, maxDay - minDay + 1);
+  const kept = byDay.filter((i) => group[i] >= 0);
+  return countingSort(kept, (i) => group[i], groups);
+}
+
+function countingSort(rows: Int32Array, key: (row: number) => number, range: number): Int32Array {
+  const counts = new Int32Array(range + 1);
+  for (let k = 0; k < rows.length; k++) counts[key(rows[k]) + 1]++;
+  for (let b = 1; b <= range; b++) counts[b] += counts[b - 1];
+  const out = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[counts[key(rows[k])]++] = rows[k];
+  return out;
+}
+
+/**
+ * Walk the runs of equal `group` in an ordered row list.
+ * @example forEachRun(order, journal.customer, (from, to) => ...) // order[from..to) share a customer
+ */
+export function forEachRun(order: Int32Array, group: ArrayLike<number>, visit: (from: number, to: number) => void): void {
+  let from = 0;
+  for (let k = 1; k <= order.length; k++) {
+    if (k === order.length || group[order[k]] !== group[order[from]]) {
+      if (k > from) visit(from, k);
+      from = k;
+    }
+  }
+}
