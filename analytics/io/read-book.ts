@@ -13,6 +13,7 @@ import type { Book, Row, Table } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import { fail } from '../util/error';
 import { flattenExcelValue } from './excel-value';
+import { inspectXlsx } from './inspect-xlsx';
 
 export interface ReadBookResult {
   book: Book;
@@ -31,13 +32,31 @@ export async function readBook(file: string): Promise<ReadBookResult> {
   if (!fs.existsSync(file)) fail('file-not-found', `${file}: file not found`);
   const size = fs.statSync(file).size;
   if (size > MAX_BOOK_BYTES) fail('file-too-large', `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`);
+  // Look inside the zip before ExcelJS inflates anything (zip bombs, DOCTYPE, truncation).
+  const bytes = fs.readFileSync(file);
+  inspectXlsx(bytes, file);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     fail('not-a-workbook', `${file}: not a readable .xlsx workbook (${(e as Error).message})`, e);
   }
+  checkSheetSize(workbook, file);
   return { ...bookFromWorkbook(workbook, path.basename(file)), workbook };
+}
+
+/** Excel's own grid: a sheet claiming more rows or columns was not made by Excel. */
+export const MAX_SHEET_ROWS = 1_048_576;
+export const MAX_SHEET_COLUMNS = 16_384;
+/** Excel keeps at most this many characters in a cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+function checkSheetSize(workbook: ExcelJS.Workbook, file: string): void {
+  for (const ws of workbook.worksheets) {
+    if (ws.rowCount > MAX_SHEET_ROWS || ws.columnCount > MAX_SHEET_COLUMNS) {
+      fail('sheet-too-large', `${file}: 工作表 ${ws.name} 超出 Excel 的 ${MAX_SHEET_ROWS} 行 × ${MAX_SHEET_COLUMNS} 列 / sheet ${ws.name} goes beyond Excel's ${MAX_SHEET_ROWS} rows × ${MAX_SHEET_COLUMNS} columns (row ${ws.rowCount}, column ${ws.columnCount})`);
+    }
+  }
 }
 
 /** Build a Book from a loaded ExcelJS workbook. */
@@ -94,6 +113,11 @@ function readSheet(ws: ExcelJS.Worksheet, def: TableDef, ctx: ReadContext): Tabl
       const at = { file: ctx.fileName, sheet: ws.name, row: r, column: col.def ? col.def.header[langOfSheet(ws.name, def)] : col.key };
       if (flat.missingFormulaResult) ctx.problems.push(warning('formula-without-value', 'the cell has a formula with no saved value; open and save the file in Excel, or Cashbook recomputes it', at));
       if (flat.error) ctx.problems.push(warning('cell-error', `the cell holds the Excel error ${flat.error}`, at));
+      if (typeof flat.value === 'string' && flat.value.length > MAX_CELL_CHARS) {
+        ctx.problems.push(problem('cell-too-long', `单元格有 ${flat.value.length} 个字符，超过 Excel 上限 ${MAX_CELL_CHARS} / the cell holds ${flat.value.length} characters, more than Excel's ${MAX_CELL_CHARS}`, at));
+        row[col.key] = null;
+        continue;
+      }
       if (!col.def) {
         row[col.key] = flat.value instanceof Date ? flat.value.toISOString().slice(0, 10) : (flat.value ?? null);
         continue;
@@ -102,7 +126,9 @@ function readSheet(ws: ExcelJS.Worksheet, def: TableDef, ctx: ReadContext): Tabl
       if (coerced.ok) row[col.key] = coerced.value;
       else {
         row[col.key] = null;
-        ctx.problems.push(problem('bad-cell', coerced.reason, at));
+        // A long number in an id column has already lost digits: flag it, never match on it.
+        const code = col.def.type === 'id' && typeof flat.value === 'number' ? 'id-as-number' : 'bad-cell';
+        ctx.problems.push(problem(code, coerced.reason, at));
       }
     }
     rows.push(row);
