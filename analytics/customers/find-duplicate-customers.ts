@@ -7,6 +7,7 @@
  */
 import { rowsOf, text } from '../book/book';
 import type { Book, Row } from '../book/types';
+import { compareIds } from '../journal/entry-order';
 import { validateCreditCode } from './credit-code';
 import { validatePhone } from './validate-phone';
 
@@ -33,7 +34,7 @@ export function normaliseCustomerName(name: string): string {
  * Find pairs of customers that may be the same.
  * @param book the book whose Customers to compare
  * @param candidate when given, only pairs of this (not yet added) row with the archive
- * @returns pairs with the reasons they match, each pair once
+ * @returns pairs with the reasons they match (tax id, phone, name order), each pair once, by id
  * @example findDuplicateCustomers(book) // [{ ids: ['C0001', 'C0009'], reasons: ['phone', 'name'] }]
  */
 export function findDuplicateCustomers(book: Book, candidate?: Row): DuplicateCustomers[] {
@@ -69,7 +70,7 @@ export function findDuplicateCustomers(book: Book, candidate?: Row): DuplicateCu
     const id = text(candidate.CustomerId) || '(new)';
     for (const [reason, key] of keyed(candidate)) note(reason, key, id, true);
   }
-  return [...pairs.values()];
+  return [...pairs.values()].sort((a, b) => compareIds(a.ids[0], b.ids[0]) || compareIds(a.ids[1], b.ids[1]));
 }
 
 function taxKey(v: unknown): string {

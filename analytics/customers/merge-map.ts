@@ -18,7 +18,7 @@ export interface CustomerMergeMap {
   problems: Problem[];
 }
 
-const MERGED_INTO = /merged into\s+([^\s;,，；)）/]+)/i;
+const MERGED_INTO = /merged into\s+([^\s;,，；()（）/]+)/i;
 
 /** The "merged into X" note a merge writes; {@link customerMergeMap} reads it back. */
 export function mergedIntoNote(survivorId: string): string {

@@ -51,7 +51,8 @@ export function satisfactionSummary(book: Book): SatisfactionSummary {
   const group = (key: 'period' | 'category') => {
     const m = new Map<string, number[]>();
     for (const s of scores) m.set(s[key], (m.get(s[key]) ?? []).concat(s.score));
-    return [...m].sort(([a], [b]) => a.localeCompare(b));
+    // Code-point order, so the same book lists categories the same way on every machine
+    return [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   };
   const sorted = days.slice().sort((a, b) => a - b);
   return {
