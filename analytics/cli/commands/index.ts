@@ -1,8 +1,9 @@
 /** Every CLI subcommand, in the order `cashbook --help` lists them. */
 import type { CliCommand } from '../command-spec';
 import { initCommand } from './init';
+import { importCommand } from './import';
 import { proposeCommand } from './propose';
 import { rulesCommand } from './rules';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: CliCommand[] = [initCommand, proposeCommand, rulesCommand, verifyCommand];
+export const COMMANDS: CliCommand[] = [initCommand, importCommand, proposeCommand, rulesCommand, verifyCommand];

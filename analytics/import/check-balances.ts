@@ -1,0 +1,59 @@
+/**
+ * Check the balances a statement states against its lines: opening + sum of lines must
+ * equal closing (per statement, same currency), and where lines carry a running balance
+ * each must equal the previous one plus the line's amount. Files list newest first as
+ * often as oldest first, so the chain is walked in whichever file order breaks less.
+ * Mismatches are returned as problems; the lines themselves are not changed.
+ */
+import { warning, type Problem } from '../util/problem';
+import { subtractAmounts, sumAmountTexts } from './amount-cells';
+import type { ParsedLine, StatementBalances } from './types';
+
+/**
+ * Problems with a statement's balances.
+ * @param lines the statement lines read from one file
+ * @param balances the balances the file declares
+ * @param file the file name, for messages
+ */
+export function checkStatementBalances(lines: readonly ParsedLine[], balances: readonly StatementBalances[], file: string): Problem[] {
+  const problems: Problem[] = [];
+
+  // Opening + lines = closing
+  for (const b of balances) {
+    if (!b.opening || !b.closing) continue;
+    const own = lines.filter((l) => (l.statement ?? 0) === b.statement);
+    if (b.closing.currency && b.opening.currency && b.closing.currency !== b.opening.currency) {
+      problems.push(warning('balance-currency', `Statement ${b.statement + 1}: the opening balance is in ${b.opening.currency} but the closing balance is in ${b.closing.currency}; not checked`, { file, row: b.row }));
+      continue;
+    }
+    const moved = sumAmountTexts(own.map((l) => l.amount));
+    const expected = sumAmountTexts([b.opening.amount, moved]);
+    if (expected !== sumAmountTexts([b.closing.amount])) {
+      problems.push(warning('closing-balance-mismatch', `Statement ${b.statement + 1}: opening ${b.opening.amount} + lines ${moved} = ${expected}, but the closing balance is ${b.closing.amount} (difference ${subtractAmounts(b.closing.amount, expected)})`, { file, row: b.row }));
+    }
+  }
+
+  // Running balance chain
+  const withBalance = lines.filter((l) => l.runningBalance !== undefined);
+  if (withBalance.length >= 2) {
+    const forward = chainBreaks(withBalance);
+    const backward = chainBreaks(withBalance.slice().reverse());
+    const breaks = backward.length < forward.length ? backward : forward;
+    if (breaks.length) {
+      const rows = breaks.slice(0, 10).map((l) => l.row).join(', ');
+      problems.push(warning('balance-chain-break', `${breaks.length} running balance(s) do not follow from the previous balance plus the amount: rows ${rows}`, { file, row: breaks[0].row, column: 'balance' }));
+    }
+  }
+  return problems;
+}
+
+function chainBreaks(lines: readonly ParsedLine[]): ParsedLine[] {
+  const out: ParsedLine[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1];
+    const cur = lines[i];
+    if ((prev.currency ?? '') !== (cur.currency ?? '')) continue;
+    if (sumAmountTexts([prev.runningBalance!, cur.amount]) !== sumAmountTexts([cur.runningBalance!])) out.push(cur);
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './read-statement-file';
+export * from './presets';
+export * from './fingerprint';
+export * from './import-statement';

@@ -1,0 +1,89 @@
+/**
+ * Reading single cells of a table-shaped statement: text, dates, times, currencies,
+ * directions and identifiers. Cells come as text from delimited files and as typed values
+ * (numbers, dates) from workbooks.
+ */
+import { serialToDate, serialToDateTime } from '../book/dates';
+import { parseDate, type DayOrder, type ParsedDate } from '../book/parse-date';
+
+export type GridCell = string | number | boolean | Date | null | undefined;
+
+/** A cell as text ('' when empty). */
+export function cellText(v: GridCell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 19).replace('T', ' ');
+  return String(v);
+}
+
+/** A date cell: text in any layout, an Excel serial, or a host Date (read in UTC). */
+export function cellDate(v: GridCell, order: DayOrder, date1904 = false): ParsedDate | undefined {
+  if (typeof v === 'number') {
+    if (!(v > 0 && v < 2958466)) return undefined;
+    const dt = serialToDateTime(v, date1904);
+    const time = dt.slice(11);
+    return { date: serialToDate(v, date1904), time: time === '00:00:00' ? undefined : time };
+  }
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    const time = iso.slice(11, 19);
+    return { date: iso.slice(0, 10), time: time === '00:00:00' ? undefined : time };
+  }
+  if (typeof v !== 'string' || v === '') return undefined;
+  return parseDate(v, order);
+}
+
+/** A time-of-day cell: 12:34:56, 9:07, 123456 or 0907. */
+export function cellTime(v: GridCell): string | undefined {
+  const s = cellText(v).trim();
+  const m = /^(\d{1,2}):?(\d{2})(?::?(\d{2}))?$/.exec(s);
+  if (!m) return undefined;
+  const [h, min, sec] = [Number(m[1]), Number(m[2]), m[3]];
+  if (h > 23 || min > 59 || (sec !== undefined && Number(sec) > 59)) return undefined;
+  return `${String(h).padStart(2, '0')}:${m[2]}${sec === undefined ? '' : ':' + sec}`;
+}
+
+const CURRENCY_NAMES: Record<string, string> = {
+  人民币: 'CNY', RMB: 'CNY', '¥': 'CNY', '￥': 'CNY', 元: 'CNY', 港币: 'HKD', 港元: 'HKD', 美元: 'USD', 欧元: 'EUR', 英镑: 'GBP', 日元: 'JPY',
+};
+
+/** ISO currency code of a cell (人民币 → CNY); undefined for an empty or placeholder cell. */
+export function cellCurrency(v: GridCell): string | undefined {
+  const s = cellText(v).trim();
+  if (s === '' || s === '-' || s === '/' || s === '--') return undefined;
+  return CURRENCY_NAMES[s] ?? CURRENCY_NAMES[s.toUpperCase()] ?? s.toUpperCase();
+}
+
+export type Direction = 'in' | 'out' | 'neutral';
+
+const IN = new Set(['收入', '收', '贷', '贷方', '存入', '入', 'credit', 'cr', 'c', 'in', '+']);
+const OUT = new Set(['支出', '支', '借', '借方', '支取', '出', 'debit', 'dr', 'd', 'out', '-']);
+const NEUTRAL = new Set(['不计收支', '/', '', '其他', '中性交易']);
+
+/** What a 收/支, 借/贷 or Credit/Debit cell says; undefined when it says something else. */
+export function cellDirection(v: GridCell): Direction | undefined {
+  const s = cellText(v).trim().toLowerCase();
+  if (IN.has(s)) return 'in';
+  if (OUT.has(s)) return 'out';
+  if (NEUTRAL.has(s)) return 'neutral';
+  return undefined;
+}
+
+/** Optional text: '' for empty cells. */
+export function cellOptional(v: GridCell): string | undefined {
+  const s = cellText(v).trim();
+  return s === '' ? undefined : s;
+}
+
+/**
+ * An identifier cell (account, card, order number) as text. A number with 16 or more digits
+ * has already lost the digits after the 15th in Excel, so it is refused, not trusted.
+ */
+export function cellId(v: GridCell): { value?: string; lostDigits?: string } {
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && Math.abs(v) >= 1e15) return { lostDigits: BigInt(v).toString() };
+    return { value: Number.isInteger(v) ? BigInt(v).toString() : String(v) };
+  }
+  const s = cellOptional(v);
+  return { value: s };
+}
