@@ -1,9 +1,16 @@
 /** Every CLI subcommand, in the order `cashbook --help` lists them. */
 import type { CliCommand } from '../command-spec';
 import { initCommand } from './init';
+import { recordCommand } from './record';
+import { reverseCommand } from './reverse';
+import { customerCommand } from './customer';
 import { importCommand } from './import';
 import { proposeCommand } from './propose';
 import { rulesCommand } from './rules';
 import { verifyCommand } from './verify';
+import { riskCommand } from './risk';
+import { exceptionCommand } from './exception';
+import { notebookRunCommand } from './notebook';
+import { reportCommand } from './report';
 
-export const COMMANDS: CliCommand[] = [initCommand, importCommand, proposeCommand, rulesCommand, verifyCommand];
+export const COMMANDS: CliCommand[] = [initCommand, recordCommand, reverseCommand, customerCommand, importCommand, proposeCommand, rulesCommand, verifyCommand, riskCommand, exceptionCommand, notebookRunCommand, reportCommand];
