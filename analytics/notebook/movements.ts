@@ -16,6 +16,8 @@ export interface Movement {
   customerId: string;
   method: string;
   counterAccount: string;
+  /** posted, reversal (the red-ink entry) or reversed (the entry it cancels). */
+  status: string;
   /** Receipts (收入) in fen. */
   inflow: number;
   /** Payments (支出) in fen. */
@@ -49,6 +51,7 @@ export function journalMovements(book: Book, options: MovementsOptions = {}): { 
       customerId: text(row.CustomerId),
       method: text(row.Method),
       counterAccount: text(row.CounterAccount),
+      status: text(row.Status),
       inflow,
       outflow,
     });

@@ -1,6 +1,7 @@
 /**
  * RFM segments of paying customers. Recency is days from the customer's last receipt to
- * `asOf`, frequency the number of receipts, monetary their sum. Scores 1–5 rank each
+ * `asOf`, frequency the number of receipts, monetary their sum; a reversed receipt and its
+ * red-ink reversal are both left out, as if neither happened. Scores 1–5 rank each
  * measure: score = 1 + ⌊5 × (customers strictly worse) / n⌋, so ties share a score and
  * the best fifth gets 5. Segments are the usual eight (重要价值 … 一般挽留), taking a
  * measure as "high" when it is better than the mean over customers (recency below the
@@ -47,7 +48,7 @@ export function rfm(params: Params, input: CellInput): CellOutput {
   // Step 1: raw measures per paying customer
   const by = new Map<string, CustomerRfm>();
   for (const m of movements) {
-    if (!m.customerId || m.inflow <= 0) continue;
+    if (!m.customerId || m.inflow <= 0 || m.status === 'reversed' || m.status === 'reversal') continue;
     const c = by.get(m.customerId) ?? { id: m.customerId, recency: 0, frequency: 0, monetary: 0 };
     c.recency = daysBetween(m.date, asOf);
     c.frequency += 1;

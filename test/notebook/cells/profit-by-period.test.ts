@@ -1,0 +1,69 @@
+// Expected numbers: pandas via test/notebook/fixtures/golden.py (see its docstring), pasted here.
+import { profitByPeriod } from '../../../analytics/notebook/cells/profit-by-period';
+import { inputOf, makeBook, makeGoldenBook } from '../fixtures/make-book';
+
+// Period, Income, Expense, Profit
+const BY_MONTH = [
+  ["2024-01", "21081.99", "1456.54" , "19625.45"],
+  ["2024-02", "17746.18", "7976.00" , "9770.18"],
+  ["2024-03", "14261.70", "5246.66" , "9015.04"],
+  ["2024-04", "31637.93", "9751.69" , "21886.24"],
+  ["2024-05", "21827.27", "3197.80" , "18629.47"],
+  ["2024-06", "11954.80", "2426.53" , "9528.27"],
+  ["2024-07", "31801.57", "2404.45" , "29397.12"],
+  ["2024-08", "0.00"    , "0.00"    , "0.00"],
+  ["2024-09", "7470.29" , "15166.06", "-7695.77"],
+  ["2024-10", "33446.08", "2308.62" , "31137.46"],
+  ["2024-11", "24866.37", "7922.58" , "16943.79"],
+  ["2024-12", "27238.05", "0.00"    , "27238.05"],
+  ["2025-01", "10798.52", "5902.93" , "4895.59"],
+  ["2025-02", "17045.26", "11612.73", "5432.53"],
+  ["2025-03", "12629.14", "9886.19" , "2742.95"],
+  ["2025-04", "6292.41" , "295.99"  , "5996.42"],
+  ["2025-05", "29317.49", "0.00"    , "29317.49"],
+  ["2025-06", "12395.49", "8997.52" , "3397.97"],
+];
+const BY_QUARTER = [
+  ["2024-Q1", "53089.87", "14679.20", "38410.67"],
+  ["2024-Q2", "65420.00", "15376.02", "50043.98"],
+  ["2024-Q3", "39271.86", "17570.51", "21701.35"],
+  ["2024-Q4", "85550.50", "10231.20", "75319.30"],
+  ["2025-Q1", "40472.92", "27401.85", "13071.07"],
+  ["2025-Q2", "48005.39", "9293.51" , "38711.88"],
+];
+const BY_YEAR = [
+  ["2024", "243332.23", "57856.93", "185475.30"],
+  ["2025", "88478.31" , "36695.36", "51782.95"],
+];
+
+const asRows = (t: (string | null)[][]) => t.map(([Period, Income, Expense, Profit]) => ({ Period, Income, Expense, Profit }));
+
+describe('profitByPeriod', () => {
+  it('sums income and expense by month, listing the month with no entries as zeros', () => {
+    expect(profitByPeriod({ grain: 'month' }, inputOf(makeGoldenBook())).rows).toEqual(asRows(BY_MONTH));
+  });
+
+  it('sums income and expense by quarter', () => {
+    expect(profitByPeriod({ grain: 'quarter' }, inputOf(makeGoldenBook())).rows).toEqual(asRows(BY_QUARTER));
+  });
+
+  it('sums income and expense by year', () => {
+    expect(profitByPeriod({ grain: 'year' }, inputOf(makeGoldenBook())).rows).toEqual(asRows(BY_YEAR));
+  });
+
+  it('nets a receipt and its red-ink reversal to nothing', () => {
+    const book = makeBook({
+      Journal: [
+        { EntryId: 'J1', Date: '2026-03-02', AccountId: 'BANK1', Inflow: '500.10', Outflow: null,    Status: 'posted' },
+        { EntryId: 'J2', Date: '2026-03-05', AccountId: 'BANK1', Inflow: '800.00', Outflow: null,    Status: 'reversed' },
+        { EntryId: 'J3', Date: '2026-03-06', AccountId: 'BANK1', Inflow: '-800.00', Outflow: null,   Status: 'reversal' },
+        { EntryId: 'J4', Date: '2026-03-09', AccountId: 'CASH1', Inflow: null,     Outflow: '0.30',  Status: 'posted' },
+      ],
+    });
+    expect(profitByPeriod({}, inputOf(book)).rows).toEqual([{ Period: '2026-03', Income: '500.10', Expense: '0.30', Profit: '499.80' }]);
+  });
+
+  it('refuses a grain it does not know', () => {
+    expect(() => profitByPeriod({ grain: 'week' }, inputOf(makeBook({})))).toThrow(/grain/);
+  });
+});
