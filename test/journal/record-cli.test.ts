@@ -40,6 +40,17 @@ describe('cashbook record and reverse', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('keeps summaries that start with = or - as text, and the amount as an amount (case E3)', async () => {
+    const file = await bookFile();
+    expect((await runCli(['record', file, '--date', '2024-02-03', '--account', 'CASH', '--out', '350.00', '--summary', '=HYPERLINK("http://example.invalid","点击")'])).code).toBe(0);
+    expect((await runCli(['record', file, '--date', '2024-02-04', '--account', 'CASH', '--out', '20.00', '--summary=-退款冲销'])).code).toBe(0);
+    const { book } = await readBook(file);
+    expect(book.tables.Journal!.rows.map((r) => [r.Summary, r.Outflow, r.Balance])).toEqual([
+      ['=HYPERLINK("http://example.invalid","点击")', '350.00', '-250.00'],
+      ['-退款冲销',                                    '20.00',  '-270.00'],
+    ]);
+  });
+
   it('asks for exactly one of --in and --out', async () => {
     const run = await runCli(['record', 'x.xlsx', '--date', '2024-02-03', '--account', 'CASH', '--summary', 'x']);
     expect(run.code).toBe(2);
