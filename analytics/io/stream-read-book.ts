@@ -1,0 +1,235 @@
+/**
+ * Read a Cashbook workbook row by row, for files too big for `readBook`'s in-memory
+ * ExcelJS workbook. It gives the same Book and the same problems: each schema table is found
+ * by its sheet name in either language, its first row is the header (read by key or by
+ * either language's header via `columnForHeader`), cells are coerced by `coerceCell`, and
+ * unknown columns are kept. Only the sheets of schema tables are read; everything else in
+ * the package is skipped without being inflated.
+ * We read the ZIP and the sheet XML ourselves rather than through ExcelJS's WorkbookReader:
+ * that reader decodes inline strings twice ('&amp;lt;' comes back as '<'), buffers every
+ * sheet to a temp file when a package has no shared strings, and is ~5× slower.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SCHEMA, TABLE_KEYS, columnForHeader, type ColumnDef, type Lang, type TableDef } from '../book/schema';
+import { coerceCell, type CoerceResult } from '../book/coerce-cell';
+import { serialToDate } from '../book/dates';
+import type { Book, Row, Table } from '../book/types';
+import { problem, warning, type Problem } from '../util/problem';
+import { fail } from '../util/error';
+import { MAX_BOOK_BYTES, MAX_CELL_CHARS } from './read-book';
+import { inspectXlsx } from './inspect-xlsx';
+import { dateStylesOf, excelDate, readSharedStrings, readSheetRows, type SheetCell, type SheetReadOptions } from './sheet-xml-reader';
+import { listZipEntries, MAX_ENTRY_BYTES, readZipEntry, readZipText, type ZipEntry } from './zip-reader';
+import { unescapeXml } from './xml-text';
+
+export interface StreamReadBookResult {
+  book: Book;
+  problems: Problem[];
+}
+
+interface SheetRef {
+  name: string;
+  entry: ZipEntry;
+}
+
+/**
+ * Read a book file through the streaming reader.
+ * @throws AnalyticsError `file-not-found`, `file-too-large`, `not-a-workbook`, and inspectXlsx's
+ *   `truncated-workbook`, `zip-bomb`, `xml-doctype`
+ * @example const { book, problems } = await streamReadBook('big.xlsx') // as readBook, without `workbook`
+ */
+export async function streamReadBook(file: string): Promise<StreamReadBookResult> {
+  if (!fs.existsSync(file)) fail('file-not-found', `${file}: file not found`);
+  const size = fs.statSync(file).size;
+  if (size > MAX_BOOK_BYTES) fail('file-too-large', `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`);
+  // The same hostile-file checks as readBook (bombs, truncation, DOCTYPE), with room for
+  // sheets of a million rows: those inflate to about 1 GB, past readBook's in-memory limits.
+  inspectXlsx(fs.readFileSync(file), file, { maxEntryBytes: MAX_ENTRY_BYTES, maxTotalBytes: 2 * MAX_ENTRY_BYTES });
+  const entries = listZipEntries(file);
+
+  // Step 1: workbook, sheet list, styles and shared strings
+  const workbookEntry = entries.get('xl/workbook.xml');
+  if (!workbookEntry) fail('not-a-workbook', `${file}: not a readable .xlsx workbook (no xl/workbook.xml)`);
+  const workbookXml = await readZipText(file, workbookEntry);
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
+  const sheets = await sheetList(file, entries, workbookXml);
+  const stylesEntry = entries.get('xl/styles.xml');
+  const dateStyles = stylesEntry ? dateStylesOf(await readZipText(file, stylesEntry)) : [];
+  const sstEntry = entries.get('xl/sharedStrings.xml');
+  const sharedStrings = sstEntry ? await readSharedStrings(readZipEntry(file, sstEntry)) : [];
+  const options: SheetReadOptions = { sharedStrings, dateStyles, date1904 };
+
+  // Step 2: each schema table's sheet, streamed
+  const problems: Problem[] = [];
+  const lang: Lang = sheets.some((s) => s.name === SCHEMA.Journal.sheet['zh-CN']) ? 'zh-CN' : 'en-US';
+  const book: Book = { lang, timeZone: 'Asia/Shanghai', date1904, tables: {} };
+  for (const key of TABLE_KEYS) {
+    const def = SCHEMA[key];
+    const sheet = sheets.find((s) => s.name === def.sheet['zh-CN'] || s.name === def.sheet['en-US'] || s.name === def.tableName);
+    if (!sheet) continue;
+    book.tables[key] = await readTable(file, sheet, def, options, problems);
+  }
+
+  // Step 3: the book's own settings override what the sheet names suggested
+  const tz = book.tables.Settings?.rows.find((r) => r.Key === 'timeZone')?.Value;
+  if (typeof tz === 'string' && tz) book.timeZone = tz;
+  const locale = book.tables.Settings?.rows.find((r) => r.Key === 'locale')?.Value;
+  if (locale === 'zh-CN' || locale === 'en-US') book.lang = locale;
+  return { book, problems };
+}
+
+async function sheetList(file: string, entries: Map<string, ZipEntry>, workbookXml: string): Promise<SheetRef[]> {
+  const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
+  const rels = relsEntry ? await readZipText(file, relsEntry) : '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[1])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[1])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : path.posix.normalize('xl/' + target));
+  }
+  const sheets: SheetRef[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)/g)) {
+    const name = unescapeXml(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? '');
+    const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[1])?.[1];
+    const entry = rid ? entries.get(targets.get(rid) ?? '') : undefined;
+    if (entry) sheets.push({ name, entry });
+  }
+  return sheets;
+}
+
+interface ColumnSlot {
+  index: number;
+  key: string;
+  def?: ColumnDef;
+  label: string;
+  /** Texts already seen in this column, so a million rows share one string per value. */
+  seen: Map<string, string> | undefined;
+  /** Dates of the serials seen so far. */
+  dates: Map<number, string>;
+}
+
+const MAX_SEEN = 10_000;
+
+/**
+ * Type one cell as `readBook` would: the fast paths below give exactly what `coerceCell`
+ * gives for the same value (a round-trip test holds them to it), only without Decimal.
+ */
+function typeCell(cell: SheetCell, col: ColumnSlot, date1904: boolean): CoerceResult {
+  let raw = cell.value;
+  if (typeof raw === 'number') {
+    if (!col.def) return { ok: true, value: cell.dateStyled ? excelDate(raw, date1904).toISOString().slice(0, 10) : raw };
+    if (col.def.type === 'amount') {
+      const text = amountOfNumber(raw);
+      if (text !== undefined) return { ok: true, value: text };
+    }
+    if (col.def.type === 'date' && Number.isInteger(raw)) return { ok: true, value: dateOfSerial(col, raw, date1904) };
+    if (cell.dateStyled) raw = excelDate(raw, date1904);
+  }
+  if (!col.def) return { ok: true, value: raw instanceof Date ? raw.toISOString().slice(0, 10) : (raw ?? null) };
+  const coerced = coerceCell(col.def, raw, { date1904 });
+  if (coerced.ok && typeof coerced.value === 'string' && coerced.value.length <= 32) return { ok: true, value: shared(col, coerced.value) };
+  return coerced;
+}
+
+/** Canonical amount text of a number with at most two decimals; undefined for anything else. */
+export function amountOfNumber(n: number): string | undefined {
+  const s = String(n);
+  const dot = s.indexOf('.');
+  if (s.length > 17 || !/^-?\d+(\.\d{1,2})?$/.test(s)) return undefined;
+  if (dot < 0) return s + '.00';
+  return s.length - dot === 2 ? s + '0' : s;
+}
+
+/** One string per distinct value; a column with too many distinct values stops trying. */
+function shared(col: ColumnSlot, value: string): string {
+  if (!col.seen) return value;
+  const known = col.seen.get(value);
+  if (known !== undefined) return known;
+  col.seen.set(value, value);
+  if (col.seen.size >= MAX_SEEN) col.seen = undefined;
+  return value;
+}
+
+function dateOfSerial(col: ColumnSlot, serial: number, date1904: boolean): string {
+  let date = col.dates.get(serial);
+  if (date === undefined) {
+    date = serialToDate(serial, date1904);
+    if (col.dates.size < MAX_SEEN) col.dates.set(serial, date);
+  }
+  return date;
+}
+
+async function readTable(file: string, sheet: SheetRef, def: TableDef, options: SheetReadOptions, problems: Problem[]): Promise<Table> {
+  const fileName = path.basename(file);
+  const lang: Lang = sheet.name === def.sheet['zh-CN'] ? 'zh-CN' : 'en-US';
+  let columns: ColumnSlot[] = [];
+  const rows: Row[] = [];
+  let headerChecked = false;
+  const checkHeader = () => {
+    headerChecked = true;
+    for (const col of def.columns) {
+      if (col.required && !columns.some((c) => c.key === col.key)) {
+        problems.push(problem('missing-column', `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`, { file: fileName, sheet: sheet.name, row: 1 }));
+      }
+    }
+  };
+
+  for await (const sheetRow of readSheetRows(readZipEntry(file, sheet.entry), options)) {
+    // Step 1: the header is row 1, whatever comes first
+    if (sheetRow.number === 1) {
+      columns = headerColumns(sheetRow.cells, def, lang, options.date1904);
+      checkHeader();
+      continue;
+    }
+    if (!headerChecked) checkHeader();
+    if (sheetRow.number < 2 || !sheetRow.cells.some((c) => c !== undefined && c.value !== null)) continue;
+
+    // Step 2: typed cells, problems where they do not fit
+    const row: Row = {};
+    for (const col of columns) {
+      const cell = sheetRow.cells[col.index];
+      if (!cell || (cell.value === null && !cell.missingFormulaResult && !cell.error)) {
+        row[col.key] = null;
+        continue;
+      }
+      if (cell.missingFormulaResult) problems.push(warning('formula-without-value', 'the cell has a formula with no saved value; open and save the file in Excel, or Cashbook recomputes it', placeOf(fileName, sheet, sheetRow.number, col)));
+      if (cell.error) problems.push(warning('cell-error', `the cell holds the Excel error ${cell.error}`, placeOf(fileName, sheet, sheetRow.number, col)));
+      if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARS) {
+        problems.push(problem('cell-too-long', `单元格有 ${cell.value.length} 个字符，超过 Excel 上限 ${MAX_CELL_CHARS} / the cell holds ${cell.value.length} characters, more than Excel's ${MAX_CELL_CHARS}`, placeOf(fileName, sheet, sheetRow.number, col)));
+        row[col.key] = null;
+        continue;
+      }
+      const coerced = typeCell(cell, col, options.date1904);
+      if (coerced.ok) row[col.key] = coerced.value;
+      else {
+        row[col.key] = null;
+        // A long number in an id column has already lost digits: flag it, never match on it.
+        const code = col.def?.type === 'id' && typeof cell.value === 'number' ? 'id-as-number' : 'bad-cell';
+        problems.push(problem(code, coerced.reason, placeOf(fileName, sheet, sheetRow.number, col)));
+      }
+    }
+    rows.push(row);
+  }
+
+  if (!headerChecked) checkHeader();
+  const present = columns.map((c) => c.key);
+  const missing = def.columns.map((c) => c.key).filter((k) => !present.includes(k));
+  return { key: def.key, columns: [...present, ...missing], rows };
+}
+
+function placeOf(file: string, sheet: SheetRef, row: number, col: ColumnSlot) {
+  return { file, sheet: sheet.name, row, column: col.label };
+}
+
+function headerColumns(cells: (SheetCell | undefined)[], def: TableDef, lang: Lang, date1904: boolean): ColumnSlot[] {
+  const columns: ColumnSlot[] = [];
+  cells.forEach((cell, index) => {
+    if (!cell) return;
+    const header = String((cell.dateStyled && typeof cell.value === 'number' ? excelDate(cell.value, date1904) : cell.value) ?? '').trim();
+    if (!header) return;
+    const col = columnForHeader(def, header);
+    columns.push({ index, key: col ? col.key : header, def: col, label: col ? col.header[lang] : header, seen: new Map(), dates: new Map() });
+  });
+  return columns;
+}
