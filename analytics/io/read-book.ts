@@ -48,6 +48,8 @@ export async function readBook(file: string): Promise<ReadBookResult> {
 /** Excel's own grid: a sheet claiming more rows or columns was not made by Excel. */
 export const MAX_SHEET_ROWS = 1_048_576;
 export const MAX_SHEET_COLUMNS = 16_384;
+/** One past the serial of 9999-12-31, Excel's last date. */
+export const MAX_DATE_SERIAL = 2958466;
 /** Excel keeps at most this many characters in a cell. */
 export const MAX_CELL_CHARS = 32_767;
 
@@ -122,7 +124,11 @@ function readSheet(ws: ExcelJS.Worksheet, def: TableDef, ctx: ReadContext): Tabl
         row[col.key] = flat.value instanceof Date ? flat.value.toISOString().slice(0, 10) : (flat.value ?? null);
         continue;
       }
-      const coerced = coerceCell(col.def, flat.value, { date1904: ctx.date1904 });
+      // Excel's dates end at serial 2958465 (9999-12-31); a larger or non-finite number is no date.
+      const isDateColumn = col.def.type === 'date' || col.def.type === 'datetime';
+      const coerced = isDateColumn && typeof flat.value === 'number' && !(flat.value >= 0 && flat.value < MAX_DATE_SERIAL)
+        ? { ok: false as const, reason: `${flat.value} is not a date Excel can show` }
+        : coerceCell(col.def, flat.value, { date1904: ctx.date1904 });
       if (coerced.ok) row[col.key] = coerced.value;
       else {
         row[col.key] = null;

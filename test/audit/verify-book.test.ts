@@ -25,6 +25,14 @@ describe('verifyBook', () => {
     expect(verifyBook(book)).toEqual({ ok: true, problems: [] });
   });
 
+  it('passes a 1904-date-system book after a trip through an .xlsx file', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-verify-')), 'book1904.xlsx');
+    await writeBook(file, { ...makeSealedBook(), date1904: true });
+    const { book } = await readBook(file);
+    expect(book.date1904).toBe(true);
+    expect(verifyBook(book)).toEqual({ ok: true, problems: [] });
+  });
+
   it('passes after the Journal sheet is sorted differently', () => {
     const book = cloneBook(makeSealedBook());
     journal(book).reverse();
