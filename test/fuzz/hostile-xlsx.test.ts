@@ -108,6 +108,13 @@ describe('readBook on hostile files', () => {
     expect(problems.map((p) => [p.code, p.row, p.column])).toEqual([['formula-without-value', 3, 'Summary']]);
   });
 
+  it.each([['1e300'], ['-5'], ['1e400']])('flags the date serial %s instead of crashing', async (serial) => {
+    const file = put(`serial-${serial}.xlsx`, await journalXlsx(`<row r="2"><c r="A2" t="inlineStr"><is><t>J1</t></is></c><c r="B2"><v>${serial}</v></c></row>`));
+    const { book, problems } = await readBook(file);
+    expect(book.tables.Journal!.rows[0].Date).toBeNull();
+    expect(problems.map((p) => [p.code, p.row, p.column])).toEqual([['bad-cell', 2, 'Date']]);
+  });
+
   it('flags a cell longer than Excel allows and keeps no part of it', async () => {
     const huge = 'x'.repeat(40_000);
     const file = put('huge-cell.xlsx', await journalXlsx(`<row r="2"><c r="A2" t="inlineStr"><is><t>J1</t></is></c><c r="D2" t="inlineStr"><is><t>${huge}</t></is></c></row>`));
