@@ -52,7 +52,8 @@ export function detectDayOrder(values: Iterable<string>, fallback: DayOrder = 'd
     const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})/.exec(v);
     if (!m) continue;
     seen = true;
-    if (Number(m[1]) > 12) dayFirst = true;
+    // 03.11.2026 is day-first by convention: no region writes month-first with dots
+    if (Number(m[1]) > 12 || v.includes('.')) dayFirst = true;
     if (Number(m[2]) > 12) monthFirst = true;
   }
   if (!seen) return { order: fallback, basis: 'not-needed' };

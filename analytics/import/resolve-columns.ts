@@ -38,7 +38,9 @@ export function findHeaderRow(rows: readonly { cells: readonly unknown[] }[], ma
     const hasDate = names.some((n) => (mappedDate ? n === mappedDate : DATE_NAMES.has(n)));
     const hasAmount = names.some((n) => (mappedAmount.length ? mappedAmount.includes(n) : AMOUNT_NAMES.has(n)));
     const known = names.filter((n) => KNOWN.has(n) || n === mappedDate || mappedAmount.includes(n)).length;
-    if (hasDate && hasAmount && known >= Math.min(3, names.filter((n) => n !== '').length)) return i;
+    // Two names the user mapped are proof enough; otherwise ask for three known names
+    const needed = mappedDate && mappedAmount.length ? 2 : Math.min(3, names.filter((n) => n !== '').length);
+    if (hasDate && hasAmount && known >= needed) return i;
   }
   return -1;
 }
