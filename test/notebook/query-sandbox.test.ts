@@ -1,0 +1,90 @@
+import { createNodeQuerySandbox } from '../../analytics/cli/node-query-sandbox';
+import { runNotebook } from '../../analytics/notebook/run-notebook';
+import type { NotebookCell, QueryRequest } from '../../analytics/notebook/types';
+import { CTX, makeBook } from './fixtures/make-book';
+
+const sandbox = createNodeQuerySandbox();
+const JOURNAL = [
+  { EntryId: 'J1', Date: '2026-01-02', AccountId: 'B', Outflow: '12.00' },
+  { EntryId: 'J2', Date: '2026-01-03', AccountId: 'B', Outflow: '30.50' },
+];
+const request = (code: string, timeoutMs = 500): QueryRequest => ({ cellId: 'q1', title: 'Probe', code, tables: { Journal: JOURNAL }, cells: {}, timeoutMs });
+
+describe('createNodeQuerySandbox', () => {
+  it('runs arquero verbs over the given tables', async () => {
+    const out = await sandbox.run(request("return aq.from(tables.Journal).filter((d) => op.parse_float(d.Outflow) > 20).select('EntryId')"));
+    expect(out).toEqual({ ok: true, rows: [{ EntryId: 'J2' }] });
+  });
+
+  it.each([
+    ['process', 'return process.env'],
+    ['require', "return require('fs')"],
+    ['fetch', "return fetch('http://127.0.0.1:9/')"],
+    ['the host Function via globalThis', "return globalThis.constructor.constructor('return process')()"],
+    ['the host Function via arquero', "return aq.from.constructor('return process')()"],
+    ['Office', 'return Office.context'],
+  ])('refuses to reach %s', async (_what, code) => {
+    const out = await sandbox.run(request(code));
+    expect(out).toMatchObject({ ok: false, kind: 'runtime', message: expect.stringMatching(/ReferenceError: \w+ is not defined/) });
+  });
+
+  it.each([
+    ['written in the cell', "return import('node:fs')"],
+    ['built by Function', "return Function('return imp' + 'ort(\"node:fs\")')()"],
+    ['built by eval', "return eval('imp' + 'ort(\"node:fs\")')"],
+    ['built by the async function constructor', "return (async () => 1).constructor('return imp' + 'ort(\"node:fs\")')()"],
+  ])('refuses a dynamic import %s', async (_how, code) => {
+    const out = await sandbox.run(request(code));
+    expect(out).toMatchObject({ ok: false, message: expect.stringMatching(/import is not available/) });
+  });
+
+  it('keeps the tables frozen', async () => {
+    const out = await sandbox.run(request("'use strict'; tables.Journal[0].Outflow = '0.00'; return []"));
+    expect(out).toMatchObject({ ok: false, kind: 'runtime', message: expect.stringMatching(/TypeError/) });
+  });
+
+  it('stops an endless loop at the time limit', async () => {
+    expect(await sandbox.run(request('while (true) {}', 200))).toEqual({ ok: false, kind: 'timeout', message: 'timed out after 200 ms' });
+  });
+
+  it('names the line of a runtime error', async () => {
+    const out = await sandbox.run(request('const a = 1;\nconst b = 2;\nreturn missing + a + b;'));
+    expect(out).toMatchObject({ ok: false, kind: 'runtime', line: 3 });
+  });
+
+  it('names the line of a syntax error', async () => {
+    const out = await sandbox.run(request('const a = 1;\nconst = 2;'));
+    expect(out).toMatchObject({ ok: false, kind: 'syntax', line: 2 });
+  });
+});
+
+describe('runNotebook with query cells', () => {
+  const book = makeBook({ Journal: JOURNAL });
+  const query = (id: string, code: string, extra: Record<string, unknown> = {}): NotebookCell => ({ id, kind: 'query', title: `查询${id}`, params: { code, ...extra } });
+
+  it('names the cell and its time limit when an endless loop is stopped', async () => {
+    const result = await runNotebook(book, CTX, { sandbox, cells: [query('loop', 'for (;;) {}', { timeoutMs: 150 })] });
+    expect(result.exitCode).toBe(1);
+    expect(result.summary.cells[0].error).toBe('Query cell loop "查询loop" stopped: it ran past its 150 ms time limit');
+  });
+
+  it('names the cell and line of an error', async () => {
+    const result = await runNotebook(book, CTX, { sandbox, cells: [query('bad', '\n\nreturn process.cwd()')] });
+    expect(result.summary.cells[0].error).toBe('Query cell bad "查询bad" failed, line 3: ReferenceError: process is not defined');
+  });
+
+  it("lets a query read an earlier cell's rows", async () => {
+    const cells: NotebookCell[] = [
+      { id: 'pl', kind: 'profit-by-period', title: '月度收支', params: { grain: 'month' } },
+      query('double', "return aq.from(cells.pl).derive({ twice: (d) => op.parse_float(d.Expense) * 2 }).select('Period', 'twice')"),
+    ];
+    const result = await runNotebook(book, CTX, { sandbox, cells });
+    const last = result.cells[1];
+    expect(last.ok && last.output.rows).toEqual([{ Period: '2026-01', twice: 85 }]);
+  });
+
+  it('fails a query cell clearly where no sandbox is given', async () => {
+    const result = await runNotebook(book, CTX, { cells: [query('q', 'return []')] });
+    expect(result.summary.cells[0].error).toMatch(/no sandbox/);
+  });
+});
