@@ -101,6 +101,10 @@ export function recordEntry(book: Book, draft: EntryDraft, ctx: CommandContext):
   // Step 3: balances of this account from the new entry on
   const { entry: withBalance, changes: refresh } = balanceWith(book, entry);
   const changes: TableChange[] = [{ table: 'Journal', op: 'append', rows: [withBalance] }, ...refresh];
+  const negative = negativeCashBalance(book, withBalance, refresh);
+  if (negative) {
+    warnings.push(warn('cash-negative', `库存现金 ${entry.AccountId} 余额将为负数（${negative}），请核对是否漏记收入`, `cash account ${entry.AccountId} would go negative (${negative}); check for an unrecorded receipt`));
+  }
   const amountShown = amounts.inflow ?? `-${amounts.outflow}`;
   return {
     changes,
@@ -130,6 +134,14 @@ export function balanceWith(book: Book, entry: Row, alsoChanged: Row[] = []): { 
     entry: { ...entry, Balance: byId.get(text(entry.EntryId)) ?? entry.Balance },
     changes: merged.length ? [{ table: 'Journal', op: 'upsert', rows: merged }] : [],
   };
+}
+
+// Cash on hand cannot be negative; a negative balance means a receipt is missing or an amount is wrong.
+function negativeCashBalance(book: Book, entry: Row, refresh: TableChange[]): string | undefined {
+  const account = rowsOf(book, 'Accounts').find((a) => text(a.AccountId) === text(entry.AccountId));
+  if (account?.Kind !== 'cash') return undefined;
+  const balances = [text(entry.Balance), ...refresh.flatMap((c) => ('rows' in c ? c.rows.map((r) => text(r.Balance)) : []))];
+  return balances.find((b) => b.startsWith('-'));
 }
 
 function mergeUpdates(balances: Row[], others: Row[]): Row[] {

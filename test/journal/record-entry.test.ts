@@ -94,3 +94,21 @@ describe('recordEntry', () => {
     expect(result.messages.map((m) => m.event)).toContain('entry-future-date');
   });
 });
+
+describe('recordEntry on a cash account', () => {
+  it('warns when cash on hand would go negative', () => {
+    const result = recordEntry(makeBook(), draft({ inflow: undefined, outflow: '1000.01' }), ctx);
+    expect(result.exitCode).toBe(1);
+    expect(result.messages.map((m) => m.event)).toContain('cash-negative');
+  });
+
+  it('warns when a back-dated payment takes a later cash balance below zero', () => {
+    const book = makeBook([['J1', '2024-06-25', 'CASH', null, '900.00', '100.00']]);
+    const result = recordEntry(book, draft({ date: '2024-06-10', inflow: undefined, outflow: '150.00' }), ctx);
+    expect(result.messages.map((m) => m.event)).toContain('cash-negative');
+  });
+
+  it('lets a bank account go below zero without a warning', () => {
+    expect(recordEntry(makeBook(), draft({ accountId: 'BANK', inflow: undefined, outflow: '5.00' }), ctx).exitCode).toBe(0);
+  });
+});
