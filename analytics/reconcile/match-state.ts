@@ -33,7 +33,7 @@ export interface MatchStatementOptions {
   windowDays?: number;
   /** Most rows on the many side of a sum match. @default 4 */
   maxGroupSize?: number;
-  /** Candidates (nearest in date) a sum search looks at for one row. @default 12 */
+  /** Candidates (nearest in date) a sum search looks at for one row. @default 40 */
   maxGroupCandidates?: number;
   /** Largest fee the bank may net off, in fen. @default 5000 (50.00) */
   maxFee?: number;
@@ -92,7 +92,7 @@ export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
     0.9 * textSimilarity(pj, st.S.memo[s]),
     0.9 * textSimilarity(st.J.memo[j], ps),
   );
-  const contradicts = pj !== '' && ps !== '' && party < 0.3 && likeness < 0.5 && !sameReference && !referenceTypo;
+  const contradicts = pj !== '' && ps !== '' && party < 0.5 && likeness < 0.5 && !sameReference && !referenceTypo;
   return { sameReference, referenceTypo, likeness, contradicts };
 }
 

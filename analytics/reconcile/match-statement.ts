@@ -7,8 +7,11 @@
  *     Passes 1–3 only compare rows of equal amount: both sides are sorted by (amount, date)
  *     and merged, so the work is linear after the sort (no pairwise scan).
  *  4. fee-netted: the bank amount is the entry less a small fee; the fee is left as a residual.
- *  5. many-to-one / one-to-many: exact subset sums over leftovers near in date (sum-groups.ts).
- *  6. fuzzy: equal amounts further apart in date when names or references say so.
+ *  5. fuzzy: equal amounts further apart in date (up to fuzzyWindowDays) when the names or a
+ *     mistyped reference say so. It runs before the sums because an equal amount with the
+ *     same counterparty is surer than a sum of anonymous rows, which could otherwise take
+ *     one of its rows by accident.
+ *  6. many-to-one / one-to-many: exact subset sums over leftovers near in date (match-sums.ts).
  * Amounts are integer fen throughout, so sums are exact. Limits: one account, one currency.
  */
 import { fail } from '../util/error';
@@ -49,11 +52,11 @@ export function matchStatement(journal: LedgerColumns, statement: LedgerColumns,
   matchEqualAmounts(st, 'exact-date', order);
   matchEqualAmounts(st, 'date-window', order);
 
-  // Then the leftovers: fees netted off, sums, and the loosest evidence last so it cannot
-  // take a row an exact rule would have explained.
+  // Then the leftovers: fees netted off, equal amounts with matching names further apart,
+  // and last the sums, whose anonymous rows carry the least evidence of all.
   matchNettedFees(st);
-  matchSums(st);
   matchEqualAmounts(st, 'fuzzy', order);
+  matchSums(st);
   return st.proposals;
 }
 
@@ -69,7 +72,7 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
     lineUsed: o.takenLines ? o.takenLines.slice() : new Uint8Array(S.length),
     window,
     maxGroupSize,
-    maxGroupCandidates: o.maxGroupCandidates ?? 12,
+    maxGroupCandidates: o.maxGroupCandidates ?? 40,
     maxFee: o.maxFee ?? 5000,
     maxFeeRate: o.maxFeeRate ?? 0.05,
     fuzzyWindow: Math.max(o.fuzzyWindowDays ?? 15, window),

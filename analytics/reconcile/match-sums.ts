@@ -8,41 +8,70 @@
  * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size.
  */
 import { evidenceOf, lowerBoundDay, openRows, propose, sortByDay, type MatchState } from './match-state';
+import { exactSubsets } from './exact-subsets';
 import type { LedgerColumns } from './ledger-columns';
 
 /** Match leftover lines to groups of entries, then leftover entries to groups of lines. */
 export function matchSums(st: MatchState): void {
-  matchManyToOne(st);
-  matchOneToMany(st);
-}
-
-function matchManyToOne(st: MatchState): void {
-  const entries = sortByDay(st.J, openRows(st.J, st.entryUsed));
-  for (const s of openRows(st.S, st.lineUsed)) {
-    const day = st.S.day[s];
-    const pool = nearestOpen(st.J, st.entryUsed, entries, day - st.window, day, day, st.S.amount[s], st.maxGroupCandidates);
-    const group = bestSubset(st.J, pool, st.S.amount[s], (j) => evidenceOf(st, j, s).likeness, st.maxGroupSize);
-    if (group && !st.isRejected(group.rows, [s])) propose(st, group.rows, [s], 'many-to-one', group.score);
+  const manyToOne: Side = { cols: st.S, used: st.lineUsed, other: st.J, otherUsed: st.entryUsed, after: 0 };
+  const oneToMany: Side = { cols: st.J, used: st.entryUsed, other: st.S, otherUsed: st.lineUsed, after: st.window };
+  // Unambiguous sums first, in rounds: each accepted group removes its rows from the other
+  // pools, which often leaves a once-ambiguous row with one answer. Then the best of the rest.
+  for (const side of [manyToOne, oneToMany]) {
+    while (matchSumRound(st, side, true) > 0);
+    matchSumRound(st, side, false);
   }
 }
 
-function matchOneToMany(st: MatchState): void {
-  const lines = sortByDay(st.S, openRows(st.S, st.lineUsed));
-  for (const j of openRows(st.J, st.entryUsed)) {
-    const day = st.J.day[j];
-    const pool = nearestOpen(st.S, st.lineUsed, lines, day - st.window, day + st.window, day, st.J.amount[j], st.maxGroupCandidates);
-    const group = bestSubset(st.S, pool, st.J.amount[j], (s) => evidenceOf(st, j, s).likeness, st.maxGroupSize);
-    if (group && !st.isRejected([j], group.rows)) propose(st, [j], group.rows, 'one-to-many', group.score);
+interface Side {
+  /** The side with the single row. */
+  cols: LedgerColumns;
+  used: Uint8Array;
+  /** The side the group is drawn from. */
+  other: LedgerColumns;
+  otherUsed: Uint8Array;
+  /** Days after the single row's date a group member may be (0: never after it). */
+  after: number;
+}
+
+// One pass over the single side's open rows; returns how many groups it accepted.
+function matchSumRound(st: MatchState, side: Side, uniqueOnly: boolean): number {
+  const manyToOne = side.cols === st.S;
+  const pool = sortByDay(side.other, openRows(side.other, side.otherUsed));
+  let accepted = 0;
+  for (const i of sortByDay(side.cols, openRows(side.cols, side.used))) {
+    const day = side.cols.day[i];
+    const target = side.cols.amount[i];
+    const evidence = manyToOne ? (j: number) => evidenceOf(st, j, i) : (s: number) => evidenceOf(st, i, s);
+    const likeness = (k: number) => evidence(k).likeness;
+    // A member naming a different counterparty than the single row cannot be part of it.
+    const admissible = (k: number) => !evidence(k).contradicts;
+    // Widen the date range a day at a time: a batch of the same day is the common case, and
+    // a small pool leaves little room for an accidental sum.
+    for (let reach = 0; reach <= st.window; reach++) {
+      const near = nearestOpen(side.other, side.otherUsed, pool, day - reach, day + Math.min(reach, side.after), day, target, st.maxGroupCandidates, admissible);
+      const found = subsetsOf(side.other, near, target, likeness, st.maxGroupSize);
+      if (found.length === 0) continue;
+      if (uniqueOnly && found.length > 1) break;
+      const best = found[0];
+      const entries = manyToOne ? best.rows : [i];
+      const lines = manyToOne ? [i] : best.rows;
+      if (st.isRejected(entries, lines)) break;
+      propose(st, entries, lines, manyToOne ? 'many-to-one' : 'one-to-many', best.score * (found.length > 1 ? 0.9 : 1));
+      accepted++;
+      break;
+    }
   }
+  return accepted;
 }
 
 // Open rows dated in [from, to] with the target's sign and a smaller size, nearest to `day` first.
-function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, from: number, to: number, day: number, target: number, limit: number): number[] {
+function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, from: number, to: number, day: number, target: number, limit: number, admissible: (i: number) => boolean): number[] {
   const found: number[] = [];
   for (let k = lowerBoundDay(cols, byDay, from); k < byDay.length && cols.day[byDay[k]] <= to; k++) {
     const i = byDay[k];
     const a = cols.amount[i];
-    if (used[i] === 0 && Math.sign(a) === Math.sign(target) && Math.abs(a) < Math.abs(target)) found.push(i);
+    if (used[i] === 0 && Math.sign(a) === Math.sign(target) && Math.abs(a) < Math.abs(target) && admissible(i)) found.push(i);
   }
   found.sort((p, q) => Math.abs(cols.day[p] - day) - Math.abs(cols.day[q] - day) || p - q);
   return found.slice(0, limit);
@@ -53,41 +82,16 @@ interface Subset {
   score: number;
 }
 
-/**
- * The best exact subset of `pool` summing to `target` (fen): fewest rows first, then the
- * best names. Depth-first with sizes sorted largest first, pruned by what is still reachable.
- */
-function bestSubset(cols: LedgerColumns, pool: number[], target: number, likeness: (i: number) => number, maxSize: number): Subset | undefined {
-  if (pool.length < 2) return undefined;
-  const rows = pool.slice().sort((p, q) => Math.abs(cols.amount[q]) - Math.abs(cols.amount[p]) || p - q);
-  const values = rows.map((i) => Math.abs(cols.amount[i]));
-  let best: Subset | undefined;
-
-  for (let size = 2; size <= maxSize && !best; size++) {
-    const picks: number[] = [];
-    const search = (from: number, left: number): void => {
-      if (picks.length === size) {
-        if (left !== 0) return;
-        const group = picks.map((k) => rows[k]);
-        const score = 0.75 + 0.15 * mean(group.map(likeness)) - 0.02 * (size - 2);
-        if (!best || score > best.score) best = { rows: group, score };
-        return;
-      }
-      const need = size - picks.length;
-      for (let k = from; k <= values.length - need; k++) {
-        if (values[k] > left) continue;
-        // The `need` largest values from k on are the most this branch can still add.
-        let reach = 0;
-        for (let r = k; r < k + need; r++) reach += values[r];
-        if (reach < left) return;
-        picks.push(k);
-        search(k + 1, left - values[k]);
-        picks.pop();
-      }
-    };
-    search(0, Math.abs(target));
-  }
-  return best;
+/** Exact subsets of `pool` summing to `target`, fewest rows first, best names first. */
+function subsetsOf(cols: LedgerColumns, pool: number[], target: number, likeness: (i: number) => number, maxSize: number): Subset[] {
+  if (pool.length < 2) return [];
+  const values = pool.map((i) => Math.abs(cols.amount[i]));
+  return exactSubsets(values, Math.abs(target), maxSize)
+    .map((positions) => {
+      const rows = positions.map((k) => pool[k]).sort((a, b) => a - b);
+      return { rows, score: 0.75 + 0.15 * mean(rows.map(likeness)) - 0.02 * (rows.length - 2) };
+    })
+    .sort((p, q) => q.score - p.score);
 }
 
 function mean(xs: number[]): number {
