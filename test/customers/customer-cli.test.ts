@@ -29,3 +29,11 @@ describe('cashbook customer', () => {
     expect((await runCli(['customer', await bookFile(), 'C9999'])).code).toBe(2);
   });
 });
+
+describe('cashbook customer --review', () => {
+  it('prints the archive review as JSON and exits 1 when something needs attention', async () => {
+    const run = await runCli(['customer', await bookFile(), '--review', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.out).duplicates).toHaveLength(3);
+  });
+});

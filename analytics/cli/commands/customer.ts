@@ -1,12 +1,14 @@
 /**
  * `cashbook customer <book.xlsx> ID [--as-of YYYY-MM-DD] [--json]`: the customer 360 view,
- * read only. `--json` prints the whole view as one object; otherwise a short report in the
+ * read only. `cashbook customer <book.xlsx> --review [--json]`: the archive's to-do list
+ * (invalid fields, likely duplicates, follow-ups due, stubs); exit 1 when it is not empty. `--json` prints the whole view as one object; otherwise a short report in the
  * user's language: details, balance, month ends, recent entries, open exceptions,
  * follow-ups due and satisfaction.
  */
 import { text } from '../../book/book';
 import type { Lang } from '../../book/schema';
 import { customer360, type Customer360 } from '../../customers/customer-360';
+import { reviewCustomerArchive } from '../../customers/review-customer-archive';
 import { formatAmount } from '../../money';
 import type { CliCommand } from '../command-spec';
 import { runOnBook } from '../run-on-book';
@@ -15,11 +17,15 @@ import { stringValue } from './record';
 
 export const customerCommand: CliCommand = {
   name: 'customer',
-  usage: 'cashbook customer <book.xlsx> ID [--as-of YYYY-MM-DD] [--json]',
+  usage: 'cashbook customer <book.xlsx> ID [--as-of YYYY-MM-DD] [--json] | cashbook customer <book.xlsx> --review [--json]',
   summary: { 'zh-CN': '查看客户 360 视图（余额、往来、沟通、反馈）', 'en-US': 'show the customer 360 view (balance, entries, communications, feedback)' },
-  options: { 'as-of': { type: 'string' } },
+  options: { 'as-of': { type: 'string' }, review: { type: 'boolean' } },
   async run(args, io) {
     const [file, customerId] = args.positionals;
+    if (args.values.review) {
+      if (!file || args.positionals.length > 1) return usageError(io, this.usage);
+      return runOnBook(file, (book, ctx) => reviewCustomerArchive(book, ctx), io, { json: Boolean(args.values.json), readOnly: true });
+    }
     if (!file || !customerId || args.positionals.length > 2) return usageError(io, this.usage);
     let view: Customer360 | undefined;
     const code = await runOnBook(
