@@ -77,7 +77,7 @@ describe('importStatement', () => {
     const odd = utf8('Buchungstag;Betrag;Text\n01.03.2024;-1.234,50;Miete\n');
     const mapping = { date: 'Buchungstag', amount: 'Betrag', description: 'Text', decimalMark: ',' as const };
     const first = await importStatement(makeBook(), [{ name: 'de.csv', bytes: odd }], { accountId: 'BANK', mapping, savePresetAs: 'hausbank' }, CTX);
-    const setting = first.changes.find((c) => c.table === 'Settings') as { rows: { Key: string; Value: string }[] };
+    const setting = first.changes.find((c) => c.table === 'Settings') as unknown as { rows: { Key: string; Value: string }[] };
     expect(setting.rows[0].Key).toBe('import.preset.hausbank');
     expect(JSON.parse(setting.rows[0].Value)).toEqual({ base: 'generic', mapping });
     const book = makeBook();
