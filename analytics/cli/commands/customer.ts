@@ -56,12 +56,13 @@ export function describeCustomer(v: Customer360, lang: Lang): string[] {
   ];
   if (v.mergedIds.length) out.push(`${L('含已合并客户', 'Includes merged customers')}: ${v.mergedIds.join(', ')}`);
   if (v.months.length) {
-    out.push('', L('月末余额', 'Month ends'));
+    out.push('', L('月末余额', 'Month ends'), `  ${L('月份', 'Month').padEnd(7)}  ${L('收入', 'In').padStart(14)}  ${L('支出', 'Out').padStart(14)}  ${L('余额', 'Balance').padStart(14)}`);
     for (const m of v.months) out.push(`  ${m.period}  ${formatAmount(m.inflow).padStart(14)}  ${formatAmount(m.outflow).padStart(14)}  ${formatAmount(m.closing).padStart(14)}`);
   }
   if (v.byCounterAccount.length) {
     out.push('', L('按对方科目（应收/应付方向）', 'By counter account (receivable / payable side)'));
-    for (const f of v.byCounterAccount) out.push(`  ${f.counterAccount} [${f.side}]  ${L('净额', 'net')} ${formatAmount(f.net)}`);
+    const side = { receivable: L('应收方', 'receivable'), payable: L('应付方', 'payable'), other: L('其他', 'other') };
+    for (const f of v.byCounterAccount) out.push(`  ${f.counterAccount} [${side[f.side]}]  ${L('净额', 'net')} ${formatAmount(f.net)}`);
   }
   out.push('', L('最近分录', 'Recent entries'));
   if (v.recent.length === 0) out.push(`  ${L('无', 'none')}`);
