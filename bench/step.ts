@@ -1,0 +1,26 @@
+/**
+ * Run one bench step in this process and print one JSON line: the timed call's wall time,
+ * this process's peak RSS (which includes the loaded inputs, as pandas' does), and what
+ * the call did. `bench/run.ts` starts one of these per step so peaks do not mix.
+ */
+import { setUpStep, STEP_NAMES, type StepName } from './steps';
+
+async function main(): Promise<void> {
+  const [name, dir, rows, seed] = process.argv.slice(2);
+  if (!STEP_NAMES.includes(name as StepName)) throw new Error(`unknown step ${name}`);
+  const setup = await setUpStep(name as StepName, { dir, rows: Number(rows), seed: Number(seed) });
+  if (!setup.run) {
+    process.stdout.write(JSON.stringify({ unavailable: setup.unavailable }) + '\n');
+    return;
+  }
+  const inputRss = process.memoryUsage().rss;
+  const start = performance.now();
+  const detail = await setup.run();
+  const ms = performance.now() - start;
+  process.stdout.write(JSON.stringify({ ms, peakRssMB: process.resourceUsage().maxRSS / 1024, inputRssMB: inputRss / 2 ** 20, detail }) + '\n');
+}
+
+main().catch((e) => {
+  process.stdout.write(JSON.stringify({ error: String((e as Error).message ?? e).split('\n')[0].slice(0, 200) }) + '\n');
+  process.exit(1);
+});

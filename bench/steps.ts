@@ -1,0 +1,142 @@
+/**
+ * The steps the bench times, each as Node runs it: inputs are loaded first (not timed), then
+ * one engine call is timed. An engine module that does not export its function yet makes
+ * the step "not available yet" instead of failing the run.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { emptyBook } from '../analytics/book/book';
+import { DEFAULT_SETTINGS } from '../analytics/book/default-settings';
+import type { Book, CommandContext } from '../analytics/book/types';
+import { BENCH_ACCOUNT, BENCH_PERIOD, generateBook } from './generate';
+import { INPUTS } from './prepare';
+
+export const STEP_NAMES = ['import', 'reconcile', 'risk', 'notebook', 'xlsx-write', 'xlsx-read', 'xlsx-write-exceljs', 'xlsx-read-exceljs'] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+/** What one step's timed call returns for the table: a few words on what it did. */
+export type StepRun = () => Promise<string>;
+
+export interface StepSetup {
+  /** Set when the engine function is not in the tree yet. */
+  unavailable?: string;
+  run?: StepRun;
+}
+
+export const CONTEXT: CommandContext = { now: '2026-01-05 09:00:00', user: 'bench', lang: 'zh-CN' };
+
+interface Input {
+  dir: string;
+  rows: number;
+  seed: number;
+}
+
+/** Load a step's inputs and return its timed call. */
+export async function setUpStep(name: StepName, input: Input): Promise<StepSetup> {
+  switch (name) {
+    case 'import':
+      return setUpImport(input);
+    case 'reconcile':
+      return setUpReconcile(input);
+    case 'risk':
+      return setUpRisk(input);
+    case 'notebook':
+      return setUpNotebook(input);
+    case 'xlsx-write':
+    case 'xlsx-write-exceljs':
+      return setUpWrite(input, name === 'xlsx-write-exceljs');
+    case 'xlsx-read':
+    case 'xlsx-read-exceljs':
+      return setUpRead(input, name === 'xlsx-read-exceljs');
+  }
+}
+
+/** Import a module of the engine, or say which one is missing. */
+async function engine<T>(module: string, fn: string): Promise<T | string> {
+  try {
+    const mod = (await import(module)) as Record<string, unknown>;
+    return typeof mod[fn] === 'function' ? (mod[fn] as T) : `${fn} is not exported by ${module} yet`;
+  } catch (e) {
+    return `${module} cannot be loaded yet (${(e as Error).message.split('\n')[0]})`;
+  }
+}
+
+async function setUpImport({ dir }: Input): Promise<StepSetup> {
+  type Fn = typeof import('../analytics/import/import-statement').importStatement;
+  const importStatement = await engine<Fn>('../analytics/import/import-statement', 'importStatement');
+  if (typeof importStatement === 'string') return { unavailable: importStatement };
+  const book = emptyBook('zh-CN');
+  book.tables.Settings!.rows = Object.entries(DEFAULT_SETTINGS).map(([Key, Value]) => ({ Key, Value }));
+  book.tables.Accounts!.rows = [{ AccountId: BENCH_ACCOUNT, Name: '基本户', Kind: 'bank', Currency: 'CNY', OpeningBalance: '1000000.00', OpeningDate: '2025-01-01' }];
+  const bytes = new Uint8Array(fs.readFileSync(path.join(dir, INPUTS.bank)));
+  return {
+    run: async () => {
+      const result = await importStatement(book, [{ name: INPUTS.bank, bytes }], { accountId: BENCH_ACCOUNT, into: 'statement' }, CONTEXT);
+      const s = result.summary;
+      if (result.exitCode === 2) return `refused: ${result.messages.map((m) => m.text['en-US']).join(' ').slice(0, 160)}`;
+      return `added ${s.added}, rejected ${s.rejected}, exit ${result.exitCode}`;
+    },
+  };
+}
+
+async function setUpReconcile({ rows, seed }: Input): Promise<StepSetup> {
+  type Fn = typeof import('../analytics/reconcile/reconcile-account').reconcileAccount;
+  const reconcileAccount = await engine<Fn>('../analytics/reconcile/reconcile-account', 'reconcileAccount');
+  if (typeof reconcileAccount === 'string') return { unavailable: reconcileAccount };
+  const book = generateBook(rows, seed);
+  return {
+    run: async () => {
+      const s = reconcileAccount(book, { accountId: BENCH_ACCOUNT, period: BENCH_PERIOD }, CONTEXT).summary;
+      const open = Object.values(s.outstanding).reduce((n, o) => n + o.count, 0);
+      return `${s.matched} matches, ${open} outstanding, difference ${s.difference}`;
+    },
+  };
+}
+
+async function setUpRisk({ rows, seed }: Input): Promise<StepSetup> {
+  type Fn = typeof import('../analytics/risk/scan-risk').scanRisk;
+  const scanRisk = await engine<Fn>('../analytics/risk/scan-risk', 'scanRisk');
+  if (typeof scanRisk === 'string') return { unavailable: scanRisk };
+  const book = generateBook(rows, seed);
+  return {
+    run: async () => {
+      const s = scanRisk(book, {}, CONTEXT).summary;
+      return `${s.findings} findings`;
+    },
+  };
+}
+
+async function setUpNotebook({ rows, seed }: Input): Promise<StepSetup> {
+  type Fn = typeof import('../analytics/notebook/run-notebook').runNotebook;
+  const runNotebook = await engine<Fn>('../analytics/notebook/run-notebook', 'runNotebook');
+  if (typeof runNotebook === 'string') return { unavailable: runNotebook };
+  const book = generateBook(rows, seed);
+  return {
+    run: async () => {
+      const r = await runNotebook(book, CONTEXT);
+      return `${r.cells.length} cells, ${r.summary.failed} failed`;
+    },
+  };
+}
+
+async function setUpWrite({ dir, rows, seed }: Input, exceljs: boolean): Promise<StepSetup> {
+  const book: Book = generateBook(rows, seed);
+  const out = path.join(dir, exceljs ? 'out-exceljs.xlsx' : 'out-stream.xlsx');
+  if (exceljs) {
+    const { writeBook } = await import('../analytics/io/write-book');
+    return { run: async () => `${await writeBook(out, book).then(() => fs.statSync(out).size >> 20)} MB` };
+  }
+  const { streamWriteBook } = await import('../analytics/io/stream-write-book');
+  return { run: async () => `${await streamWriteBook(out, book).then(() => fs.statSync(out).size >> 20)} MB` };
+}
+
+async function setUpRead({ dir }: Input, exceljs: boolean): Promise<StepSetup> {
+  const file = path.join(dir, INPUTS.book);
+  const count = (b: Book) => `${(b.tables.Journal?.rows.length ?? 0) + (b.tables.Statement?.rows.length ?? 0)} rows`;
+  if (exceljs) {
+    const { readBook } = await import('../analytics/io/read-book');
+    return { run: async () => count((await readBook(file)).book) };
+  }
+  const { streamReadBook } = await import('../analytics/io/stream-read-book');
+  return { run: async () => count((await streamReadBook(file)).book) };
+}
