@@ -1,5 +1,7 @@
-process.env.TZ = 'America/New_York';
-// eslint-disable-next-line import/first
+/**
+ * @jest-environment ./test/risk/fixtures/tz-environment.js
+ * @host-tz America/New_York
+ */
 import { describeOffHoursCase } from './fixtures/off-hours-cases';
 
 describeOffHoursCase();

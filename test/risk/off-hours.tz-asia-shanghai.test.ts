@@ -1,5 +1,7 @@
-process.env.TZ = 'Asia/Shanghai';
-// eslint-disable-next-line import/first
+/**
+ * @jest-environment ./test/risk/fixtures/tz-environment.js
+ * @host-tz Asia/Shanghai
+ */
 import { describeOffHoursCase } from './fixtures/off-hours-cases';
 
 describeOffHoursCase();

@@ -1,5 +1,7 @@
-process.env.TZ = 'UTC';
-// eslint-disable-next-line import/first
+/**
+ * @jest-environment ./test/risk/fixtures/tz-environment.js
+ * @host-tz UTC
+ */
 import { describeOffHoursCase } from './fixtures/off-hours-cases';
 
 describeOffHoursCase();
