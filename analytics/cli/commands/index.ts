@@ -1,6 +1,7 @@
 /** Every CLI subcommand, in the order `cashbook --help` lists them. */
 import type { CliCommand } from '../command-spec';
 import { initCommand } from './init';
+import { demoCommand } from './demo';
 import { recordCommand } from './record';
 import { reverseCommand } from './reverse';
 import { customerCommand } from './customer';
@@ -13,4 +14,6 @@ import { exceptionCommand } from './exception';
 import { notebookRunCommand } from './notebook';
 import { reportCommand } from './report';
 
-export const COMMANDS: CliCommand[] = [initCommand, recordCommand, reverseCommand, customerCommand, importCommand, proposeCommand, rulesCommand, verifyCommand, riskCommand, exceptionCommand, notebookRunCommand, reportCommand];
+export const COMMANDS: CliCommand[] = [
+  demoCommand,
+  initCommand, recordCommand, reverseCommand, customerCommand, importCommand, proposeCommand, rulesCommand, verifyCommand, riskCommand, exceptionCommand, notebookRunCommand, reportCommand];
