@@ -10,6 +10,7 @@ import { SCHEMA, TABLE_KEYS, type ColumnDef, type TableKey } from '../book/schem
 import { dateToSerial } from '../book/dates';
 import type { Book, Cell, ResultSheet, Table } from '../book/types';
 import { writeFileAtomic } from './atomic-write';
+import { addNativeCharts } from './xlsx-charts';
 
 const NUMBER_FORMATS: Partial<Record<ColumnDef['type'], string>> = {
   amount: '#,##0.00;-#,##0.00',
@@ -48,7 +49,10 @@ export function bookToWorkbook(book: Book, options: WriteBookOptions = {}): Exce
 export async function writeBook(file: string, book: Book, options: WriteBookOptions = {}): Promise<void> {
   const workbook = bookToWorkbook(book, options);
   const buffer = await workbook.xlsx.writeBuffer();
-  writeFileAtomic(file, new Uint8Array(buffer as ArrayBuffer));
+  // Result sheets that carry charts get native chart parts added to the written zip.
+  const charted = (options.sheets ?? Object.keys(book.sheets ?? {})).flatMap((n) => (book.sheets?.[n]?.charts?.length ? [book.sheets[n]] : []));
+  const bytes = await addNativeCharts(new Uint8Array(buffer as ArrayBuffer), charted, book.lang);
+  writeFileAtomic(file, bytes);
 }
 
 function writeTable(workbook: ExcelJS.Workbook, book: Book, table: Table): void {
