@@ -6,6 +6,8 @@
  * a two-decimal format, dates as date serials in the workbook's own date system.
  */
 import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { SCHEMA, TABLE_KEYS, type ColumnDef, type TableKey } from '../book/schema';
 import { dateToSerial } from '../book/dates';
 import type { Book, Cell, ResultSheet, Table } from '../book/types';
@@ -52,7 +54,37 @@ export async function writeBook(file: string, book: Book, options: WriteBookOpti
   // Result sheets that carry charts get native chart parts added to the written zip.
   const charted = (options.sheets ?? Object.keys(book.sheets ?? {})).flatMap((n) => (book.sheets?.[n]?.charts?.length ? [book.sheets[n]] : []));
   const bytes = await addNativeCharts(new Uint8Array(buffer as ArrayBuffer), charted, book.lang);
+  removeStaleTempFiles(file);
   writeFileAtomic(file, bytes);
+}
+
+/**
+ * Remove temp files that an earlier write of `file` left when its process was killed
+ * (`.<name>.<pid>.<time>.tmp` from atomic-write, whose pid no longer runs). They never
+ * replace the book, but they take space and confuse people looking at the folder.
+ */
+export function removeStaleTempFiles(file: string): string[] {
+  const dir = path.dirname(path.resolve(file));
+  const prefix = `.${path.basename(file)}.`;
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m || isRunning(Number(m[1]))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function writeTable(workbook: ExcelJS.Workbook, book: Book, table: Table): void {
