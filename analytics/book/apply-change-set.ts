@@ -63,19 +63,19 @@ function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): 
 }
 
 function checkChange(table: Table, change: Exclude<TableChange, { op: 'sheet' }>, closed: Set<string>): void {
-  if (change.table === 'AuditLog' && change.op !== 'append') fail('locked', 'The audit log can only grow.');
+  if (change.table === 'AuditLog' && change.op !== 'append') fail('locked', '审计日志只能追加，不能修改或删除 / The audit log can only grow: its rows are never edited or deleted.');
   if (change.table !== 'Journal') return;
   if (change.op === 'delete' || change.op === 'replace') {
-    fail('locked', 'Journal entries are never deleted or replaced; post a reversal instead.');
+    fail('locked', '日记账分录不能删除或整表替换，请做红字冲销 / Journal entries are never deleted or replaced; post a reversal (红字冲销) instead.');
   }
   const existing = new Map(table.rows.map((r) => [String(r.EntryId), r]));
   for (const row of change.rows) {
     const date = String(row.Date ?? '');
     if (closed.has(date.slice(0, 7))) {
-      fail('locked', `Entry ${row.EntryId} is dated ${date}, in closed period ${date.slice(0, 7)}.`);
+      fail('locked', `分录 ${row.EntryId} 的日期 ${date} 在已结账期间 ${date.slice(0, 7)} 内，不能写入；请在未结账期间做调整 / Entry ${row.EntryId} is dated ${date}, in closed period ${date.slice(0, 7)}, which takes no new or changed entries; post the correction in an open period.`);
     }
     const old = existing.get(String(row.EntryId));
-    if (change.op === 'append' && old) fail('duplicate-id', `Entry ${row.EntryId} already exists.`);
+    if (change.op === 'append' && old) fail('duplicate-id', `分录编号 ${row.EntryId} 已存在 / Entry ${row.EntryId} already exists; entry ids are never reused.`);
     if (old) checkPostedEdit(old, row);
   }
 }
@@ -87,11 +87,11 @@ function checkPostedEdit(old: Row, next: Row): void {
   for (const [key, value] of Object.entries(next)) {
     if (MUTABLE_ON_POSTED.has(key)) continue;
     if (normal(old[key]) !== normal(value)) {
-      fail('locked', `Entry ${old.EntryId} is posted; ${key} cannot change from '${normal(old[key])}' to '${normal(value)}'. Post a reversal instead.`);
+      fail('locked', `分录 ${old.EntryId} 已记账，${key} 不能从 '${normal(old[key])}' 改为 '${normal(value)}'，请红字冲销后重新记账 / Entry ${old.EntryId} is posted; ${key} cannot change from '${normal(old[key])}' to '${normal(value)}'. Post a reversal and a new entry instead.`);
     }
   }
   if (next.Status !== undefined && next.Status !== old.Status && !(old.Status === 'posted' && next.Status === 'reversed')) {
-    fail('locked', `Entry ${old.EntryId}: status cannot go from ${old.Status} to ${next.Status}.`);
+    fail('locked', `分录 ${old.EntryId} 的状态不能从 ${old.Status} 改为 ${next.Status}：已记账分录只能标记为已冲销 / Entry ${old.EntryId}: status cannot go from ${old.Status} to ${next.Status}; a posted entry can only become reversed.`);
   }
 }
 

@@ -1,0 +1,83 @@
+import { emptyBook } from '../../analytics/book/book';
+import { applyChangeSet } from '../../analytics/book/apply-change-set';
+import type { Book, Row, TableChange } from '../../analytics/book/types';
+import { AnalyticsError } from '../../analytics/util/error';
+
+const posted = (id: string, date: string, extra: Partial<Row> = {}): Row => ({ EntryId: id, Date: date, AccountId: 'BANK1', Summary: '测试', Outflow: '100.00', Status: 'posted', ...extra });
+
+/** Period 2024-03 closed; J1 (2024-03-15) and J2 (2024-04-02) posted; one audit row. */
+function lockedBook(): Book {
+  const book = emptyBook('zh-CN');
+  book.tables.Periods!.rows.push({ Period: '2024-03', Status: 'closed' }, { Period: '2024-04', Status: 'open' });
+  book.tables.Journal!.rows.push(posted('J1', '2024-03-15'), posted('J2', '2024-04-02'));
+  book.tables.AuditLog!.rows.push({ Seq: 1, Action: 'init', PrevHash: '0'.repeat(64), Hash: 'h1' });
+  return book;
+}
+
+function refusal(changes: TableChange[]): { code: string; message: string } {
+  const book = lockedBook();
+  const before = JSON.stringify(book);
+  try {
+    applyChangeSet(book, changes);
+  } catch (e) {
+    expect(JSON.stringify(book)).toBe(before);
+    return { code: (e as AnalyticsError).code, message: (e as AnalyticsError).message };
+  }
+  throw new Error('the change was accepted');
+}
+
+describe('applyChangeSet locks', () => {
+  it('refuses a new entry dated in a closed period, saying which period', () => {
+    expect(refusal([{ table: 'Journal', op: 'append', rows: [posted('J3', '2024-03-31')] }])).toEqual({
+      code: 'locked',
+      message: '分录 J3 的日期 2024-03-31 在已结账期间 2024-03 内，不能写入；请在未结账期间做调整 / Entry J3 is dated 2024-03-31, in closed period 2024-03, which takes no new or changed entries; post the correction in an open period.',
+    });
+  });
+
+  it('refuses moving a posted entry into a closed period', () => {
+    expect(refusal([{ table: 'Journal', op: 'upsert', rows: [{ EntryId: 'J2', Date: '2024-03-20' }] }]).message).toContain('in closed period 2024-03');
+  });
+
+  it('refuses editing a field of a posted entry, naming the field and both values', () => {
+    expect(refusal([{ table: 'Journal', op: 'upsert', rows: [{ EntryId: 'J2', Outflow: '900.00' }] }]).message).toBe(
+      "分录 J2 已记账，Outflow 不能从 '100.00' 改为 '900.00'，请红字冲销后重新记账 / Entry J2 is posted; Outflow cannot change from '100.00' to '900.00'. Post a reversal and a new entry instead.",
+    );
+  });
+
+  it('refuses a status change other than posted to reversed', () => {
+    const book = lockedBook();
+    const reversed = applyChangeSet(book, [{ table: 'Journal', op: 'upsert', rows: [{ EntryId: 'J2', Status: 'reversed' }] }]);
+    expect(() => applyChangeSet(reversed, [{ table: 'Journal', op: 'upsert', rows: [{ EntryId: 'J2', Status: 'posted' }] }])).toThrow(
+      'Entry J2: status cannot go from reversed to posted; a posted entry can only become reversed.',
+    );
+  });
+
+  it('allows marking a posted entry reversed and refreshing its Balance', () => {
+    const next = applyChangeSet(lockedBook(), [{ table: 'Journal', op: 'upsert', rows: [{ EntryId: 'J2', Status: 'reversed', Balance: '900.00' }] }]);
+    expect(next.tables.Journal!.rows[1]).toMatchObject({ EntryId: 'J2', Status: 'reversed', Balance: '900.00', Outflow: '100.00' });
+  });
+
+  it('refuses deleting journal entries', () => {
+    expect(refusal([{ table: 'Journal', op: 'delete', ids: ['J2'] }])).toEqual({ code: 'locked', message: '日记账分录不能删除或整表替换，请做红字冲销 / Journal entries are never deleted or replaced; post a reversal (红字冲销) instead.' });
+  });
+
+  it('refuses replacing the whole journal', () => {
+    expect(refusal([{ table: 'Journal', op: 'replace', rows: [] }]).code).toBe('locked');
+  });
+
+  it('refuses reusing an entry id', () => {
+    expect(refusal([{ table: 'Journal', op: 'append', rows: [posted('J2', '2024-04-09')] }])).toEqual({ code: 'duplicate-id', message: '分录编号 J2 已存在 / Entry J2 already exists; entry ids are never reused.' });
+  });
+
+  it.each<[string, TableChange]>([
+    ['upsert', { table: 'AuditLog', op: 'upsert', rows: [{ Seq: 1, Action: 'edited' }] }],
+    ['delete', { table: 'AuditLog', op: 'delete', ids: ['1'] }],
+    ['replace', { table: 'AuditLog', op: 'replace', rows: [] }],
+  ])('refuses an AuditLog %s', (_, change) => {
+    expect(refusal([change])).toEqual({ code: 'locked', message: '审计日志只能追加，不能修改或删除 / The audit log can only grow: its rows are never edited or deleted.' });
+  });
+
+  it('applies nothing when a later change in the same set is refused', () => {
+    expect(refusal([{ table: 'Journal', op: 'append', rows: [posted('J3', '2024-04-10')] }, { table: 'Journal', op: 'append', rows: [posted('J4', '2024-03-01')] }]).code).toBe('locked');
+  });
+});
