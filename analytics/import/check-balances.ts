@@ -6,6 +6,7 @@
  * Mismatches are returned as problems; the lines themselves are not changed.
  */
 import { warning, type Problem } from '../util/problem';
+import { toMinorUnits } from '../money/minor-units';
 import { subtractAmounts, sumAmountTexts } from './amount-cells';
 import type { ParsedLine, StatementBalances } from './types';
 
@@ -36,8 +37,10 @@ export function checkStatementBalances(lines: readonly ParsedLine[], balances: r
   // Running balance chain
   const withBalance = lines.filter((l) => l.runningBalance !== undefined);
   if (withBalance.length >= 2) {
-    const forward = chainBreaks(withBalance);
-    const backward = chainBreaks(withBalance.slice().reverse());
+    const balances = withBalance.map((l) => toMinorUnits(l.runningBalance!));
+    const amounts = withBalance.map((l) => toMinorUnits(l.amount));
+    const forward = chainBreaks(withBalance, balances, amounts, 1);
+    const backward = chainBreaks(withBalance, balances, amounts, -1);
     const breaks = backward.length < forward.length ? backward : forward;
     if (breaks.length) {
       const rows = breaks.slice(0, 10).map((l) => l.row).join(', ');
@@ -47,13 +50,20 @@ export function checkStatementBalances(lines: readonly ParsedLine[], balances: r
   return problems;
 }
 
-function chainBreaks(lines: readonly ParsedLine[]): ParsedLine[] {
+function chainBreaks(lines: readonly ParsedLine[], balances: number[], amounts: number[], step: 1 | -1): ParsedLine[] {
   const out: ParsedLine[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const prev = lines[i - 1];
+  const n = lines.length;
+  for (let k = 1; k < n; k++) {
+    const i = step === 1 ? k : n - 1 - k;
+    const p = i - step;
+    const prev = lines[p];
     const cur = lines[i];
     if ((prev.currency ?? '') !== (cur.currency ?? '')) continue;
-    if (sumAmountTexts([prev.runningBalance!, cur.amount]) !== sumAmountTexts([cur.runningBalance!])) out.push(cur);
+    // Integer fen where both sides allow it, exact text arithmetic otherwise
+    const ok = Number.isSafeInteger(balances[p] + amounts[i] + balances[i])
+      ? balances[p] + amounts[i] === balances[i]
+      : sumAmountTexts([prev.runningBalance!, cur.amount]) === sumAmountTexts([cur.runningBalance!]);
+    if (!ok) out.push(cur);
   }
   return out;
 }

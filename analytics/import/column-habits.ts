@@ -7,6 +7,8 @@
  */
 import type { DayOrder } from '../book/parse-date';
 
+const PLAIN_DOT = /^[-+]?\d*\.\d{1,2}$/;
+
 export type MarkDecision = { mark: '.' | ','; basis: 'evidence' | 'default' | 'conflict' };
 export type OrderDecision = { order: DayOrder; basis: 'evidence' | 'default' | 'conflict' | 'not-needed' };
 
@@ -20,6 +22,11 @@ export function detectDecimalMark(values: Iterable<string>, fallback: '.' | ',' 
   let dot = 0;
   let comma = 0;
   for (const raw of values) {
+    // Most cells are plain (-18.50): one cheap test settles them
+    if (PLAIN_DOT.test(raw)) {
+      dot++;
+      continue;
+    }
     const s = raw.replace(/[^\d.,]/g, '');
     const lastDot = s.lastIndexOf('.');
     const lastComma = s.lastIndexOf(',');

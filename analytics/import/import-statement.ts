@@ -230,7 +230,12 @@ function statementRow(accountId: string, line: ParsedLine, fp: string, file: str
 }
 
 function fileSummary(read: StatementReadResult, added: number, duplicates: number): FileSummary {
-  const dates = read.lines.map((l) => l.date).sort();
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const l of read.lines) {
+    if (first === null || l.date < first) first = l.date;
+    if (last === null || l.date > last) last = l.date;
+  }
   return {
     file: read.file,
     format: read.format,
@@ -242,8 +247,8 @@ function fileSummary(read: StatementReadResult, added: number, duplicates: numbe
     rejected: read.problems.filter((p) => p.severity === 'error' && p.row !== undefined).length,
     skipped: read.skipped.length,
     total: sumAmountTexts(read.lines.map((l) => l.amount)),
-    first: dates[0] ?? null,
-    last: dates[dates.length - 1] ?? null,
+    first,
+    last,
     // Capped so a file full of bad rows keeps the summary readable; messages list them too
     problems: read.problems.slice(0, 200),
   };

@@ -142,7 +142,13 @@ function decideColumns(body: readonly GridRow[], columns: ResolvedColumns, heade
   const amountCols = [columns.amount, columns.inflow, columns.outflow].filter((c): c is number => c !== undefined);
   let mark: '.' | ',' = mapping.decimalMark === ',' ? ',' : '.';
   if (!mapping.decimalMark || mapping.decimalMark === 'auto') {
-    const values = body.flatMap((r) => amountCols.map((c) => r.cells[c]).filter((v): v is string => typeof v === 'string'));
+    const values: string[] = [];
+    for (const r of body) {
+      for (const c of amountCols) {
+        const v = r.cells[c];
+        if (typeof v === 'string') values.push(v);
+      }
+    }
     const fallback = options.delimiter === ';' ? ',' : '.';
     const d = detectDecimalMark(values, fallback);
     mark = d.mark;
@@ -152,7 +158,11 @@ function decideColumns(body: readonly GridRow[], columns: ResolvedColumns, heade
       problems.push(warning('ambiguous-decimal-mark', `Amounts such as '${values.find((v) => /\d[.,]\d{3}(?!\d)/.test(v))}' could use either decimal mark; read with '${d.mark}'. Set the decimal mark in the mapping if this is wrong.`, { file, column }));
     }
   }
-  const dateValues = body.map((r) => r.cells[columns.date!]).filter((v): v is string => typeof v === 'string');
+  const dateValues: string[] = [];
+  for (const r of body) {
+    const v = r.cells[columns.date!];
+    if (typeof v === 'string') dateValues.push(v);
+  }
   const od = detectDayOrder(dateValues, mapping.dayOrder ?? 'dmy');
   const order: DayOrder = mapping.dayOrder && od.basis !== 'evidence' ? mapping.dayOrder : od.order;
   if (!mapping.dayOrder && (od.basis === 'default' || od.basis === 'conflict')) {
