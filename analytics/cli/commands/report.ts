@@ -5,7 +5,8 @@
  */
 import { writeFileAtomic } from '../../io/atomic-write';
 import { readBook } from '../../io/read-book';
-import { runNotebook } from '../../notebook/run-notebook';
+import type { Book, CommandContext } from '../../book/types';
+import { runNotebook, type NotebookRunResult } from '../../notebook/run-notebook';
 import { renderReport } from '../../reports/render-report';
 import { describeProblem } from '../../util/problem';
 import type { CliCommand } from '../command-spec';
@@ -14,6 +15,20 @@ import { createNodeQuerySandbox } from '../node-query-sandbox';
 import { readReportScripts } from '../report-scripts';
 import { reportFailure } from '../run-on-book';
 import { usageError } from './init';
+
+/**
+ * Run a book's notebook in memory (query cells in the Node sandbox) and render the report.
+ * @param book the book
+ * @param ctx the run's context; `now` stamps the report
+ * @param title a title instead of the default
+ * @returns the HTML text and the notebook run (its summary, messages and exit code)
+ * @example const { html } = await notebookReportHtml(book, ctx); writeFileAtomic('report.html', html);
+ */
+export async function notebookReportHtml(book: Book, ctx: CommandContext, title?: string): Promise<{ html: string; result: NotebookRunResult }> {
+  const result = await runNotebook(book, ctx, { sandbox: createNodeQuerySandbox() });
+  const html = renderReport(book, result.cells, { scripts: readReportScripts(), generatedAt: ctx.now, title });
+  return { html, result };
+}
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -37,9 +52,8 @@ export const reportCommand: CliCommand = {
 
       // Step 2: run in memory and render
       const ctx = { now: io.now(book.timeZone), user: io.user, lang: io.lang };
-      const result = await runNotebook(book, ctx, { sandbox: createNodeQuerySandbox() });
+      const { html, result } = await notebookReportHtml(book, ctx, args.values.title as string | undefined);
       for (const m of result.messages) log.message(m);
-      const html = renderReport(book, result.cells, { scripts: readReportScripts(), generatedAt: ctx.now, title: args.values.title as string | undefined });
       writeFileAtomic(out, html);
       if (args.values.json) io.out(JSON.stringify({ ...result.summary, out }, null, 2));
       log.info('report-written', { 'zh-CN': `报告已写入 ${out}`, 'en-US': `report written to ${out}` });
