@@ -63,6 +63,10 @@ export function rfm(params: Params, input: CellInput): CellOutput {
   const sumF = list.reduce((s, c) => s + c.frequency, 0);
   const sumM = list.reduce((s, c) => s + c.monetary, 0);
   const score = (worse: number) => 1 + Math.floor((5 * worse) / n);
+  const sorted = (pick: (c: CustomerRfm) => number) => list.map(pick).sort((a, b) => a - b);
+  const recencies = sorted((c) => c.recency);
+  const frequencies = sorted((c) => c.frequency);
+  const monetaries = sorted((c) => c.monetary);
   const names = new Map(rowsOf(input.book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]));
   const counts = new Map<string, number>();
   const rows: Row[] = list
@@ -76,9 +80,9 @@ export function rfm(params: Params, input: CellInput): CellOutput {
         Recency: c.recency,
         Frequency: c.frequency,
         Monetary: fromMinorUnits(c.monetary),
-        R: score(list.filter((o) => o.recency > c.recency).length),
-        F: score(list.filter((o) => o.frequency < c.frequency).length),
-        M: score(list.filter((o) => o.monetary < c.monetary).length),
+        R: score(n - countAtMost(recencies, c.recency)),
+        F: score(countBelow(frequencies, c.frequency)),
+        M: score(countBelow(monetaries, c.monetary)),
         Segment: RFM_SEGMENTS[code][input.book.lang],
       };
     });
@@ -101,4 +105,21 @@ export function rfm(params: Params, input: CellInput): CellOutput {
       .map((code) => ({ key: code, label: RFM_SEGMENTS[code], value: counts.get(code) ?? 0 })),
     notes: skippedNote(skipped),
   };
+}
+
+/** How many values of an ascending array are below `v` (binary search). */
+function countBelow(sorted: number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many values of an ascending array are at most `v`. */
+function countAtMost(sorted: number[], v: number): number {
+  return countBelow(sorted, v + 1);
 }
