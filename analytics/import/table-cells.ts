@@ -30,7 +30,11 @@ export function cellDate(v: GridCell, order: DayOrder, date1904 = false): Parsed
     return { date: iso.slice(0, 10), time: time === '00:00:00' ? undefined : time };
   }
   if (typeof v !== 'string' || v === '') return undefined;
-  return isoDateFast(v) ?? parseDate(v, order);
+  const fast = isoDateFast(v);
+  if (fast) return fast;
+  // A date column saved as General by Excel holds serials such as 45292 (1925 to 2119)
+  if (/^\d{5}(\.\d+)?$/.test(v) && +v >= 9133 && +v < 80000) return cellDate(Number(v), order, date1904);
+  return parseDate(v, order);
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;

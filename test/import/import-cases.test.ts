@@ -223,3 +223,17 @@ describe('E4: encodings on import', () => {
     expect(r.problems.map((p) => [p.code, p.file])).toEqual([['unreadable-encoding', 'broken.csv']]);
   });
 });
+
+describe('dates in the layouts statements use', () => {
+  it.each([
+    ['2026-11-03',      '2026-11-03', undefined],
+    ['2026/11/3 9:07',  '2026-11-03', '09:07'],
+    ['03.11.2026',      '2026-11-03', undefined],
+    ['20261103',        '2026-11-03', undefined],
+    ['2026年11月3日',    '2026-11-03', undefined],
+    ['46329',           '2026-11-03', undefined],
+  ])('reads %s as %s', async (cell, date, time) => {
+    const r = await readStatementFile(utf8(`日期,金额,摘要\n${cell},1.00,x\n`), 'd.csv');
+    expect(r.lines.map((l) => [l.date, l.time])).toEqual([[date, time]]);
+  });
+});
