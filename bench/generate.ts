@@ -6,7 +6,7 @@
  * The same seed and size always give the same book, so Node and pandas see identical data.
  */
 import { emptyBook } from '../analytics/book/book';
-import { addDays } from '../analytics/book/dates';
+import { addDays, weekdayOf } from '../analytics/book/dates';
 import { DEFAULT_SETTINGS } from '../analytics/book/default-settings';
 import type { Book, Row } from '../analytics/book/types';
 import { fromMinorUnits } from '../analytics/money/minor-units';
@@ -14,6 +14,8 @@ import { seededRandom } from '../analytics/demo/seeded-random';
 
 export const BENCH_ACCOUNT = 'BANK1';
 export const BENCH_PERIOD = '2025-12';
+/** Bump when the generated data changes, so cached inputs are made again. */
+export const GENERATOR_VERSION = 2;
 const OPENING_FEN = 100_000_000;
 
 const SUMMARIES = ['货款', '服务费', '租金', '工资', '差旅报销', '采购付款', '销售收入', '退款', '咨询费', '水电费'];
@@ -55,25 +57,34 @@ function makeCustomers(n: number, rand: () => number): Row[] {
   return out;
 }
 
-/** An amount in fen: mostly a few thousand yuan, a long tail, some round figures. */
-function amountFen(rand: () => number): number {
-  if (rand() < 0.03) return (1 + Math.floor(rand() * 20)) * 1_000_000;
-  const normal = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  const yuan = Math.exp(8 + 1.4 * normal);
+function normal(rand: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+
+/**
+ * An amount in fen around the customer's usual size (customers differ by a lognormal scale,
+ * one customer's amounts vary less), with an occasional round figure.
+ */
+function amountFen(rand: () => number, scale: number): number {
+  if (rand() < 0.01) return (1 + Math.floor(rand() * 20)) * 1_000_000;
+  const yuan = scale * Math.exp(0.6 * normal(rand));
   return Math.max(100, Math.min(500_000_000, Math.round(yuan * 100)));
 }
 
 function makeJournal(rows: number, customers: Row[], rand: () => number): Row[] {
   const out: Row[] = new Array(rows);
   let balance = OPENING_FEN;
-  const days = Array.from({ length: 365 }, (_, d) => addDays('2025-01-01', d));
+  // Cashiers book on working days; the risk scan flags weekend entries.
+  const days = Array.from({ length: 365 }, (_, d) => addDays('2025-01-01', d)).filter((d) => weekdayOf(d) <= 5);
+  const scales = customers.map(() => Math.exp(7.5 + 1.2 * normal(rand)));
   for (let i = 0; i < rows; i++) {
-    const date = days[Math.floor((i * 365) / rows)];
+    const date = days[Math.floor((i * days.length) / rows)];
     const dup = i > 0 && rand() < 0.003;
     const prev = dup ? out[i - 1] : undefined;
-    const customer = prev ? String(prev.CustomerId) : String(customers[Math.floor(customers.length * rand() * rand())].CustomerId);
+    const c = Math.floor(customers.length * rand() * rand());
+    const customer = prev ? String(prev.CustomerId) : String(customers[c].CustomerId);
     const inflow = prev ? prev.Inflow !== null : rand() < 0.55;
-    const fen = prev ? Math.round(Number(prev.Inflow ?? prev.Outflow) * 100) : amountFen(rand);
+    const fen = prev ? Math.round(Number(prev.Inflow ?? prev.Outflow) * 100) : amountFen(rand, scales[c]);
     balance += inflow ? fen : -fen;
     out[i] = {
       EntryId: `J${String(i + 1).padStart(7, '0')}`,
@@ -97,6 +108,12 @@ function makeJournal(rows: number, customers: Row[], rand: () => number): Row[] 
   return out;
 }
 
+/** The bank posts on working days: a weekend date moves to the Monday after. */
+function workdayFrom(date: string): string {
+  const w = weekdayOf(date);
+  return w <= 5 ? date : addDays(date, 8 - w);
+}
+
 function makeStatement(journal: Row[], customers: Row[], rand: () => number): Row[] {
   const names = new Map(customers.map((c) => [String(c.CustomerId), String(c.Name)]));
   const lines: { date: string; fen: number; ref: string | null; who: string; text: string }[] = [];
@@ -107,7 +124,7 @@ function makeStatement(journal: Row[], customers: Row[], rand: () => number): Ro
     const fen = Math.round(Number(e.Inflow ?? e.Outflow) * 100) * (e.Inflow !== null ? 1 : -1);
     const u = rand();
     const lag = u < 0.6 ? 0 : u < 0.85 ? 1 : u < 0.95 ? 2 : 3;
-    const date = addDays(String(e.Date), lag);
+    const date = workdayFrom(addDays(String(e.Date), lag));
     const ref = e.Reference !== null && rand() < 0.8 ? String(e.Reference) : null;
     const who = names.get(String(e.CustomerId)) ?? '';
     const kind = rand();
@@ -128,6 +145,7 @@ function makeStatement(journal: Row[], customers: Row[], rand: () => number): Ro
   const extra = Math.floor(journal.length * 0.03);
   for (let k = 0; k < extra; k++) {
     const date = addDays('2025-01-01', Math.floor(rand() * 365));
+    if (weekdayOf(date) > 5) continue;
     const interest = rand() < 0.4;
     lines.push({ date, fen: interest ? 100 + Math.floor(rand() * 50_000) : -(100 + Math.floor(rand() * 5_000)), ref: null, who: '', text: interest ? '结息' : '手续费' });
   }

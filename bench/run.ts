@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { GENERATOR_VERSION } from './generate';
 import { isPrepared } from './prepare';
 import { STEP_NAMES, type StepName } from './steps';
 
@@ -25,6 +26,7 @@ interface Options {
 
 interface Measure {
   ms?: number;
+  cpuMs?: number;
   peakRssMB?: number;
   inputRssMB?: number;
   detail?: string;
@@ -90,25 +92,27 @@ const seconds = (m: Measure) => (m.ms === undefined ? '' : (m.ms / 1000).toFixed
 const megabytes = (m: Measure) => (m.peakRssMB === undefined ? '' : Math.round(m.peakRssMB) + ' MB');
 
 function printTable(opts: Options, rows: { step: StepName; node: Measure; peer?: Measure }[]): void {
-  const header = ['step', 'Cashbook', 'peak RSS', 'pandas', 'peak RSS', 'pandas/Cashbook', 'Cashbook did'];
+  const header = ['step', 'Cashbook', 'CPU', 'peak RSS', 'pandas', 'CPU', 'peak RSS', 'ratio', 'Cashbook did'];
   const body = rows.map(({ step, node, peer }) => {
     const ratio = node.ms && peer?.ms ? (peer.ms / node.ms).toFixed(2) + '×' : '';
+    const cpu = (m: Measure) => (m.cpuMs === undefined ? '' : seconds({ ms: m.cpuMs }));
     const did = node.unavailable ? `not available yet: ${node.unavailable}` : node.error ? `failed: ${node.error}` : (node.detail ?? '');
     const peerTime = peer ? (peer.error ? peer.error.startsWith('timed out') ? `> ${opts.peerTimeoutSec} s` : 'failed' : seconds(peer)) : '';
-    return [step, seconds(node), megabytes(node), peerTime, peer ? megabytes(peer) : '', ratio, did];
+    return [step, seconds(node), cpu(node), megabytes(node), peerTime, peer ? cpu(peer) : '', peer ? megabytes(peer) : '', ratio, did];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
   process.stdout.write(`\nCashbook bench: ${opts.rows.toLocaleString('en-US')} rows, seed ${opts.seed}, ${os.cpus().length} CPUs, Node ${process.version}\n`);
   process.stdout.write(line(header) + '\n' + line(widths.map((w) => '-'.repeat(w))) + '\n');
   for (const r of body) process.stdout.write(line(r) + '\n');
-  process.stdout.write('pandas/Cashbook above 1× means Cashbook is faster. Peak RSS is the whole process, inputs included.\n');
+  process.stdout.write('ratio = pandas time / Cashbook time: above 1× Cashbook is faster. CPU = user + system time of the step.\n');
+  process.stdout.write(`Peak RSS is the whole process, inputs included. Load average now: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs.\n`);
   for (const r of rows) if (r.peer?.error && !r.peer.error.startsWith('timed out')) process.stdout.write(`pandas ${r.step}: ${r.peer.error}\n`);
 }
 
 function main(): void {
   const opts = parseOptions(process.argv.slice(2));
-  const dir = path.join(opts.data, `rows-${opts.rows}-seed-${opts.seed}`);
+  const dir = path.join(opts.data, `rows-${opts.rows}-seed-${opts.seed}-v${GENERATOR_VERSION}`);
 
   // Step 1: inputs, generated once per size and seed
   if (!isPrepared(dir)) {

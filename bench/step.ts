@@ -1,7 +1,7 @@
 /**
  * Run one bench step in this process and print one JSON line: the timed call's wall time,
  * this process's peak RSS (which includes the loaded inputs, as pandas' does), and what
- * the call did. `bench/run.ts` starts one of these per step so peaks do not mix.
+ * the call did, and its CPU time (user + system, all threads). `bench/run.ts` starts one of these per step so peaks do not mix.
  */
 import { setUpStep, STEP_NAMES, type StepName } from './steps';
 
@@ -14,10 +14,14 @@ async function main(): Promise<void> {
     return;
   }
   const inputRss = process.memoryUsage().rss;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const detail = await setup.run();
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms, peakRssMB: process.resourceUsage().maxRSS / 1024, inputRssMB: inputRss / 2 ** 20, detail }) + '\n');
+  // CPU time (user + system) says what the step costs even on a machine busy with other work.
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  process.stdout.write(JSON.stringify({ ms, cpuMs, peakRssMB: process.resourceUsage().maxRSS / 1024, inputRssMB: inputRss / 2 ** 20, detail }) + '\n');
 }
 
 main().catch((e) => {

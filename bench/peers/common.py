@@ -40,9 +40,11 @@ def load_statement():
 
 def report(job):
     """Time `job()` (which returns a short detail) and print the JSON line."""
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     detail = job()
     ms = (time.perf_counter() - start) * 1000
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({'ms': ms, 'peakRssMB': peak / 1024, 'inputRssMB': rss_before / 1024, 'detail': detail}))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_ms = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    print(json.dumps({'ms': ms, 'cpuMs': cpu_ms, 'peakRssMB': after.ru_maxrss / 1024,
+                      'inputRssMB': before.ru_maxrss / 1024, 'detail': detail}))
