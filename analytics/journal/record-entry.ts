@@ -125,9 +125,9 @@ export function recordEntry(book: Book, draft: EntryDraft, ctx: CommandContext):
 export function balanceWith(book: Book, entry: Row, alsoChanged: Row[] = []): { entry: Row; changes: TableChange[] } {
   const journal = book.tables.Journal ?? { key: 'Journal' as const, columns: [], rows: [] };
   const next: Book = { ...book, tables: { ...book.tables, Journal: { ...journal, rows: journal.rows.concat(entry) } } };
-  const { updates } = recomputeBalances(next);
+  const { updates } = recomputeBalances(next, { accounts: [text(entry.AccountId)] });
   const byId = new Map(updates.map((u) => [u.EntryId, u.Balance]));
-  const later = journal.rows.filter((r) => r.AccountId === entry.AccountId && compareEntries(r, entry) > 0 && byId.has(text(r.EntryId)));
+  const later = journal.rows.filter((r) => r.AccountId === entry.AccountId && byId.has(text(r.EntryId)) && compareEntries(r, entry) > 0);
   const refresh = later.map((r) => ({ EntryId: text(r.EntryId), Balance: byId.get(text(r.EntryId))! }));
   const merged = mergeUpdates(refresh, alsoChanged);
   return {
