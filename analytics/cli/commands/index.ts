@@ -9,6 +9,7 @@ import { importCommand } from './import';
 import { proposeCommand } from './propose';
 import { rulesCommand } from './rules';
 import { verifyCommand } from './verify';
+import { auditPackCommand } from './audit-pack';
 import { riskCommand } from './risk';
 import { exceptionCommand } from './exception';
 import { notebookRunCommand } from './notebook';
@@ -16,4 +17,4 @@ import { reportCommand } from './report';
 
 export const COMMANDS: CliCommand[] = [
   demoCommand,
-  initCommand, recordCommand, reverseCommand, customerCommand, importCommand, proposeCommand, rulesCommand, verifyCommand, riskCommand, exceptionCommand, notebookRunCommand, reportCommand];
+  initCommand, recordCommand, reverseCommand, customerCommand, importCommand, proposeCommand, rulesCommand, verifyCommand, auditPackCommand, riskCommand, exceptionCommand, notebookRunCommand, reportCommand];
