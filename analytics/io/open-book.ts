@@ -29,11 +29,12 @@ export interface OpenBookResult {
 
 /**
  * Read a book with the reader its size calls for.
+ * @param streamFromBytes files this size or larger are streamed @default STREAM_READ_BYTES
  * @throws AnalyticsError as `readBook` and `streamReadBook` do
  */
-export async function openBook(file: string): Promise<OpenBookResult> {
+export async function openBook(file: string, streamFromBytes = STREAM_READ_BYTES): Promise<OpenBookResult> {
   const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-  return size >= STREAM_READ_BYTES ? streamReadBook(file) : readBook(file);
+  return size >= streamFromBytes ? streamReadBook(file) : readBook(file);
 }
 
 export interface SaveBookResult {
@@ -44,11 +45,12 @@ export interface SaveBookResult {
 
 /**
  * Write a book with the writer its size calls for, atomically either way.
+ * @param options `writeBook`'s options, and `streamFromRows` (@default STREAM_WRITE_ROWS)
  * @returns which writer ran and which of the workbook's other sheets it left out
  */
-export async function saveBook(file: string, book: Book, options: WriteBookOptions = {}): Promise<SaveBookResult> {
+export async function saveBook(file: string, book: Book, options: WriteBookOptions & { streamFromRows?: number } = {}): Promise<SaveBookResult> {
   const rows = TABLE_KEYS.reduce((n, k) => n + (book.tables[k]?.rows.length ?? 0), 0);
-  if (rows < STREAM_WRITE_ROWS) {
+  if (rows < (options.streamFromRows ?? STREAM_WRITE_ROWS)) {
     await writeBook(file, book, options);
     return { mode: 'in-memory', droppedSheets: [] };
   }
