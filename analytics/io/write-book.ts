@@ -52,8 +52,8 @@ export async function writeBook(file: string, book: Book, options: WriteBookOpti
   const workbook = bookToWorkbook(book, options);
   const buffer = await workbook.xlsx.writeBuffer();
   // Result sheets that carry charts get native chart parts added to the written zip.
-  const charted = (options.sheets ?? Object.keys(book.sheets ?? {})).flatMap((n) => (book.sheets?.[n]?.charts?.length ? [book.sheets[n]] : []));
-  const bytes = await addNativeCharts(new Uint8Array(buffer as ArrayBuffer), charted, book.lang);
+  const sheets = (options.sheets ?? Object.keys(book.sheets ?? {})).flatMap((n) => (book.sheets?.[n] ? [book.sheets[n]] : []));
+  const bytes = await addNativeCharts(new Uint8Array(buffer as ArrayBuffer), sheets, book.lang, { previousFile: file });
   removeStaleTempFiles(file);
   writeFileAtomic(file, bytes);
 }

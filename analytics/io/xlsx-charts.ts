@@ -5,10 +5,11 @@
  * area, pie or scatter) whose series point at the sheet's cells with cached values, the
  * relationships sheet → drawing → chart, and the content types. The parts follow the
  * SpreadsheetML/DrawingML schemas' element order, which Excel enforces strictly.
- * LIMITATION: charts are written only with the sheets rewritten in this write; ExcelJS
- * drops chart parts when it reads a file, so a later write by another command keeps the
- * data of an older result sheet but not its chart until `notebook run` is run again.
+ * ExcelJS drops chart parts when it reads a file, so a later write by any command would
+ * lose the charts of result sheets it does not rewrite; given the file being replaced,
+ * their drawings and charts are carried over from it unchanged.
  */
+import * as fs from 'node:fs';
 import JSZip from 'jszip';
 import type { ChartSpec, ResultSheet } from '../book/types';
 
@@ -25,60 +26,136 @@ const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const DRAWING_REL_ID = 'rIdCashbookDrawing';
 
+export interface AddNativeChartsOptions {
+  /** The file about to be replaced: charts of its sheets that this write keeps but does not rewrite are carried over. */
+  previousFile?: string;
+}
+
 /**
  * Add chart parts for the given result sheets to a written .xlsx.
  * @param xlsx the bytes ExcelJS wrote
- * @param sheets result sheets; those with `charts` and at least one row get them drawn
+ * @param sheets every result sheet written now; those with `charts` and at least one row get them drawn,
+ *   and none of them gets an old chart carried over
  * @param lang the language chart titles are written in
- * @returns the new bytes (the input when no sheet has a chart)
+ * @param options the previous file, whose other sheets' charts are kept
+ * @returns the new bytes (the input when there is nothing to add)
  * @example await addNativeCharts(bytes, [sheet], 'zh-CN') // bytes with xl/charts/chart1.xml
  */
-export async function addNativeCharts(xlsx: Uint8Array, sheets: readonly ResultSheet[], lang: 'zh-CN' | 'en-US'): Promise<Uint8Array> {
+export async function addNativeCharts(
+  xlsx: Uint8Array,
+  sheets: readonly ResultSheet[],
+  lang: 'zh-CN' | 'en-US',
+  options: AddNativeChartsOptions = {},
+): Promise<Uint8Array> {
   const charted = sheets.filter((s) => s.charts?.length && s.rows.length);
-  if (!charted.length) return xlsx;
+  const previousBytes = options.previousFile && fs.existsSync(options.previousFile) ? fs.readFileSync(options.previousFile) : undefined;
+  // A previous file that is not a zip, or has no charts, has nothing to carry over.
+  const previous = previousBytes ? await JSZip.loadAsync(previousBytes).catch(() => undefined) : undefined;
+  const hasOldCharts = previous ? Object.keys(previous.files).some((p) => p.startsWith('xl/charts/')) : false;
+  if (!charted.length && !hasOldCharts) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
   const paths = await sheetPaths(zip);
-  const types: string[] = [];
-  let drawingNo = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
-  let chartNo = nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
+  const parts: NewParts = { types: [], drawingNo: nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/), chartNo: nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/) };
 
+  // Step 1: charts of the sheets written now
   for (const sheet of charted) {
     const sheetPath = paths.get(sheet.name);
     if (!sheetPath) continue;
-
-    // Step 1: the chart parts and the drawing that anchors them
-    const anchors: string[] = [];
-    const drawingRels: string[] = [];
-    sheet.charts!.forEach((chart, i) => {
+    const charts = sheet.charts!.flatMap((chart) => {
       const xml = chartXml(sheet, chart, lang);
-      if (!xml) return;
-      const rid = `rId${i + 1}`;
-      zip.file(`xl/charts/chart${chartNo}.xml`, xml);
-      types.push(`<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="${CT_CHART}"/>`);
-      drawingRels.push(`<Relationship Id="${rid}" Type="${REL_CHART}" Target="../charts/chart${chartNo}.xml"/>`);
-      anchors.push(anchorXml(sheet.columns.length + 1, 1 + i * 22, rid, i + 2, chart.title[lang]));
-      chartNo++;
+      return xml ? [{ xml, title: chart.title[lang] }] : [];
     });
-    if (!anchors.length) continue;
-    zip.file(`xl/drawings/drawing${drawingNo}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`);
-    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relsXml(drawingRels));
-    types.push(`<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="${CT_DRAWING}"/>`);
-
-    // Step 2: point the sheet at its drawing
-    const relsPath = sheetPath.replace(/^(.*\/)([^/]+)$/, '$1_rels/$2.rels');
-    const rels = (await zip.file(relsPath)?.async('string')) ?? relsXml([]);
-    const link = `<Relationship Id="${DRAWING_REL_ID}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/>`;
-    zip.file(relsPath, rels.replace(/<Relationship Id="rIdCashbookDrawing"[^>]*\/>/, '').replace('</Relationships>', `${link}</Relationships>`));
-    const sheetXml = (await zip.file(sheetPath)!.async('string')).replace(/<drawing [^>]*\/>/, '');
-    zip.file(sheetPath, insertDrawing(sheetXml));
-    drawingNo++;
+    if (!charts.length) continue;
+    const anchors = charts.map((c, i) => anchorXml(sheet.columns.length + 1, 1 + i * 22, `rId${i + 1}`, i + 2, c.title));
+    const drawing = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`;
+    await attachDrawing(zip, sheetPath, drawing, charts.map((c, i) => ({ rid: `rId${i + 1}`, xml: c.xml })), parts);
   }
+
+  // Step 2: charts the previous file had on sheets kept as they were
+  if (previous && hasOldCharts) await carryOverCharts(zip, previous, paths, new Set(sheets.map((s) => s.name)), parts);
+  if (!parts.types.length) return xlsx;
 
   // Step 3: content types for the new parts
   const ctPath = '[Content_Types].xml';
   const ct = await zip.file(ctPath)!.async('string');
-  zip.file(ctPath, ct.replace('</Types>', `${types.join('')}</Types>`));
+  zip.file(ctPath, ct.replace('</Types>', `${parts.types.join('')}</Types>`));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+interface NewParts {
+  types: string[];
+  drawingNo: number;
+  chartNo: number;
+}
+
+/** Add a drawing with its charts to a sheet: the parts, their relationships and the sheet's `<drawing>`. */
+async function attachDrawing(zip: JSZip, sheetPath: string, drawingXml: string, charts: { rid: string; xml: string }[], parts: NewParts): Promise<void> {
+  const d = parts.drawingNo++;
+  const drawingRels = charts.map((c) => {
+    const n = parts.chartNo++;
+    zip.file(`xl/charts/chart${n}.xml`, c.xml);
+    parts.types.push(`<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CT_CHART}"/>`);
+    return `<Relationship Id="${c.rid}" Type="${REL_CHART}" Target="../charts/chart${n}.xml"/>`;
+  });
+  zip.file(`xl/drawings/drawing${d}.xml`, drawingXml);
+  zip.file(`xl/drawings/_rels/drawing${d}.xml.rels`, relsXml(drawingRels));
+  parts.types.push(`<Override PartName="/xl/drawings/drawing${d}.xml" ContentType="${CT_DRAWING}"/>`);
+
+  const relsPath = relsPathOf(sheetPath);
+  const rels = (await zip.file(relsPath)?.async('string')) ?? relsXml([]);
+  const link = `<Relationship Id="${DRAWING_REL_ID}" Type="${REL_DRAWING}" Target="../drawings/drawing${d}.xml"/>`;
+  zip.file(relsPath, rels.replace(/<Relationship Id="rIdCashbookDrawing"[^>]*\/>/, '').replace('</Relationships>', `${link}</Relationships>`));
+  const sheetXml = (await zip.file(sheetPath)!.async('string')).replace(/<drawing [^>]*\/>/, '');
+  zip.file(sheetPath, insertDrawing(sheetXml));
+}
+
+/**
+ * Copy the chart drawings of the previous file's sheets that were kept but not rewritten.
+ * Only drawings made purely of self-contained charts are copied; anything else (pictures,
+ * charts with style parts) is left to ExcelJS, which keeps pictures itself.
+ */
+async function carryOverCharts(zip: JSZip, previous: JSZip, paths: Map<string, string>, rewritten: Set<string>, parts: NewParts): Promise<void> {
+  for (const [name, oldPath] of await sheetPaths(previous)) {
+    const newPath = paths.get(name);
+    if (!newPath || rewritten.has(name)) continue;
+    if (/<drawing /.test(await zip.file(newPath)!.async('string'))) continue;
+    const rid = /<drawing r:id="([^"]+)"/.exec((await previous.file(oldPath)?.async('string')) ?? '')?.[1];
+    const drawingPath = rid ? targetOf((await previous.file(relsPathOf(oldPath))?.async('string')) ?? '', rid, oldPath) : undefined;
+    const drawingXml = drawingPath ? await previous.file(drawingPath)?.async('string') : undefined;
+    const drawingRels = drawingPath ? await previous.file(relsPathOf(drawingPath))?.async('string') : undefined;
+    if (!drawingPath || !drawingXml || !drawingRels) continue;
+    const rels = [...drawingRels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({ id: attr(m[0], 'Id') ?? '', type: attr(m[0], 'Type'), target: attr(m[0], 'Target') ?? '' }));
+    if (!rels.length || rels.some((r) => r.type !== REL_CHART)) continue;
+    const charts: { rid: string; xml: string }[] = [];
+    for (const r of rels) {
+      const chartPath = resolvePart(drawingPath, r.target);
+      const xml = await previous.file(chartPath)?.async('string');
+      if (!xml || previous.file(relsPathOf(chartPath))) break;
+      charts.push({ rid: r.id, xml });
+    }
+    if (charts.length === rels.length) await attachDrawing(zip, newPath, drawingXml, charts, parts);
+  }
+}
+
+function relsPathOf(partPath: string): string {
+  return partPath.replace(/^(.*\/)([^/]+)$/, '$1_rels/$2.rels');
+}
+
+/** The part a relationship of `fromPart` points to, as a zip path. */
+function targetOf(rels: string, id: string, fromPart: string): string | undefined {
+  const tag = [...rels.matchAll(/<Relationship\b[^>]*>/g)].find((m) => attr(m[0], 'Id') === id)?.[0];
+  const target = tag ? attr(tag, 'Target') : undefined;
+  return target ? resolvePart(fromPart, target) : undefined;
+}
+
+function resolvePart(fromPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const dir = fromPart.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') dir.pop();
+    else if (seg !== '.') dir.push(seg);
+  }
+  return dir.join('/');
 }
 
 /** Sheet name → part path (xl/worksheets/sheetN.xml), from workbook.xml and its rels. */

@@ -100,3 +100,27 @@ describe('writeBook with charted result sheets', () => {
     });
   });
 });
+
+describe('writeBook over a book whose result sheets have charts', () => {
+  async function chartParts(bytes: Buffer): Promise<string[]> {
+    const z = await JSZip.loadAsync(bytes);
+    return Object.keys(z.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+  }
+
+  it('keeps the charts of result sheets another command leaves alone', async () => {
+    const { book, workbook } = await readBook(file);
+    await writeBook(file, book, { workbook, tables: ['Journal'], sheets: [] });
+    expect(await chartParts(fs.readFileSync(file))).toHaveLength(4);
+    zip = await JSZip.loadAsync(fs.readFileSync(file));
+    expect(await chartsOfSheet('月度收支')).toHaveLength(1);
+  });
+
+  it('drops the old chart of a sheet rewritten without one', async () => {
+    const { book, workbook } = await readBook(file);
+    const plain = { name: '月度收支', columns: [{ header: '期间', type: 'text' as const }], rows: [['2024-01']] };
+    await writeBook(file, { ...book, sheets: { 月度收支: plain } }, { workbook, tables: [], sheets: ['月度收支'] });
+    zip = await JSZip.loadAsync(fs.readFileSync(file));
+    expect(await chartsOfSheet('月度收支')).toEqual([]);
+    expect(await chartsOfSheet('环比同比')).toHaveLength(1);
+  });
+});
