@@ -3,6 +3,7 @@ import type { Book } from '../../analytics/book/types';
 import { customer360 } from '../../analytics/customers/customer-360';
 import { followUpsDue } from '../../analytics/customers/follow-ups-due';
 import { mergeCustomers } from '../../analytics/customers/merge-customers';
+import { unmergeCustomer } from '../../analytics/customers/unmerge-customer';
 import { Decimal } from '../../analytics/money';
 import { AS_OF, ctx, makeCustomerBook } from './customer-book';
 
@@ -95,5 +96,18 @@ describe('mergeCustomers', () => {
   it('writes an audit row for the merge', () => {
     const log = merged().after.tables.AuditLog!.rows;
     expect(log.map((r) => [r.Action, r.Target])).toEqual([['customer-merge', 'C0001']]);
+  });
+});
+
+describe('unmergeCustomer', () => {
+  it('puts balances back exactly as before the merge', () => {
+    const { after } = merged();
+    const { book } = commitCommand(after, unmergeCustomer(after, { customerId: 'C0003', reason: '不是同一主体' }, ctx), ctx);
+    expect([customer360(book, 'C0001', AS_OF).balance, customer360(book, 'C0003', AS_OF).balance]).toEqual(['1400.00', '550.50']);
+    expect(book.tables.Customers!.rows[2]).toMatchObject({ Status: 'active', Notes: '2024-06-30 取消合并 / unmerged from C0001: 不是同一主体' });
+  });
+
+  it('refuses a customer that is not merged', () => {
+    expect(unmergeCustomer(makeCustomerBook(), { customerId: 'C0001' }, ctx).exitCode).toBe(2);
   });
 });
