@@ -32,6 +32,8 @@ export interface ReadTableOptions extends ReadStatementOptions {
 export const DEFAULT_MAX_ROWS = 1_000_000;
 const CLOSED = /关闭|失败|撤销|closed|failed|cancel+ed|declined|reversed/i;
 const FOOTER = /合计|总计|小计|共计|汇总|统计|total|summary|笔数|导出|结束|end of|^[-=*_]{3,}/i;
+const OPENING = /期初|上期结余|承前页|opening balance|brought forward/i;
+const CLOSING = /期末|本期结余|closing balance|carried forward/i;
 const PREAMBLE_TOTAL = /(收入|支出)\s*[:：]\s*(\d+)\s*笔\s*([\d,.]+)\s*元/g;
 
 /**
@@ -82,6 +84,9 @@ export function readStatementTable(rows: readonly GridRow[], file: string, optio
     else lastDated = r;
   }
   result.lines = reader.lines;
+  if (reader.stated.opening && reader.stated.closing) {
+    result.balances.push({ statement: 0, opening: { amount: reader.stated.opening }, closing: { amount: reader.stated.closing } });
+  }
   result.skipped = reader.skipped;
   result.problems.push(...reader.problems);
 
@@ -181,6 +186,8 @@ class RowReader {
   shortRows: number[] = [];
   badBalances: string[] = [];
   timesWithoutSeconds = 0;
+  stated: { opening?: string; closing?: string } = {};
+  currentRow = 0;
 
   constructor(
     private file: string,
@@ -195,6 +202,7 @@ class RowReader {
   read(row: GridRow): 'undated' | 'done' {
     const { c, file } = this;
     const cells = row.cells;
+    this.currentRow = row.line;
     const at = (column?: number) => ({ file, row: row.line, column: column === undefined ? undefined : this.headers[column] });
 
     // Date first: a row without one may be a footer, decided after all rows are seen
@@ -222,6 +230,9 @@ class RowReader {
         return 'done';
       }
     }
+
+    // An opening or closing balance line carries a balance and no amount
+    if (this.isBalanceLine(cells)) return 'done';
 
     // Amount
     const amount = this.readAmount(cells, direction, at);
@@ -254,6 +265,19 @@ class RowReader {
     if (amount.startsWith('-')) this.outflows.push(absAmount(amount));
     else this.inflows.push(amount);
     return 'done';
+  }
+
+  private isBalanceLine(cells: GridCell[]): boolean {
+    const { c } = this;
+    const amountCells = [c.amount, c.inflow, c.outflow].filter((i): i is number => i !== undefined);
+    if (!amountCells.every((i) => isBlank(cells[i]))) return false;
+    const joined = cells.map(cellText).join(' ');
+    const kind = OPENING.test(joined) ? 'opening' : CLOSING.test(joined) ? 'closing' : undefined;
+    if (!kind) return false;
+    const balance = c.balance === undefined ? undefined : amountCellText(cellText(cells[c.balance]).trim(), this.mark);
+    this.skipped.push(warning('balance-line', `${kind === 'opening' ? 'Opening' : 'Closing'} balance line${balance ? ` (${balance})` : ''} kept for the balance check, not imported`, { file: this.file, row: this.currentRow }));
+    if (balance !== undefined && !this.stated[kind]) this.stated[kind] = balance;
+    return true;
   }
 
   private readAmount(cells: GridCell[], direction: string | undefined, at: (column?: number) => Partial<Problem>): string | undefined {

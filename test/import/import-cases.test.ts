@@ -237,3 +237,53 @@ describe('dates in the layouts statements use', () => {
     expect(r.lines.map((l) => [l.date, l.time])).toEqual([[date, time]]);
   });
 });
+
+describe('other file shapes', () => {
+  it('reads an Excel "Unicode text" export: UTF-16 LE with TABs', async () => {
+    const text = 'Date\tDescription\tAmount\r\n2024-02-01\t测试\t-5.00\r\n';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    const r = await readStatementFile(bytes, 'unicode.txt');
+    expect(r.encoding).toBe('utf-16le');
+    expect(r.lines.map((l) => [l.date, l.description, l.amount])).toEqual([['2024-02-01', '测试', '-5.00']]);
+  });
+
+  it('reads split 借方/贷方 columns as money out and money in', async () => {
+    const r = await readStatementFile(utf8('交易日期,摘要,借方发生额,贷方发生额,余额\n2024-03-02,付款,200.00,,800.00\n2024-03-03,收款,,"1,000.00",1800.00\n2024-03-04,空行,,,1800.00\n'), 'bank.csv');
+    expect(r.lines.map((l) => [l.date, l.amount])).toEqual([['2024-03-02', '-200.00'], ['2024-03-03', '1000.00']]);
+    expect(r.problems.map((p) => [p.code, p.row])).toEqual([['no-amount', 4]]);
+  });
+
+  it('checks opening and closing balance lines against the lines between them', async () => {
+    const r = await readStatementFile(utf8('交易日期,摘要,借方发生额,贷方发生额,余额\n2024-03-01,期初余额,,,1000.00\n2024-03-02,付款,200.00,,800.00\n2024-03-31,期末余额,,,900.00\n'), 'bank.csv');
+    expect(r.lines).toHaveLength(1);
+    expect(r.skipped.map((p) => p.code)).toEqual(['balance-line', 'balance-line']);
+    expect(r.problems.map((p) => p.message)).toEqual(['Statement 1: opening 1000.00 + lines -200.00 = 800.00, but the closing balance is 900.00 (difference 100.00)']);
+  });
+
+  it('signs amounts by a 借/贷 direction column', async () => {
+    const r = await readStatementFile(utf8('日期,借贷标志,金额,摘要\n2024-03-02,借,200.00,付款\n2024-03-03,贷,50.00,收款\n'), 'bank.csv');
+    expect(r.lines.map((l) => l.amount)).toEqual(['-200.00', '50.00']);
+  });
+
+  it('reports a file with no recognisable header as a file problem', async () => {
+    const r = await readStatementFile(utf8('just,some,text\n1,2,3\n'), 'x.csv');
+    expect(r.problems.map((p) => [p.code, p.row])).toEqual([['no-header-row', undefined]]);
+  });
+
+  it('rejects a row with a bad date in the middle of the file, naming line and column', async () => {
+    const r = await readStatementFile(utf8('Date,Amount\n2024-02-01,1.00\n2024-02-30,2.00\n2024-02-03,3.00\n'), 'x.csv');
+    expect(r.lines).toHaveLength(2);
+    expect(r.problems.map((p) => [p.code, p.row, p.column, p.message])).toEqual([['bad-date', 3, 'Date', "'2024-02-30' is not a date"]]);
+  });
+
+  it('imports two overlapping files given together only once', async () => {
+    const a = await readStatementFile(utf8('Date,Amount,Counterparty\n2024-07-01,-10,甲\n2024-07-02,-20,甲\n'), 'a.csv');
+    const b = await readStatementFile(utf8('Date,Amount,Counterparty\n2024-07-02,-20,甲\n2024-07-03,-30,甲\n'), 'b.csv');
+    expect(importStatementLines(makeBook(), [a, b], { accountId: 'BANK' }, CTX).summary).toMatchObject({ added: 3, duplicates: 1, total: '-80.00' });
+  });
+});
