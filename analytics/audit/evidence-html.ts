@@ -19,7 +19,7 @@ section:first-of-type { break-before: auto; }
 table { border-collapse: collapse; width: 100%; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 0.6pt solid #888; padding: 2px 5px; vertical-align: top; text-align: left; word-break: break-all; }
+th, td { border: 0.6pt solid #888; padding: 2px 5px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #eee; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.hash { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8.5pt; }
