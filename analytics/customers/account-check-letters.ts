@@ -8,7 +8,13 @@
 import { amountText, toChineseUppercase, Decimal } from '../money';
 import { rowsOf, text } from '../book/book';
 import { addDays } from '../book/dates';
-import { t, type Book, type CommandContext, type CommandResult, type ResultSheet } from '../book/types';
+import {
+  t,
+  type Book,
+  type CommandContext,
+  type CommandResult,
+  type ResultSheet,
+} from '../book/types';
 import { customer360 } from './customer-360';
 
 export interface AccountCheckLettersParams {
@@ -25,9 +31,17 @@ export interface AccountCheckLettersParams {
  * @returns a result sheet '对账函' / 'Account check'; summary with the letters' count and total
  * @example accountCheckLetters(book, { from: '2024-04-01', to: '2024-06-30' }, ctx).summary.letters // 5
  */
-export function accountCheckLetters(book: Book, params: AccountCheckLettersParams, ctx: CommandContext): CommandResult {
+export function accountCheckLetters(
+  book: Book,
+  params: AccountCheckLettersParams,
+  ctx: CommandContext,
+): CommandResult {
   const wanted = params.customerIds ? new Set(params.customerIds) : undefined;
-  const customers = rowsOf(book, 'Customers').filter((c) => (wanted ? wanted.has(text(c.CustomerId)) : c.Status === 'active' || c.Status === 'stub' || text(c.Status) === ''));
+  const customers = rowsOf(book, 'Customers').filter((c) =>
+    wanted
+      ? wanted.has(text(c.CustomerId))
+      : c.Status === 'active' || c.Status === 'stub' || text(c.Status) === '',
+  );
   const rows: (string | null)[][] = [];
   let total = new Decimal(0);
 
@@ -40,13 +54,29 @@ export function accountCheckLetters(book: Book, params: AccountCheckLettersParam
     if (inflow.isZero() && outflow.isZero() && after.balance === '0.00') continue;
     total = total.plus(after.balance);
     const words = toChineseUppercase(after.balance);
-    rows.push([id, text(c.Name), text(c.Contact) || null, text(c.Address) || null, params.from, params.to, before.balance, amountText(inflow), amountText(outflow), after.balance, words, null]);
+    rows.push([
+      id,
+      text(c.Name),
+      text(c.Contact) || null,
+      text(c.Address) || null,
+      params.from,
+      params.to,
+      before.balance,
+      amountText(inflow),
+      amountText(outflow),
+      after.balance,
+      words,
+      null,
+    ]);
   }
 
   const zh = book.lang === 'zh-CN';
   const sheet: ResultSheet = {
     name: zh ? '对账函' : 'Account check',
-    title: t(`往来对账函 ${params.from} 至 ${params.to}`, `Account check letters ${params.from} to ${params.to}`),
+    title: t(
+      `往来对账函 ${params.from} 至 ${params.to}`,
+      `Account check letters ${params.from} to ${params.to}`,
+    ),
     columns: [
       { header: zh ? '客户编号' : 'Customer ID', type: 'id' },
       { header: zh ? '客户名称' : 'Name', type: 'text' },
@@ -66,8 +96,18 @@ export function accountCheckLetters(book: Book, params: AccountCheckLettersParam
   return {
     changes: [{ table: 'sheet', op: 'sheet', sheet }],
     summary: { letters: rows.length, from: params.from, to: params.to, total: amountText(total) },
-    messages: [{ level: 'info', event: 'account-check-letters', text: t(`已生成 ${rows.length} 份对账函`, `prepared ${rows.length} account check letters`) }],
+    messages: [
+      {
+        level: 'info',
+        event: 'account-check-letters',
+        text: t(`已生成 ${rows.length} 份对账函`, `prepared ${rows.length} account check letters`),
+      },
+    ],
     exitCode: 0,
-    audit: { action: 'account-check-letters', target: sheet.name, detail: { from: params.from, to: params.to, letters: rows.length, by: ctx.user } },
+    audit: {
+      action: 'account-check-letters',
+      target: sheet.name,
+      detail: { from: params.from, to: params.to, letters: rows.length, by: ctx.user },
+    },
   };
 }

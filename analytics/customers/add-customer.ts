@@ -4,7 +4,14 @@
  * a customer already in the archive, so the cashier can merge instead.
  */
 import { rowsOf, text } from '../book/book';
-import { t, type Book, type CommandContext, type CommandResult, type Message, type Row } from '../book/types';
+import {
+  t,
+  type Book,
+  type CommandContext,
+  type CommandResult,
+  type Message,
+  type Row,
+} from '../book/types';
 import { findDuplicateCustomers } from './find-duplicate-customers';
 import { validateCustomer } from './validate-customer';
 
@@ -39,7 +46,11 @@ export interface CustomerCommandSummary {
  * @returns an append to Customers; exit 2 with the errors when a field is invalid
  * @example addCustomer(book, { name: '测试客户甲', phone: '13800138000' }, ctx).summary.customerId // 'C0001'
  */
-export function addCustomer(book: Book, draft: CustomerDraft, ctx: CommandContext): CommandResult<CustomerCommandSummary> {
+export function addCustomer(
+  book: Book,
+  draft: CustomerDraft,
+  ctx: CommandContext,
+): CommandResult<CustomerCommandSummary> {
   const customers = rowsOf(book, 'Customers');
   const customerId = draft.customerId?.trim() || nextCustomerId(customers);
   const input: Row = {
@@ -62,19 +73,40 @@ export function addCustomer(book: Book, draft: CustomerDraft, ctx: CommandContex
   // Step 1: fields, and an id not yet taken
   const check = validateCustomer(input);
   if (customers.some((c) => text(c.CustomerId) === customerId)) {
-    check.errors.push({ level: 'error', event: 'customer-id-taken', text: t(`客户编号 ${customerId} 已存在`, `customer id ${customerId} is already taken`) });
+    check.errors.push({
+      level: 'error',
+      event: 'customer-id-taken',
+      text: t(`客户编号 ${customerId} 已存在`, `customer id ${customerId} is already taken`),
+    });
   }
   if (check.errors.length) return refusedCommand(check.errors.concat(check.warnings));
 
   // Step 2: possible duplicates are added anyway, for the cashier to review or merge
   const warnings: Message[] = check.warnings.slice();
   for (const d of findDuplicateCustomers(book, check.row)) {
-    warnings.push({ level: 'warn', event: 'customer-possible-duplicate', text: t(`可能与客户 ${d.ids[0]} 重复（${d.reasons.map(reasonZh).join('、')}相同），可考虑合并`, `may be the same as customer ${d.ids[0]} (same ${d.reasons.join(', ')}); consider merging`) });
+    warnings.push({
+      level: 'warn',
+      event: 'customer-possible-duplicate',
+      text: t(
+        `可能与客户 ${d.ids[0]} 重复（${d.reasons.map(reasonZh).join('、')}相同），可考虑合并`,
+        `may be the same as customer ${d.ids[0]} (same ${d.reasons.join(', ')}); consider merging`,
+      ),
+    });
   }
   return {
     changes: [{ table: 'Customers', op: 'append', rows: [check.row] }],
     summary: { customerId, errors: [], warnings: warnings.map((w) => w.text['en-US']) },
-    messages: [{ level: 'info', event: 'customer-added', text: t(`已添加客户 ${customerId} ${check.row.Name}`, `added customer ${customerId} ${check.row.Name}`) }, ...warnings],
+    messages: [
+      {
+        level: 'info',
+        event: 'customer-added',
+        text: t(
+          `已添加客户 ${customerId} ${check.row.Name}`,
+          `added customer ${customerId} ${check.row.Name}`,
+        ),
+      },
+      ...warnings,
+    ],
     exitCode: warnings.length ? 1 : 0,
     audit: { action: 'customer-add', target: customerId, detail: { name: check.row.Name } },
   };
@@ -97,7 +129,10 @@ export function nextCustomerId(customers: readonly Row[]): string {
 export function refusedCommand(messages: Message[]): CommandResult<CustomerCommandSummary> {
   return {
     changes: [],
-    summary: { errors: messages.filter((m) => m.level === 'error').map((m) => m.text['en-US']), warnings: messages.filter((m) => m.level === 'warn').map((m) => m.text['en-US']) },
+    summary: {
+      errors: messages.filter((m) => m.level === 'error').map((m) => m.text['en-US']),
+      warnings: messages.filter((m) => m.level === 'warn').map((m) => m.text['en-US']),
+    },
     messages,
     exitCode: 2,
   };

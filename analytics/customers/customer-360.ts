@@ -91,7 +91,8 @@ const RECENT = 10;
 export function customer360(book: Book, customerId: string, asOf: string): Customer360 {
   const mergeMap = customerMergeMap(book);
   const customers = rowsOf(book, 'Customers');
-  if (!customers.some((c) => text(c.CustomerId) === customerId)) fail('unknown-customer', `Customer ${customerId} is not in the archive.`);
+  if (!customers.some((c) => text(c.CustomerId) === customerId))
+    fail('unknown-customer', `Customer ${customerId} is not in the archive.`);
   const id = mergeMap.survivorOf(customerId);
   const group = mergeMap.groupOf(id);
   const inGroup = (v: unknown) => group.includes(text(v));
@@ -100,10 +101,13 @@ export function customer360(book: Book, customerId: string, asOf: string): Custo
 
   // Step 1: opening balance of the group (a merged customer's opening counts once, here)
   let opening = ZERO;
-  for (const c of customers) if (inGroup(c.CustomerId)) opening = opening.plus(amountOr0(c.OpeningBalance));
+  for (const c of customers)
+    if (inGroup(c.CustomerId)) opening = opening.plus(amountOr0(c.OpeningBalance));
 
   // Step 2: walk the group's entries up to asOf
-  const entries = rowsOf(book, 'Journal').filter((e) => inGroup(e.CustomerId) && text(e.Date) <= asOf).sort(compareEntries);
+  const entries = rowsOf(book, 'Journal')
+    .filter((e) => inGroup(e.CustomerId) && text(e.Date) <= asOf)
+    .sort(compareEntries);
   let running = opening;
   let totalIn = ZERO;
   let totalOut = ZERO;
@@ -119,17 +123,29 @@ export function customer360(book: Book, customerId: string, asOf: string): Custo
     history.push(line(e, inflow, outflow, running));
     const period = text(e.Date).slice(0, 7);
     const m = months.get(period) ?? { inflow: ZERO, outflow: ZERO, closing: ZERO };
-    months.set(period, { inflow: m.inflow.plus(inflow), outflow: m.outflow.plus(outflow), closing: running });
+    months.set(period, {
+      inflow: m.inflow.plus(inflow),
+      outflow: m.outflow.plus(outflow),
+      closing: running,
+    });
     const counter = text(e.CounterAccount) || '(未填)';
     const f = flows.get(counter) ?? { inflow: ZERO, outflow: ZERO };
     flows.set(counter, { inflow: f.inflow.plus(inflow), outflow: f.outflow.plus(outflow) });
   }
 
   // Step 3: exceptions, communications, feedback of the group
-  const openExceptions = rowsOf(book, 'Exceptions').filter((x) => inGroup(x.CustomerId) && OPEN_EXCEPTION.has(text(x.Status)));
-  const communications = rowsOf(book, 'Communications').filter((c) => inGroup(c.CustomerId) && text(c.Date) <= asOf).sort(newestFirst);
-  const followUpsDue = communications.filter((c) => c.Status !== 'done' && text(c.FollowUp) !== '' && text(c.FollowUp) <= asOf);
-  const feedback = rowsOf(book, 'Feedback').filter((f) => inGroup(f.CustomerId) && text(f.Date) <= asOf).sort(newestFirst);
+  const openExceptions = rowsOf(book, 'Exceptions').filter(
+    (x) => inGroup(x.CustomerId) && OPEN_EXCEPTION.has(text(x.Status)),
+  );
+  const communications = rowsOf(book, 'Communications')
+    .filter((c) => inGroup(c.CustomerId) && text(c.Date) <= asOf)
+    .sort(newestFirst);
+  const followUpsDue = communications.filter(
+    (c) => c.Status !== 'done' && text(c.FollowUp) !== '' && text(c.FollowUp) <= asOf,
+  );
+  const feedback = rowsOf(book, 'Feedback')
+    .filter((f) => inGroup(f.CustomerId) && text(f.Date) <= asOf)
+    .sort(newestFirst);
   const scored = feedback.filter((f) => validScore(f.Score) !== undefined);
 
   return {
@@ -144,10 +160,19 @@ export function customer360(book: Book, customerId: string, asOf: string): Custo
     balance: amountText(running),
     creditLimit: text(customer.CreditLimit) || null,
     history,
-    months: [...months].map(([period, m]) => ({ period, inflow: amountText(m.inflow), outflow: amountText(m.outflow), closing: amountText(m.closing) })),
+    months: [...months].map(([period, m]) => ({
+      period,
+      inflow: amountText(m.inflow),
+      outflow: amountText(m.outflow),
+      closing: amountText(m.closing),
+    })),
     byCounterAccount: [...flows].map(([counterAccount, f]) => ({
       counterAccount,
-      side: RECEIVABLE.test(counterAccount) ? 'receivable' : PAYABLE.test(counterAccount) ? 'payable' : 'other',
+      side: RECEIVABLE.test(counterAccount)
+        ? 'receivable'
+        : PAYABLE.test(counterAccount)
+          ? 'payable'
+          : 'other',
       inflow: amountText(f.inflow),
       outflow: amountText(f.outflow),
       net: amountText(f.inflow.minus(f.outflow)),
@@ -157,7 +182,11 @@ export function customer360(book: Book, customerId: string, asOf: string): Custo
     communications,
     followUpsDue,
     feedback,
-    satisfaction: { count: scored.length, average: averageScore(scored.map((f) => validScore(f.Score)!)), latest: scored.length ? validScore(scored[0].Score)! : null },
+    satisfaction: {
+      count: scored.length,
+      average: averageScore(scored.map((f) => validScore(f.Score)!)),
+      latest: scored.length ? validScore(scored[0].Score)! : null,
+    },
     problems,
   };
 }

@@ -4,7 +4,14 @@
  * edited field is validated as on add; the audit row records old and new values.
  */
 import { rowsOf, text } from '../book/book';
-import { t, type Book, type CommandContext, type CommandResult, type Message, type Row } from '../book/types';
+import {
+  t,
+  type Book,
+  type CommandContext,
+  type CommandResult,
+  type Message,
+  type Row,
+} from '../book/types';
 import { refusedCommand, type CustomerCommandSummary } from './add-customer';
 import { validateCustomer } from './validate-customer';
 
@@ -19,17 +26,32 @@ export interface EditCustomerParams {
  * @returns an upsert of the changed fields; exit 2 when refused
  * @example editCustomer(book, { customerId: 'C0001', fields: { Phone: '021-62345678' } }, ctx)
  */
-export function editCustomer(book: Book, params: EditCustomerParams, ctx: CommandContext): CommandResult<CustomerCommandSummary> {
+export function editCustomer(
+  book: Book,
+  params: EditCustomerParams,
+  ctx: CommandContext,
+): CommandResult<CustomerCommandSummary> {
   const current = rowsOf(book, 'Customers').find((c) => text(c.CustomerId) === params.customerId);
-  const refuse = (zh: string, en: string) => refusedCommand([{ level: 'error', event: 'customer-edit-refused', text: t(zh, en) }]);
+  const refuse = (zh: string, en: string) =>
+    refusedCommand([{ level: 'error', event: 'customer-edit-refused', text: t(zh, en) }]);
 
   // Step 1: what may be edited
-  if (!current) return refuse(`客户 ${params.customerId} 不存在`, `customer ${params.customerId} does not exist`);
-  if (current.Status === 'merged') return refuse(`客户 ${params.customerId} 已合并，请编辑合并后的客户`, `customer ${params.customerId} is merged; edit the customer it was merged into`);
+  if (!current)
+    return refuse(
+      `客户 ${params.customerId} 不存在`,
+      `customer ${params.customerId} does not exist`,
+    );
+  if (current.Status === 'merged')
+    return refuse(
+      `客户 ${params.customerId} 已合并，请编辑合并后的客户`,
+      `customer ${params.customerId} is merged; edit the customer it was merged into`,
+    );
   const fields = { ...params.fields };
-  if ('CustomerId' in fields && text(fields.CustomerId) !== params.customerId) return refuse('客户编号不能修改', 'a customer id cannot change');
+  if ('CustomerId' in fields && text(fields.CustomerId) !== params.customerId)
+    return refuse('客户编号不能修改', 'a customer id cannot change');
   delete fields.CustomerId;
-  if (fields.Status === 'merged') return refuse('请用合并命令合并客户', 'use merge to merge customers');
+  if (fields.Status === 'merged')
+    return refuse('请用合并命令合并客户', 'use merge to merge customers');
 
   // Step 2: validate and keep only real changes
   const check = validateCustomer(fields, text(current.Kind));
@@ -43,13 +65,45 @@ export function editCustomer(book: Book, params: EditCustomerParams, ctx: Comman
   }
   const warnings: Message[] = check.warnings;
   if (Object.keys(changed).length === 0) {
-    return { changes: [], summary: { customerId: params.customerId, errors: [], warnings: [], changed: [] }, messages: [{ level: 'info', event: 'customer-unchanged', text: t('没有需要修改的内容', 'nothing to change') }], exitCode: 0 };
+    return {
+      changes: [],
+      summary: { customerId: params.customerId, errors: [], warnings: [], changed: [] },
+      messages: [
+        {
+          level: 'info',
+          event: 'customer-unchanged',
+          text: t('没有需要修改的内容', 'nothing to change'),
+        },
+      ],
+      exitCode: 0,
+    };
   }
   return {
-    changes: [{ table: 'Customers', op: 'upsert', rows: [{ CustomerId: params.customerId, ...changed }] }],
-    summary: { customerId: params.customerId, errors: [], warnings: warnings.map((w) => w.text['en-US']), changed: Object.keys(changed) },
-    messages: [{ level: 'info', event: 'customer-edited', text: t(`已修改客户 ${params.customerId}：${Object.keys(changed).join('、')}`, `edited customer ${params.customerId}: ${Object.keys(changed).join(', ')}`) }, ...warnings],
+    changes: [
+      { table: 'Customers', op: 'upsert', rows: [{ CustomerId: params.customerId, ...changed }] },
+    ],
+    summary: {
+      customerId: params.customerId,
+      errors: [],
+      warnings: warnings.map((w) => w.text['en-US']),
+      changed: Object.keys(changed),
+    },
+    messages: [
+      {
+        level: 'info',
+        event: 'customer-edited',
+        text: t(
+          `已修改客户 ${params.customerId}：${Object.keys(changed).join('、')}`,
+          `edited customer ${params.customerId}: ${Object.keys(changed).join(', ')}`,
+        ),
+      },
+      ...warnings,
+    ],
     exitCode: warnings.length ? 1 : 0,
-    audit: { action: 'customer-edit', target: params.customerId, detail: { before, after: changed, by: ctx.user } },
+    audit: {
+      action: 'customer-edit',
+      target: params.customerId,
+      detail: { before, after: changed, by: ctx.user },
+    },
   };
 }

@@ -5,10 +5,13 @@
 import type { Text } from '../book/types';
 
 export type FieldCheck<K extends string = string> =
-  | { ok: true; value: string; kind?: K; warnings: Text[] }
-  | { ok: false; message: Text };
+  { ok: true; value: string; kind?: K; warnings: Text[] } | { ok: false; message: Text };
 
-export function accepted<K extends string>(value: string, kind?: K, warnings: Text[] = []): FieldCheck<K> {
+export function accepted<K extends string>(
+  value: string,
+  kind?: K,
+  warnings: Text[] = [],
+): FieldCheck<K> {
   return { ok: true, value, kind, warnings };
 }
 
@@ -18,5 +21,7 @@ export function refused<K extends string = string>(message: Text): FieldCheck<K>
 
 /** Full-width letters, digits and signs to half-width; ideographic space to a space. */
 export function halfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return s
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }

@@ -56,11 +56,12 @@ export function findDuplicateCustomers(book: Book, candidate?: Row): DuplicateCu
   };
 
   // The candidate is compared against the archive only; without one, every row against those before it.
-  const keyed = (row: Row) => [
-    ['tax-id', taxKey(row.TaxId)],
-    ['phone', phoneKey(row.Phone)],
-    ['name', normaliseCustomerName(text(row.Name))],
-  ] as [DuplicateReason, string][];
+  const keyed = (row: Row) =>
+    [
+      ['tax-id', taxKey(row.TaxId)],
+      ['phone', phoneKey(row.Phone)],
+      ['name', normaliseCustomerName(text(row.Name))],
+    ] as [DuplicateReason, string][];
   for (const row of archive) {
     const id = text(row.CustomerId);
     for (const [reason, key] of keyed(row)) note(reason, key, id, false);
@@ -70,7 +71,9 @@ export function findDuplicateCustomers(book: Book, candidate?: Row): DuplicateCu
     const id = text(candidate.CustomerId) || '(new)';
     for (const [reason, key] of keyed(candidate)) note(reason, key, id, true);
   }
-  return [...pairs.values()].sort((a, b) => compareIds(a.ids[0], b.ids[0]) || compareIds(a.ids[1], b.ids[1]));
+  return [...pairs.values()].sort(
+    (a, b) => compareIds(a.ids[0], b.ids[0]) || compareIds(a.ids[1], b.ids[1]),
+  );
 }
 
 function taxKey(v: unknown): string {

@@ -46,7 +46,14 @@ export function customerMergeMap(book: Book): CustomerMergeMap {
     if (c.Status !== 'merged') continue;
     const target = mergedIntoTarget(c.Notes);
     if (target) direct.set(id, target);
-    else problems.push(problem('merge-target-missing', `客户 ${id} 状态为已合并，但备注中没有“merged into 客户编号” / customer ${id} is merged but its Notes name no "merged into" customer`, { column: 'Notes' }));
+    else
+      problems.push(
+        problem(
+          'merge-target-missing',
+          `客户 ${id} 状态为已合并，但备注中没有“merged into 客户编号” / customer ${id} is merged but its Notes name no "merged into" customer`,
+          { column: 'Notes' },
+        ),
+      );
   }
 
   // Step 2: follow chains to the last survivor
@@ -59,7 +66,13 @@ export function customerMergeMap(book: Book): CustomerMergeMap {
       at = direct.get(at)!;
     }
     if (seen.has(at) || !known.has(at)) {
-      problems.push(problem('merge-target-broken', `客户 ${id} 的合并目标 ${at} 不存在或循环合并 / customer ${id} is merged into ${at}, which is unknown or loops back`, { column: 'Notes' }));
+      problems.push(
+        problem(
+          'merge-target-broken',
+          `客户 ${id} 的合并目标 ${at} 不存在或循环合并 / customer ${id} is merged into ${at}, which is unknown or loops back`,
+          { column: 'Notes' },
+        ),
+      );
       continue;
     }
     survivor.set(id, at);

@@ -32,7 +32,10 @@ export interface CustomerArchiveReview {
  * @returns no changes; the review as summary; exit 1 when anything needs attention
  * @example reviewCustomerArchive(book, ctx).summary.duplicates // [{ ids: ['C0001', 'C0009'], reasons: ['phone'] }]
  */
-export function reviewCustomerArchive(book: Book, ctx: CommandContext): CommandResult<CustomerArchiveReview> {
+export function reviewCustomerArchive(
+  book: Book,
+  ctx: CommandContext,
+): CommandResult<CustomerArchiveReview> {
   const customers = rowsOf(book, 'Customers');
   const sheet = SCHEMA.Customers.sheet[book.lang];
   const problems: Problem[] = customerMergeMap(book).problems.map((p) => ({ ...p, sheet }));
@@ -41,8 +44,16 @@ export function reviewCustomerArchive(book: Book, ctx: CommandContext): CommandR
   customers.forEach((c, i) => {
     if (c.Status === 'merged') return;
     for (const m of validateCustomer(c).errors) {
-      const column = SCHEMA.Customers.columns.find((col) => m.event === `customer-${col.key.toLowerCase()}`);
-      problems.push(problem(m.event, `${text(c.CustomerId)}: ${m.text[book.lang]}`, { sheet, row: i + 2, column: column?.header[book.lang] }));
+      const column = SCHEMA.Customers.columns.find(
+        (col) => m.event === `customer-${col.key.toLowerCase()}`,
+      );
+      problems.push(
+        problem(m.event, `${text(c.CustomerId)}: ${m.text[book.lang]}`, {
+          sheet,
+          row: i + 2,
+          column: column?.header[book.lang],
+        }),
+      );
     }
   });
 
@@ -52,8 +63,22 @@ export function reviewCustomerArchive(book: Book, ctx: CommandContext): CommandR
   const stubs = customers.filter((c) => c.Status === 'stub').map((c) => text(c.CustomerId));
 
   const messages: Message[] = [
-    { level: 'info', event: 'customer-review', text: t(`客户 ${customers.length} 户：资料问题 ${problems.length}，疑似重复 ${duplicates.length} 对，到期跟进 ${due.length}，待补全 ${stubs.length}`, `${customers.length} customers: ${problems.length} field problems, ${duplicates.length} likely duplicate pairs, ${due.length} follow-ups due, ${stubs.length} stubs to complete`) },
-    ...duplicates.map((d): Message => ({ level: 'warn', event: 'customer-possible-duplicate', text: t(`${d.ids.join(' 与 ')} 可能是同一客户（${d.reasons.map(reasonZh).join('、')}相同）`, `${d.ids.join(' and ')} may be the same customer (same ${d.reasons.join(', ')})`) })),
+    {
+      level: 'info',
+      event: 'customer-review',
+      text: t(
+        `客户 ${customers.length} 户：资料问题 ${problems.length}，疑似重复 ${duplicates.length} 对，到期跟进 ${due.length}，待补全 ${stubs.length}`,
+        `${customers.length} customers: ${problems.length} field problems, ${duplicates.length} likely duplicate pairs, ${due.length} follow-ups due, ${stubs.length} stubs to complete`,
+      ),
+    },
+    ...duplicates.map((d): Message => ({
+      level: 'warn',
+      event: 'customer-possible-duplicate',
+      text: t(
+        `${d.ids.join(' 与 ')} 可能是同一客户（${d.reasons.map(reasonZh).join('、')}相同）`,
+        `${d.ids.join(' and ')} may be the same customer (same ${d.reasons.join(', ')})`,
+      ),
+    })),
   ];
   const attention = problems.length + duplicates.length + due.length + stubs.length;
   return {

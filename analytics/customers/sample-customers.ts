@@ -17,9 +17,19 @@ export interface SampleCustomerData {
   feedback: Row[];
 }
 
-type CustomerTuple = [name: string, kind: 'company' | 'person', contact: string, phone: string, email: string, address: string, creditLimit: string | null, opening: string | null];
+type CustomerTuple = [
+  name: string,
+  kind: 'company' | 'person',
+  contact: string,
+  phone: string,
+  email: string,
+  address: string,
+  creditLimit: string | null,
+  opening: string | null,
+];
 
 // name                       kind       contact   phone             email                        address                        limit        opening
+// prettier-ignore
 const CUSTOMERS: CustomerTuple[] = [
   ['测试客户甲有限公司',        'company', '王测试', '13000000001',    'jia@example.com',           '测试市一号路 1 号',            '50000.00',  '2000.00'],
   ['测试客户乙贸易有限公司',    'company', '李示例', '021-55550002',   'yi@example.com',            '测试市二号路 2 号',            '200000.00', null],
@@ -38,22 +48,24 @@ const CUSTOMERS: CustomerTuple[] = [
  * @example sampleCustomers().customers[0].CustomerId // 'C0001'
  */
 export function sampleCustomers(): SampleCustomerData {
-  const customers: Row[] = CUSTOMERS.map(([name, kind, contact, phone, email, address, limit, opening], i) => ({
-    CustomerId: customerId(i),
-    Name: name,
-    Kind: kind,
-    Contact: contact,
-    Phone: phone,
-    Email: email,
-    Address: address,
-    TaxId: kind === 'company' ? fictionalCreditCode(i + 1) : null,
-    BankAccount: fictionalCardNumber(i + 1),
-    CreditLimit: limit,
-    OpeningBalance: opening,
-    Status: 'active',
-    Owner: '出纳',
-    Notes: null,
-  }));
+  const customers: Row[] = CUSTOMERS.map(
+    ([name, kind, contact, phone, email, address, limit, opening], i) => ({
+      CustomerId: customerId(i),
+      Name: name,
+      Kind: kind,
+      Contact: contact,
+      Phone: phone,
+      Email: email,
+      Address: address,
+      TaxId: kind === 'company' ? fictionalCreditCode(i + 1) : null,
+      BankAccount: fictionalCardNumber(i + 1),
+      CreditLimit: limit,
+      OpeningBalance: opening,
+      Status: 'active',
+      Owner: '出纳',
+      Notes: null,
+    }),
+  );
   return { customers, communications: communications(), feedback: feedback() };
 }
 
@@ -76,9 +88,18 @@ function customerId(index: number): string {
   return `C${String(index + 1).padStart(4, '0')}`;
 }
 
-type CommunicationTuple = [customer: number, date: string, channel: string, topic: string, summary: string, followUp: string | null, status: 'open' | 'done'];
+type CommunicationTuple = [
+  customer: number,
+  date: string,
+  channel: string,
+  topic: string,
+  summary: string,
+  followUp: string | null,
+  status: 'open' | 'done',
+];
 
 // customer  date          channel  topic     summary                          follow-up     status
+// prettier-ignore
 const COMMUNICATIONS: CommunicationTuple[] = [
   [0, '2024-01-05', '电话', '对账',     '核对 2023 年末往来余额',          '2024-01-12', 'done'],
   [0, '2024-02-20', '邮件', '回款',     '提醒 2 月货款到期',                '2024-03-01', 'done'],
@@ -94,9 +115,19 @@ const COMMUNICATIONS: CommunicationTuple[] = [
   [8, '2024-03-25', '电话', '档案',     '华东分部与总部是否同一结算主体',  '2024-04-01', 'open'],
 ];
 
-type FeedbackTuple = [customer: number, date: string, score: number, category: string, text: string, response: string | null, respondedOn: string | null, status: 'open' | 'answered' | 'closed'];
+type FeedbackTuple = [
+  customer: number,
+  date: string,
+  score: number,
+  category: string,
+  text: string,
+  response: string | null,
+  respondedOn: string | null,
+  status: 'open' | 'answered' | 'closed',
+];
 
 // customer  date          score  category  text                        response                  responded on  status
+// prettier-ignore
 const FEEDBACK: FeedbackTuple[] = [
   [0, '2024-01-15', 5, '服务', '对账及时准确',               '感谢认可',               '2024-01-16', 'closed'],
   [0, '2024-02-26', 4, '对账', '希望每月提供电子对账单',     '3 月起按月发送',         '2024-02-29', 'answered'],
@@ -113,12 +144,27 @@ const FEEDBACK: FeedbackTuple[] = [
 
 function communications(): Row[] {
   return COMMUNICATIONS.map(([c, date, channel, topic, summary, followUp, status], i) => ({
-    Id: `M${String(i + 1).padStart(4, '0')}`, CustomerId: customerId(c), Date: date, Channel: channel, Topic: topic, Summary: summary, FollowUp: followUp, Status: status,
+    Id: `M${String(i + 1).padStart(4, '0')}`,
+    CustomerId: customerId(c),
+    Date: date,
+    Channel: channel,
+    Topic: topic,
+    Summary: summary,
+    FollowUp: followUp,
+    Status: status,
   }));
 }
 
 function feedback(): Row[] {
   return FEEDBACK.map(([c, date, score, category, text, response, respondedOn, status], i) => ({
-    Id: `F${String(i + 1).padStart(4, '0')}`, CustomerId: customerId(c), Date: date, Score: score, Category: category, Text: text, Response: response, RespondedOn: respondedOn, Status: status,
+    Id: `F${String(i + 1).padStart(4, '0')}`,
+    CustomerId: customerId(c),
+    Date: date,
+    Score: score,
+    Category: category,
+    Text: text,
+    Response: response,
+    RespondedOn: respondedOn,
+    Status: status,
   }));
 }

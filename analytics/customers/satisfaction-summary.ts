@@ -19,7 +19,13 @@ export interface SatisfactionSummary {
   overall: ScoreGroup & { customers: number };
   byMonth: (ScoreGroup & { period: string })[];
   byCategory: (ScoreGroup & { category: string; share: string })[];
-  responseDays: { answered: number; unanswered: number; average: string | null; median: string | null; max: number | null };
+  responseDays: {
+    answered: number;
+    unanswered: number;
+    average: string | null;
+    median: string | null;
+    max: number | null;
+  };
   /** Rows whose Score is not an integer 1–5 (left out of the averages). */
   badScores: string[];
 }
@@ -39,8 +45,14 @@ export function satisfactionSummary(book: Book): SatisfactionSummary {
 
   for (const f of rows) {
     const score = Number(text(f.Score));
-    if (text(f.Score) === '' || !Number.isInteger(score) || score < 1 || score > 5) badScores.push(text(f.Id));
-    else scores.push({ period: text(f.Date).slice(0, 7), category: text(f.Category) || '其他', score });
+    if (text(f.Score) === '' || !Number.isInteger(score) || score < 1 || score > 5)
+      badScores.push(text(f.Id));
+    else
+      scores.push({
+        period: text(f.Date).slice(0, 7),
+        category: text(f.Category) || '其他',
+        score,
+      });
     customers.add(survivorOf(text(f.CustomerId)));
     const date = text(f.Date);
     const responded = text(f.RespondedOn);
@@ -56,13 +68,28 @@ export function satisfactionSummary(book: Book): SatisfactionSummary {
   };
   const sorted = days.slice().sort((a, b) => a - b);
   return {
-    overall: { count: scores.length, average: averageScore(scores.map((s) => s.score)), customers: customers.size },
-    byMonth: group('period').map(([period, s]) => ({ period, count: s.length, average: averageScore(s) })),
-    byCategory: group('category').map(([category, s]) => ({ category, count: s.length, average: averageScore(s), share: new Decimal(s.length).div(scores.length).times(100).toFixed(1) })),
+    overall: {
+      count: scores.length,
+      average: averageScore(scores.map((s) => s.score)),
+      customers: customers.size,
+    },
+    byMonth: group('period').map(([period, s]) => ({
+      period,
+      count: s.length,
+      average: averageScore(s),
+    })),
+    byCategory: group('category').map(([category, s]) => ({
+      category,
+      count: s.length,
+      average: averageScore(s),
+      share: new Decimal(s.length).div(scores.length).times(100).toFixed(1),
+    })),
     responseDays: {
       answered: days.length,
       unanswered,
-      average: days.length ? new Decimal(days.reduce((a, b) => a + b, 0)).div(days.length).toFixed(1) : null,
+      average: days.length
+        ? new Decimal(days.reduce((a, b) => a + b, 0)).div(days.length).toFixed(1)
+        : null,
       median: sorted.length ? median(sorted) : null,
       max: sorted.length ? sorted[sorted.length - 1] : null,
     },
@@ -78,5 +105,7 @@ export function averageScore(scores: number[]): string | null {
 
 function median(sorted: number[]): string {
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid].toFixed(1) : new Decimal(sorted[mid - 1] + sorted[mid]).div(2).toFixed(1);
+  return sorted.length % 2
+    ? sorted[mid].toFixed(1)
+    : new Decimal(sorted[mid - 1] + sorted[mid]).div(2).toFixed(1);
 }

@@ -13,13 +13,27 @@ import { accepted, halfWidth, refused, type FieldCheck } from './field-check';
 export function validateBankAccount(input: string): FieldCheck {
   const digits = halfWidth(input).replace(/[\s-]/g, '');
   if (digits === '') return refused(t('银行账号为空', 'the bank account number is empty'));
-  if (!/^\d+$/.test(digits)) return refused(t(`银行账号 '${input}' 只能包含数字`, `bank account '${input}' may contain digits only`));
+  if (!/^\d+$/.test(digits))
+    return refused(
+      t(`银行账号 '${input}' 只能包含数字`, `bank account '${input}' may contain digits only`),
+    );
   if (digits.length < 8 || digits.length > 30) {
-    return refused(t(`银行账号应为 8–30 位数字，'${input}' 为 ${digits.length} 位`, `a bank account has 8–30 digits; '${input}' has ${digits.length}`));
+    return refused(
+      t(
+        `银行账号应为 8–30 位数字，'${input}' 为 ${digits.length} 位`,
+        `a bank account has 8–30 digits; '${input}' has ${digits.length}`,
+      ),
+    );
   }
-  const warnings = digits.length >= 16 && digits.length <= 19 && !passesLuhn(digits)
-    ? [t(`卡号 ${digits} 未通过 Luhn 校验，若为银行卡请核对（对公账户可忽略）`, `card number ${digits} fails the Luhn check; check it if it is a card (corporate accounts may not use Luhn)`)]
-    : [];
+  const warnings =
+    digits.length >= 16 && digits.length <= 19 && !passesLuhn(digits)
+      ? [
+          t(
+            `卡号 ${digits} 未通过 Luhn 校验，若为银行卡请核对（对公账户可忽略）`,
+            `card number ${digits} fails the Luhn check; check it if it is a card (corporate accounts may not use Luhn)`,
+          ),
+        ]
+      : [];
   return accepted(digits, undefined, warnings);
 }
 

@@ -15,12 +15,30 @@ const CHECK = '10X98765432';
  */
 export function validateIdCard(input: string): FieldCheck {
   const id = halfWidth(input).replace(/\s/g, '').toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) return refused(t(`身份证号应为 17 位数字加 1 位数字或 X，'${input}' 不是`, `an ID card number is 17 digits and a digit or X; '${input}' is not`));
+  if (!/^\d{17}[\dX]$/.test(id))
+    return refused(
+      t(
+        `身份证号应为 17 位数字加 1 位数字或 X，'${input}' 不是`,
+        `an ID card number is 17 digits and a digit or X; '${input}' is not`,
+      ),
+    );
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isIsoDate(birth)) return refused(t(`身份证号 ${id} 中的出生日期 ${birth} 无效`, `ID card ${id}: birth date ${birth} is not a real date`));
+  if (!isIsoDate(birth))
+    return refused(
+      t(
+        `身份证号 ${id} 中的出生日期 ${birth} 无效`,
+        `ID card ${id}: birth date ${birth} is not a real date`,
+      ),
+    );
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * WEIGHTS[i];
   const expected = CHECK[sum % 11];
-  if (id[17] !== expected) return refused(t(`身份证号 ${id} 校验位不符：末位应为 ${expected}`, `ID card ${id} fails its check: the last character should be ${expected}`));
+  if (id[17] !== expected)
+    return refused(
+      t(
+        `身份证号 ${id} 校验位不符：末位应为 ${expected}`,
+        `ID card ${id} fails its check: the last character should be ${expected}`,
+      ),
+    );
   return accepted(id);
 }

@@ -28,7 +28,11 @@ export function nextEntryId(entries: readonly Row[]): string {
  * @param prefix voucher word, e.g. 记 (记账凭证), 收, 付
  * @example nextVoucher([{ Date: '2024-06-03', Voucher: '记-0006' }], '2024-06-20') // '记-0007'
  */
-export function nextVoucher(entries: readonly Row[], date: string, prefix = DEFAULT_VOUCHER_PREFIX): string {
+export function nextVoucher(
+  entries: readonly Row[],
+  date: string,
+  prefix = DEFAULT_VOUCHER_PREFIX,
+): string {
   const month = date.slice(0, 7);
   const pattern = new RegExp(`^${escapeRegExp(prefix)}-(\\d+)$`);
   let max = 0;

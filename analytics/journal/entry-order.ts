@@ -9,7 +9,11 @@ import { text } from '../book/book';
 
 /** Compare two entries by (Date, EntryId); for `Array.prototype.sort`. */
 export function compareEntries(a: Row, b: Row): number {
-  return text(a.Date) < text(b.Date) ? -1 : text(a.Date) > text(b.Date) ? 1 : compareIds(text(a.EntryId), text(b.EntryId));
+  return text(a.Date) < text(b.Date)
+    ? -1
+    : text(a.Date) > text(b.Date)
+      ? 1
+      : compareIds(text(a.EntryId), text(b.EntryId));
 }
 
 /** Compare ids so that runs of digits compare as numbers: 'J9' < 'J10' < 'K1'. */
@@ -35,7 +39,8 @@ export function orderEntries(entries: readonly Row[], include?: (row: Row) => bo
     dates[i] = dateNumber(text(entries[i].Date));
     ids[i] = entryIdKey(text(entries[i].EntryId));
   }
-  const compare = (a: number, b: number) => dates[a] - dates[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b);
+  const compare = (a: number, b: number) =>
+    dates[a] - dates[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b);
   for (let k = 1; k < index.length; k++) {
     if (compare(index[k - 1], index[k]) > 0) return index.sort(compare);
   }
@@ -58,7 +63,12 @@ export function entryIdKey(id: string): string {
       continue;
     }
     let start = i;
-    while (start < id.length - 1 && id.charCodeAt(start) === 48 && isDigit(id.charCodeAt(start + 1))) start++;
+    while (
+      start < id.length - 1 &&
+      id.charCodeAt(start) === 48 &&
+      isDigit(id.charCodeAt(start + 1))
+    )
+      start++;
     let end = start;
     while (end < id.length && isDigit(id.charCodeAt(end))) end++;
     out += String(end - start).padStart(3, '0') + id.slice(start, end);

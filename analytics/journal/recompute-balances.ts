@@ -6,7 +6,13 @@
  * nets to zero without any special case. Balances are derived, never typed: where a typed
  * Balance disagrees with the walk, the result names the row, the expected and the found value.
  */
-import { decimalToMinorUnits, fromMinorUnits, parseAmount, roundToCents, toMinorUnits } from '../money';
+import {
+  decimalToMinorUnits,
+  fromMinorUnits,
+  parseAmount,
+  roundToCents,
+  toMinorUnits,
+} from '../money';
 import { fail } from '../util/error';
 import { rowsOf, text } from '../book/book';
 import { SCHEMA } from '../book/schema';
@@ -51,7 +57,10 @@ export interface RecomputeBalancesResult {
  * // Accounts: CASH opening 100.00; Journal: J1 in 0.10, J2 in 0.20
  * recomputeBalances(book).closing // { CASH: '100.30' }
  */
-export function recomputeBalances(book: Book, options: RecomputeBalancesOptions = {}): RecomputeBalancesResult {
+export function recomputeBalances(
+  book: Book,
+  options: RecomputeBalancesOptions = {},
+): RecomputeBalancesResult {
   const only = options.accounts ? new Set(options.accounts) : undefined;
   const entries = rowsOf(book, 'Journal');
   const problems: Problem[] = [];
@@ -63,7 +72,18 @@ export function recomputeBalances(book: Book, options: RecomputeBalancesOptions 
   for (const a of rowsOf(book, 'Accounts')) {
     const account = text(a.AccountId);
     if (only && !only.has(account)) continue;
-    running.set(account, fenOf(a.OpeningBalance, () => problems.push(problem('bad-amount', `账户 ${account} 的期初余额不是金额，按 0 计 / account ${account}: the opening balance is not an amount; counted as 0`, { column: 'OpeningBalance' }))));
+    running.set(
+      account,
+      fenOf(a.OpeningBalance, () =>
+        problems.push(
+          problem(
+            'bad-amount',
+            `账户 ${account} 的期初余额不是金额，按 0 计 / account ${account}: the opening balance is not an amount; counted as 0`,
+            { column: 'OpeningBalance' },
+          ),
+        ),
+      ),
+    );
   }
 
   // Step 2: walk entries in (Date, EntryId) order
@@ -78,9 +98,23 @@ export function recomputeBalances(book: Book, options: RecomputeBalancesOptions 
       running.set(account, 0);
       unknownAccounts.add(account);
     }
-    const badAmount = (key: string) => () => problems.push(problem('bad-amount', `分录 ${text(row.EntryId)} 的${key === 'Inflow' ? '收入' : '支出'}不是精确到分的金额，按 0 计 / entry ${text(row.EntryId)}: ${key} is not an amount to the fen; counted as 0`, { sheet, row: sheetRow, column: key }));
-    const balance = running.get(account)! + fenOf(row.Inflow, badAmount('Inflow')) - fenOf(row.Outflow, badAmount('Outflow'));
-    if (!Number.isSafeInteger(balance)) fail('amount-too-large', `Account ${account}: the balance passes ±90 trillion at entry ${text(row.EntryId)}.`);
+    const badAmount = (key: string) => () =>
+      problems.push(
+        problem(
+          'bad-amount',
+          `分录 ${text(row.EntryId)} 的${key === 'Inflow' ? '收入' : '支出'}不是精确到分的金额，按 0 计 / entry ${text(row.EntryId)}: ${key} is not an amount to the fen; counted as 0`,
+          { sheet, row: sheetRow, column: key },
+        ),
+      );
+    const balance =
+      running.get(account)! +
+      fenOf(row.Inflow, badAmount('Inflow')) -
+      fenOf(row.Outflow, badAmount('Outflow'));
+    if (!Number.isSafeInteger(balance))
+      fail(
+        'amount-too-large',
+        `Account ${account}: the balance passes ±90 trillion at entry ${text(row.EntryId)}.`,
+      );
     running.set(account, balance);
 
     // Step 3: compare with the typed cell
@@ -89,16 +123,26 @@ export function recomputeBalances(book: Book, options: RecomputeBalancesOptions 
     if (found === expected) continue;
     updates.push({ EntryId: text(row.EntryId), Balance: expected });
     if (found !== '' && fenOf(row.Balance, () => undefined, NaN) !== balance) {
-      problems.push(balanceProblem(row, expected, found, { sheet, row: sheetRow, column: balanceHeader }));
+      problems.push(
+        balanceProblem(row, expected, found, { sheet, row: sheetRow, column: balanceHeader }),
+      );
     }
   }
   for (const account of unknownAccounts) {
-    problems.push(warning('unknown-account', `账户 ${account} 不在账户表中，按期初余额 0 计算 / account ${account} is not in Accounts; its opening balance is taken as 0`, { sheet }));
+    problems.push(
+      warning(
+        'unknown-account',
+        `账户 ${account} 不在账户表中，按期初余额 0 计算 / account ${account} is not in Accounts; its opening balance is taken as 0`,
+        { sheet },
+      ),
+    );
   }
 
   const closing: Record<string, string> = {};
   for (const [account, balance] of running) closing[account] = fromMinorUnits(balance);
-  const changes: TableChange[] = updates.length ? [{ table: 'Journal', op: 'upsert', rows: updates.map((u) => ({ ...u })) }] : [];
+  const changes: TableChange[] = updates.length
+    ? [{ table: 'Journal', op: 'upsert', rows: updates.map((u) => ({ ...u })) }]
+    : [];
   return { changes, updates, problems, closing };
 }
 
@@ -118,7 +162,12 @@ function fenOf(cell: unknown, bad: () => void, fallback = 0): number {
   return decimalToMinorUnits(r.value);
 }
 
-function balanceProblem(row: Row, expected: string, found: string, at: { sheet: string; row: number; column: string }): BalanceProblem {
+function balanceProblem(
+  row: Row,
+  expected: string,
+  found: string,
+  at: { sheet: string; row: number; column: string },
+): BalanceProblem {
   const entryId = text(row.EntryId);
   const message = `分录 ${entryId} 的余额应为 ${expected}，表中为 ${found} / entry ${entryId}: balance should be ${expected}, the sheet says ${found}`;
   return { ...warning('balance-disagrees', message, at), entryId, expected, found };

@@ -9,7 +9,15 @@ import { Decimal, amountText, parseAmount } from '../money';
 import { rowsOf, setting, text } from '../book/book';
 import { closedPeriods } from '../book/apply-change-set';
 import { isIsoDate } from '../book/dates';
-import { t, type Book, type CommandContext, type CommandResult, type Message, type Row, type TableChange } from '../book/types';
+import {
+  t,
+  type Book,
+  type CommandContext,
+  type CommandResult,
+  type Message,
+  type Row,
+  type TableChange,
+} from '../book/types';
 import { entryRowHash } from '../audit/entry-hash';
 import { customerMergeMap } from '../customers/merge-map';
 import { DEFAULT_VOUCHER_PREFIX, nextEntryId, nextVoucher } from './entry-numbers';
@@ -58,7 +66,11 @@ export interface RecordEntrySummary {
  * recordEntry(book, { date: '2024-06-20', accountId: 'CASH', summary: '收测试货款', inflow: '300' }, ctx)
  * // summary: { entryId: 'J000008', voucher: '记-0007', inflow: '300.00', balance: '1300.00', … }
  */
-export function recordEntry(book: Book, draft: EntryDraft, ctx: CommandContext): CommandResult<RecordEntrySummary> {
+export function recordEntry(
+  book: Book,
+  draft: EntryDraft,
+  ctx: CommandContext,
+): CommandResult<RecordEntrySummary> {
   const errors: Message[] = [];
   const warnings: Message[] = [];
   const entries = rowsOf(book, 'Journal');
@@ -69,14 +81,26 @@ export function recordEntry(book: Book, draft: EntryDraft, ctx: CommandContext):
   checkAccount(book, draft.accountId, errors);
   const amounts = checkAmounts(draft, errors);
   checkCustomer(book, draft.customerId, errors, warnings);
-  if (!draft.summary || draft.summary.trim() === '') errors.push(err('entry-summary', '摘要不能为空', 'the summary (摘要) is required'));
+  if (!draft.summary || draft.summary.trim() === '')
+    errors.push(err('entry-summary', '摘要不能为空', 'the summary (摘要) is required'));
   if (errors.length) return refused(errors.concat(warnings));
 
   // Step 2: numbers
   const prefix = setting(book, 'journal.voucherPrefix', DEFAULT_VOUCHER_PREFIX);
   const voucher = draft.voucher?.trim() || nextVoucher(entries, date, prefix);
-  if (draft.voucher && entries.some((e) => text(e.Voucher) === voucher && text(e.Date).slice(0, 7) === date.slice(0, 7))) {
-    warnings.push(warn('voucher-reused', `凭证号 ${voucher} 本月已使用（同一凭证多行时属正常）`, `voucher ${voucher} is already used this month (normal when one voucher has several lines)`));
+  if (
+    draft.voucher &&
+    entries.some(
+      (e) => text(e.Voucher) === voucher && text(e.Date).slice(0, 7) === date.slice(0, 7),
+    )
+  ) {
+    warnings.push(
+      warn(
+        'voucher-reused',
+        `凭证号 ${voucher} 本月已使用（同一凭证多行时属正常）`,
+        `voucher ${voucher} is already used this month (normal when one voucher has several lines)`,
+      ),
+    );
   }
   const entry: Row = {
     EntryId: nextEntryId(entries),
@@ -100,21 +124,58 @@ export function recordEntry(book: Book, draft: EntryDraft, ctx: CommandContext):
 
   // Step 3: balances of this account from the new entry on
   const { entry: withBalance, changes: refresh } = balanceWith(book, entry);
-  const changes: TableChange[] = [{ table: 'Journal', op: 'append', rows: [withBalance] }, ...refresh];
+  const changes: TableChange[] = [
+    { table: 'Journal', op: 'append', rows: [withBalance] },
+    ...refresh,
+  ];
   const negative = negativeCashBalance(book, withBalance, refresh);
   if (negative) {
-    warnings.push(warn('cash-negative', `库存现金 ${entry.AccountId} 余额将为负数（${negative}），请核对是否漏记收入`, `cash account ${entry.AccountId} would go negative (${negative}); check for an unrecorded receipt`));
+    warnings.push(
+      warn(
+        'cash-negative',
+        `库存现金 ${entry.AccountId} 余额将为负数（${negative}），请核对是否漏记收入`,
+        `cash account ${entry.AccountId} would go negative (${negative}); check for an unrecorded receipt`,
+      ),
+    );
   }
   const amountShown = amounts.inflow ?? `-${amounts.outflow}`;
   return {
     changes,
-    summary: { entryId: text(entry.EntryId), voucher, date, accountId: text(entry.AccountId), inflow: amounts.inflow ?? undefined, outflow: amounts.outflow ?? undefined, balance: text(withBalance.Balance), errors: [] },
+    summary: {
+      entryId: text(entry.EntryId),
+      voucher,
+      date,
+      accountId: text(entry.AccountId),
+      inflow: amounts.inflow ?? undefined,
+      outflow: amounts.outflow ?? undefined,
+      balance: text(withBalance.Balance),
+      errors: [],
+    },
     messages: [
-      { level: 'info', event: 'entry-recorded', text: t(`已记账 ${entry.EntryId}（${voucher}）${date} ${amountShown}，余额 ${withBalance.Balance}`, `recorded ${entry.EntryId} (${voucher}) ${date} ${amountShown}, balance ${withBalance.Balance}`) },
+      {
+        level: 'info',
+        event: 'entry-recorded',
+        text: t(
+          `已记账 ${entry.EntryId}（${voucher}）${date} ${amountShown}，余额 ${withBalance.Balance}`,
+          `recorded ${entry.EntryId} (${voucher}) ${date} ${amountShown}, balance ${withBalance.Balance}`,
+        ),
+      },
       ...warnings,
     ],
     exitCode: warnings.length ? 1 : 0,
-    audit: { action: 'record', target: text(entry.EntryId), detail: { voucher, date, accountId: entry.AccountId, customerId: entry.CustomerId, inflow: entry.Inflow, outflow: entry.Outflow, rowHash: entry.RowHash } },
+    audit: {
+      action: 'record',
+      target: text(entry.EntryId),
+      detail: {
+        voucher,
+        date,
+        accountId: entry.AccountId,
+        customerId: entry.CustomerId,
+        inflow: entry.Inflow,
+        outflow: entry.Outflow,
+        rowHash: entry.RowHash,
+      },
+    },
   };
 }
 
@@ -122,13 +183,26 @@ export function recordEntry(book: Book, draft: EntryDraft, ctx: CommandContext):
  * The entry with its Balance set, and Balance refreshes for the same account's later entries.
  * Shared with reverseEntry.
  */
-export function balanceWith(book: Book, entry: Row, alsoChanged: Row[] = []): { entry: Row; changes: TableChange[] } {
+export function balanceWith(
+  book: Book,
+  entry: Row,
+  alsoChanged: Row[] = [],
+): { entry: Row; changes: TableChange[] } {
   const journal = book.tables.Journal ?? { key: 'Journal' as const, columns: [], rows: [] };
-  const next: Book = { ...book, tables: { ...book.tables, Journal: { ...journal, rows: journal.rows.concat(entry) } } };
+  const next: Book = {
+    ...book,
+    tables: { ...book.tables, Journal: { ...journal, rows: journal.rows.concat(entry) } },
+  };
   const { updates } = recomputeBalances(next, { accounts: [text(entry.AccountId)] });
   const byId = new Map(updates.map((u) => [u.EntryId, u.Balance]));
-  const later = journal.rows.filter((r) => r.AccountId === entry.AccountId && byId.has(text(r.EntryId)) && compareEntries(r, entry) > 0);
-  const refresh = later.map((r) => ({ EntryId: text(r.EntryId), Balance: byId.get(text(r.EntryId))! }));
+  const later = journal.rows.filter(
+    (r) =>
+      r.AccountId === entry.AccountId && byId.has(text(r.EntryId)) && compareEntries(r, entry) > 0,
+  );
+  const refresh = later.map((r) => ({
+    EntryId: text(r.EntryId),
+    Balance: byId.get(text(r.EntryId))!,
+  }));
   const merged = mergeUpdates(refresh, alsoChanged);
   return {
     entry: { ...entry, Balance: byId.get(text(entry.EntryId)) ?? entry.Balance },
@@ -140,32 +214,68 @@ export function balanceWith(book: Book, entry: Row, alsoChanged: Row[] = []): { 
 function negativeCashBalance(book: Book, entry: Row, refresh: TableChange[]): string | undefined {
   const account = rowsOf(book, 'Accounts').find((a) => text(a.AccountId) === text(entry.AccountId));
   if (account?.Kind !== 'cash') return undefined;
-  const balances = [text(entry.Balance), ...refresh.flatMap((c) => ('rows' in c ? c.rows.map((r) => text(r.Balance)) : []))];
+  const balances = [
+    text(entry.Balance),
+    ...refresh.flatMap((c) => ('rows' in c ? c.rows.map((r) => text(r.Balance)) : [])),
+  ];
   return balances.find((b) => b.startsWith('-'));
 }
 
 function mergeUpdates(balances: Row[], others: Row[]): Row[] {
   const out = new Map<string, Row>();
-  for (const r of [...others, ...balances]) out.set(text(r.EntryId), { ...out.get(text(r.EntryId)), ...r });
+  for (const r of [...others, ...balances])
+    out.set(text(r.EntryId), { ...out.get(text(r.EntryId)), ...r });
   return [...out.values()];
 }
 
-function checkDate(book: Book, date: string, accountId: string, errors: Message[], warnings: Message[], ctx: CommandContext): void {
+function checkDate(
+  book: Book,
+  date: string,
+  accountId: string,
+  errors: Message[],
+  warnings: Message[],
+  ctx: CommandContext,
+): void {
   if (!isIsoDate(date)) {
-    errors.push(err('entry-date', `日期 '${date}' 不是有效日期（应为 YYYY-MM-DD）`, `date '${date}' is not a real date (use YYYY-MM-DD)`));
+    errors.push(
+      err(
+        'entry-date',
+        `日期 '${date}' 不是有效日期（应为 YYYY-MM-DD）`,
+        `date '${date}' is not a real date (use YYYY-MM-DD)`,
+      ),
+    );
     return;
   }
   const period = date.slice(0, 7);
   if (closedPeriods(book).has(period)) {
-    errors.push(err('entry-period-closed', `${period} 已结账，不能在该期间记账；请在当前期间记账或冲销`, `period ${period} is closed; record in an open period instead`));
+    errors.push(
+      err(
+        'entry-period-closed',
+        `${period} 已结账，不能在该期间记账；请在当前期间记账或冲销`,
+        `period ${period} is closed; record in an open period instead`,
+      ),
+    );
   }
   const account = rowsOf(book, 'Accounts').find((a) => text(a.AccountId) === accountId?.trim());
   const opening = text(account?.OpeningDate);
   if (opening && date < opening) {
-    errors.push(err('entry-before-opening', `日期 ${date} 早于账户 ${accountId} 的期初日期 ${opening}`, `date ${date} is before account ${accountId}'s opening date ${opening}`));
+    errors.push(
+      err(
+        'entry-before-opening',
+        `日期 ${date} 早于账户 ${accountId} 的期初日期 ${opening}`,
+        `date ${date} is before account ${accountId}'s opening date ${opening}`,
+      ),
+    );
   }
   const today = ctx.now.slice(0, 10);
-  if (date > today) warnings.push(warn('entry-future-date', `日期 ${date} 晚于今天 ${today}`, `date ${date} is after today (${today})`));
+  if (date > today)
+    warnings.push(
+      warn(
+        'entry-future-date',
+        `日期 ${date} 晚于今天 ${today}`,
+        `date ${date} is after today (${today})`,
+      ),
+    );
 }
 
 function checkAccount(book: Book, accountId: string | undefined, errors: Message[]): void {
@@ -175,46 +285,94 @@ function checkAccount(book: Book, accountId: string | undefined, errors: Message
     return;
   }
   if (!rowsOf(book, 'Accounts').some((a) => text(a.AccountId) === id)) {
-    errors.push(err('entry-account', `账户 ${id} 不存在；请先在账户表中登记`, `account ${id} does not exist; add it to Accounts first`));
+    errors.push(
+      err(
+        'entry-account',
+        `账户 ${id} 不存在；请先在账户表中登记`,
+        `account ${id} does not exist; add it to Accounts first`,
+      ),
+    );
   }
 }
 
-function checkAmounts(draft: EntryDraft, errors: Message[]): { inflow: string | null; outflow: string | null } {
+function checkAmounts(
+  draft: EntryDraft,
+  errors: Message[],
+): { inflow: string | null; outflow: string | null } {
   const given = (v: unknown) => v !== undefined && v !== null && String(v).trim() !== '';
   const hasIn = given(draft.inflow);
   const hasOut = given(draft.outflow);
   if (hasIn === hasOut) {
-    errors.push(err('entry-amount', '收入和支出必须且只能填写一项', 'give exactly one of inflow and outflow'));
+    errors.push(
+      err('entry-amount', '收入和支出必须且只能填写一项', 'give exactly one of inflow and outflow'),
+    );
     return { inflow: null, outflow: null };
   }
   const label = hasIn ? t('收入', 'inflow') : t('支出', 'outflow');
   const raw = hasIn ? draft.inflow : draft.outflow;
   const parsed = parseAmount(raw);
   if (!parsed.ok) {
-    errors.push(err('entry-amount', `${label['zh-CN']} '${raw}' 不是金额`, `${label['en-US']} '${raw}' is not an amount`));
+    errors.push(
+      err(
+        'entry-amount',
+        `${label['zh-CN']} '${raw}' 不是金额`,
+        `${label['en-US']} '${raw}' is not an amount`,
+      ),
+    );
     return { inflow: null, outflow: null };
   }
   const value: Decimal = parsed.value;
   if (!value.greaterThan(0)) {
-    errors.push(err('entry-amount', `${label['zh-CN']}必须大于 0（冲销请用 reverse）`, `${label['en-US']} must be greater than 0 (use reverse to undo an entry)`));
+    errors.push(
+      err(
+        'entry-amount',
+        `${label['zh-CN']}必须大于 0（冲销请用 reverse）`,
+        `${label['en-US']} must be greater than 0 (use reverse to undo an entry)`,
+      ),
+    );
   } else if (value.decimalPlaces() > 2) {
-    errors.push(err('entry-amount', `${label['zh-CN']} ${raw} 超过两位小数`, `${label['en-US']} ${raw} has more than two decimals`));
+    errors.push(
+      err(
+        'entry-amount',
+        `${label['zh-CN']} ${raw} 超过两位小数`,
+        `${label['en-US']} ${raw} has more than two decimals`,
+      ),
+    );
   }
   const canonical = amountText(value);
   return hasIn ? { inflow: canonical, outflow: null } : { inflow: null, outflow: canonical };
 }
 
-function checkCustomer(book: Book, customerId: string | undefined, errors: Message[], warnings: Message[]): void {
+function checkCustomer(
+  book: Book,
+  customerId: string | undefined,
+  errors: Message[],
+  warnings: Message[],
+): void {
   const id = customerId?.trim() ?? '';
   if (id === '') return;
   const customer = rowsOf(book, 'Customers').find((c) => text(c.CustomerId) === id);
   if (!customer) {
-    errors.push(err('entry-customer', `客户 ${id} 不在客户档案中；请先添加客户`, `customer ${id} is not in the archive; add the customer first`));
+    errors.push(
+      err(
+        'entry-customer',
+        `客户 ${id} 不在客户档案中；请先添加客户`,
+        `customer ${id} is not in the archive; add the customer first`,
+      ),
+    );
   } else if (customer.Status === 'merged') {
     const into = customerMergeMap(book).survivorOf(id);
-    errors.push(err('entry-customer', `客户 ${id} 已合并至 ${into}，请记在 ${into} 名下`, `customer ${id} was merged into ${into}; record against ${into}`));
+    errors.push(
+      err(
+        'entry-customer',
+        `客户 ${id} 已合并至 ${into}，请记在 ${into} 名下`,
+        `customer ${id} was merged into ${into}; record against ${into}`,
+      ),
+    );
   } else if (customer.Status === 'inactive') {
-    warnings.push(warn('entry-customer-inactive', `客户 ${id} 已停用`, `customer ${id} is inactive`));
+    warnings.push(
+      warn('entry-customer-inactive', `客户 ${id} 已停用`, `customer ${id} is inactive`),
+    );
   }
 }
 

@@ -8,7 +8,14 @@ import { amountText, parseAmount } from '../money';
 import { rowsOf, setting, text } from '../book/book';
 import { closedPeriods } from '../book/apply-change-set';
 import { isIsoDate } from '../book/dates';
-import { t, type Book, type CommandContext, type CommandResult, type Message, type Row } from '../book/types';
+import {
+  t,
+  type Book,
+  type CommandContext,
+  type CommandResult,
+  type Message,
+  type Row,
+} from '../book/types';
 import { entryRowHash } from '../audit/entry-hash';
 import { DEFAULT_VOUCHER_PREFIX, nextEntryId, nextVoucher } from './entry-numbers';
 import { balanceWith } from './record-entry';
@@ -40,24 +47,62 @@ export interface ReverseEntrySummary {
  * reverseEntry(book, { entryId: 'J000003', reason: '金额录错' }, ctx)
  * // appends J000009 { Inflow: '-300.00', Status: 'reversal', ReversalOf: 'J000003' }, J000003 → 'reversed'
  */
-export function reverseEntry(book: Book, params: ReverseEntryParams, ctx: CommandContext): CommandResult<ReverseEntrySummary> {
+export function reverseEntry(
+  book: Book,
+  params: ReverseEntryParams,
+  ctx: CommandContext,
+): CommandResult<ReverseEntrySummary> {
   const entries = rowsOf(book, 'Journal');
   const original = entries.find((e) => text(e.EntryId) === params.entryId);
   const date = params.date?.trim() || ctx.now.slice(0, 10);
 
   // Step 1: what a reversal may undo, and when
   const errors: Message[] = [];
-  if (!original) errors.push(err(`分录 ${params.entryId} 不存在`, `entry ${params.entryId} does not exist`));
-  else if (original.Status === 'reversed') errors.push(err(`分录 ${params.entryId} 已被冲销`, `entry ${params.entryId} is already reversed`));
-  else if (original.Status === 'reversal') errors.push(err(`分录 ${params.entryId} 本身是冲销分录，不能再冲销；请重新记一笔`, `entry ${params.entryId} is itself a reversal; record a new entry instead`));
-  if (!params.reason || params.reason.trim() === '') errors.push(err('冲销必须写明原因', 'a reversal needs a reason'));
-  if (!isIsoDate(date)) errors.push(err(`日期 '${date}' 不是有效日期`, `date '${date}' is not a real date`));
-  else if (closedPeriods(book).has(date.slice(0, 7))) errors.push(err(`${date.slice(0, 7)} 已结账；请在当前期间冲销`, `period ${date.slice(0, 7)} is closed; reverse in an open period`));
-  else if (original && date < text(original.Date)) errors.push(err(`冲销日期 ${date} 早于原分录日期 ${original.Date}`, `reversal date ${date} is before the entry's date ${original.Date}`));
-  if (errors.length || !original) return { changes: [], summary: { errors: errors.map((m) => m.text['en-US']) }, messages: errors, exitCode: 2 };
+  if (!original)
+    errors.push(err(`分录 ${params.entryId} 不存在`, `entry ${params.entryId} does not exist`));
+  else if (original.Status === 'reversed')
+    errors.push(
+      err(`分录 ${params.entryId} 已被冲销`, `entry ${params.entryId} is already reversed`),
+    );
+  else if (original.Status === 'reversal')
+    errors.push(
+      err(
+        `分录 ${params.entryId} 本身是冲销分录，不能再冲销；请重新记一笔`,
+        `entry ${params.entryId} is itself a reversal; record a new entry instead`,
+      ),
+    );
+  if (!params.reason || params.reason.trim() === '')
+    errors.push(err('冲销必须写明原因', 'a reversal needs a reason'));
+  if (!isIsoDate(date))
+    errors.push(err(`日期 '${date}' 不是有效日期`, `date '${date}' is not a real date`));
+  else if (closedPeriods(book).has(date.slice(0, 7)))
+    errors.push(
+      err(
+        `${date.slice(0, 7)} 已结账；请在当前期间冲销`,
+        `period ${date.slice(0, 7)} is closed; reverse in an open period`,
+      ),
+    );
+  else if (original && date < text(original.Date))
+    errors.push(
+      err(
+        `冲销日期 ${date} 早于原分录日期 ${original.Date}`,
+        `reversal date ${date} is before the entry's date ${original.Date}`,
+      ),
+    );
+  if (errors.length || !original)
+    return {
+      changes: [],
+      summary: { errors: errors.map((m) => m.text['en-US']) },
+      messages: errors,
+      exitCode: 2,
+    };
 
   // Step 2: the mirror entry
-  const voucher = nextVoucher(entries, date, setting(book, 'journal.voucherPrefix', DEFAULT_VOUCHER_PREFIX));
+  const voucher = nextVoucher(
+    entries,
+    date,
+    setting(book, 'journal.voucherPrefix', DEFAULT_VOUCHER_PREFIX),
+  );
   const reason = params.reason.trim();
   const reversal: Row = {
     EntryId: nextEntryId(entries),
@@ -84,10 +129,30 @@ export function reverseEntry(book: Book, params: ReverseEntryParams, ctx: Comman
   const { entry, changes } = balanceWith(book, reversal, [flip]);
   return {
     changes: [{ table: 'Journal', op: 'append', rows: [entry] }, ...changes],
-    summary: { reversalId: text(entry.EntryId), reversalOf: params.entryId, voucher, date, balance: text(entry.Balance), errors: [] },
-    messages: [{ level: 'info', event: 'entry-reversed', text: t(`已红字冲销 ${params.entryId}，冲销分录 ${entry.EntryId}（${voucher}）`, `reversed ${params.entryId} with ${entry.EntryId} (${voucher})`) }],
+    summary: {
+      reversalId: text(entry.EntryId),
+      reversalOf: params.entryId,
+      voucher,
+      date,
+      balance: text(entry.Balance),
+      errors: [],
+    },
+    messages: [
+      {
+        level: 'info',
+        event: 'entry-reversed',
+        text: t(
+          `已红字冲销 ${params.entryId}，冲销分录 ${entry.EntryId}（${voucher}）`,
+          `reversed ${params.entryId} with ${entry.EntryId} (${voucher})`,
+        ),
+      },
+    ],
     exitCode: 0,
-    audit: { action: 'reverse', target: params.entryId, detail: { reversalId: entry.EntryId, voucher, date, reason, rowHash: entry.RowHash } },
+    audit: {
+      action: 'reverse',
+      target: params.entryId,
+      detail: { reversalId: entry.EntryId, voucher, date, reason, rowHash: entry.RowHash },
+    },
   };
 }
 

@@ -17,14 +17,21 @@ import { stringValue } from './record';
 
 export const customerCommand: CliCommand = {
   name: 'customer',
-  usage: 'cashbook customer <book.xlsx> ID [--as-of YYYY-MM-DD] [--json] | cashbook customer <book.xlsx> --review [--json]',
-  summary: { 'zh-CN': '查看客户 360 视图（余额、往来、沟通、反馈）', 'en-US': 'show the customer 360 view (balance, entries, communications, feedback)' },
+  usage:
+    'cashbook customer <book.xlsx> ID [--as-of YYYY-MM-DD] [--json] | cashbook customer <book.xlsx> --review [--json]',
+  summary: {
+    'zh-CN': '查看客户 360 视图（余额、往来、沟通、反馈）',
+    'en-US': 'show the customer 360 view (balance, entries, communications, feedback)',
+  },
   options: { 'as-of': { type: 'string' }, review: { type: 'boolean' } },
   async run(args, io) {
     const [file, customerId] = args.positionals;
     if (args.values.review) {
       if (!file || args.positionals.length > 1) return usageError(io, this.usage);
-      return runOnBook(file, (book, ctx) => reviewCustomerArchive(book, ctx), io, { json: Boolean(args.values.json), readOnly: true });
+      return runOnBook(file, (book, ctx) => reviewCustomerArchive(book, ctx), io, {
+        json: Boolean(args.values.json),
+        readOnly: true,
+      });
     }
     if (!file || !customerId || args.positionals.length > 2) return usageError(io, this.usage);
     let view: Customer360 | undefined;
@@ -32,7 +39,12 @@ export const customerCommand: CliCommand = {
       file,
       (book, ctx) => {
         view = customer360(book, customerId, stringValue(args, 'as-of') ?? ctx.now.slice(0, 10));
-        return { changes: [], summary: view as unknown as Record<string, unknown>, messages: [], exitCode: 0 };
+        return {
+          changes: [],
+          summary: view as unknown as Record<string, unknown>,
+          messages: [],
+          exitCode: 0,
+        };
       },
       io,
       { json: Boolean(args.values.json), readOnly: true },
@@ -54,21 +66,49 @@ export function describeCustomer(v: Customer360, lang: Lang): string[] {
     '',
     `${L('截至', 'As of')} ${v.asOf}: ${L('期初', 'opening')} ${formatAmount(v.openingBalance)} + ${L('收入', 'in')} ${formatAmount(v.inflow)} − ${L('支出', 'out')} ${formatAmount(v.outflow)} = ${L('余额', 'balance')} ${formatAmount(v.balance)}${v.creditLimit ? `  (${L('信用额度', 'credit limit')} ${formatAmount(v.creditLimit)})` : ''}`,
   ];
-  if (v.mergedIds.length) out.push(`${L('含已合并客户', 'Includes merged customers')}: ${v.mergedIds.join(', ')}`);
+  if (v.mergedIds.length)
+    out.push(`${L('含已合并客户', 'Includes merged customers')}: ${v.mergedIds.join(', ')}`);
   if (v.months.length) {
-    out.push('', L('月末余额', 'Month ends'), `  ${L('月份', 'Month').padEnd(7)}  ${L('收入', 'In').padStart(14)}  ${L('支出', 'Out').padStart(14)}  ${L('余额', 'Balance').padStart(14)}`);
-    for (const m of v.months) out.push(`  ${m.period}  ${formatAmount(m.inflow).padStart(14)}  ${formatAmount(m.outflow).padStart(14)}  ${formatAmount(m.closing).padStart(14)}`);
+    out.push(
+      '',
+      L('月末余额', 'Month ends'),
+      `  ${L('月份', 'Month').padEnd(7)}  ${L('收入', 'In').padStart(14)}  ${L('支出', 'Out').padStart(14)}  ${L('余额', 'Balance').padStart(14)}`,
+    );
+    for (const m of v.months)
+      out.push(
+        `  ${m.period}  ${formatAmount(m.inflow).padStart(14)}  ${formatAmount(m.outflow).padStart(14)}  ${formatAmount(m.closing).padStart(14)}`,
+      );
   }
   if (v.byCounterAccount.length) {
-    out.push('', L('按对方科目（应收/应付方向）', 'By counter account (receivable / payable side)'));
-    const side = { receivable: L('应收方', 'receivable'), payable: L('应付方', 'payable'), other: L('其他', 'other') };
-    for (const f of v.byCounterAccount) out.push(`  ${f.counterAccount} [${side[f.side]}]  ${L('净额', 'net')} ${formatAmount(f.net)}`);
+    out.push(
+      '',
+      L('按对方科目（应收/应付方向）', 'By counter account (receivable / payable side)'),
+    );
+    const side = {
+      receivable: L('应收方', 'receivable'),
+      payable: L('应付方', 'payable'),
+      other: L('其他', 'other'),
+    };
+    for (const f of v.byCounterAccount)
+      out.push(
+        `  ${f.counterAccount} [${side[f.side]}]  ${L('净额', 'net')} ${formatAmount(f.net)}`,
+      );
   }
   out.push('', L('最近分录', 'Recent entries'));
   if (v.recent.length === 0) out.push(`  ${L('无', 'none')}`);
-  for (const r of v.recent) out.push(`  ${r.date} ${r.entryId} ${r.voucher} ${r.summary}  ${r.inflow ? '+' + formatAmount(r.inflow) : '-' + formatAmount(r.outflow)}  → ${formatAmount(r.balance)}${r.status === 'posted' ? '' : ` [${r.status}]`}`);
-  out.push('', `${L('未结异常', 'Open exceptions')}: ${v.openExceptions.length ? v.openExceptions.map((x) => `${text(x.FindingId)} ${text(x.Rule)} [${text(x.Status)}]`).join('; ') : L('无', 'none')}`);
-  out.push(`${L('到期跟进', 'Follow-ups due')}: ${v.followUpsDue.length ? v.followUpsDue.map((m) => `${text(m.FollowUp)} ${text(m.Topic)}`).join('; ') : L('无', 'none')}`);
-  out.push(`${L('沟通记录', 'Communications')}: ${v.communications.length}   ${L('反馈', 'Feedback')}: ${v.feedback.length}   ${L('满意度', 'Satisfaction')}: ${v.satisfaction.average ?? '-'} / 5 (${v.satisfaction.count})`);
+  for (const r of v.recent)
+    out.push(
+      `  ${r.date} ${r.entryId} ${r.voucher} ${r.summary}  ${r.inflow ? '+' + formatAmount(r.inflow) : '-' + formatAmount(r.outflow)}  → ${formatAmount(r.balance)}${r.status === 'posted' ? '' : ` [${r.status}]`}`,
+    );
+  out.push(
+    '',
+    `${L('未结异常', 'Open exceptions')}: ${v.openExceptions.length ? v.openExceptions.map((x) => `${text(x.FindingId)} ${text(x.Rule)} [${text(x.Status)}]`).join('; ') : L('无', 'none')}`,
+  );
+  out.push(
+    `${L('到期跟进', 'Follow-ups due')}: ${v.followUpsDue.length ? v.followUpsDue.map((m) => `${text(m.FollowUp)} ${text(m.Topic)}`).join('; ') : L('无', 'none')}`,
+  );
+  out.push(
+    `${L('沟通记录', 'Communications')}: ${v.communications.length}   ${L('反馈', 'Feedback')}: ${v.feedback.length}   ${L('满意度', 'Satisfaction')}: ${v.satisfaction.average ?? '-'} / 5 (${v.satisfaction.count})`,
+  );
   return out;
 }

@@ -11,8 +11,12 @@ import { usageError } from './init';
 
 export const recordCommand: CliCommand = {
   name: 'record',
-  usage: 'cashbook record <book.xlsx> --date YYYY-MM-DD --account ID --in|--out AMOUNT --summary TEXT [--customer ID] [--counter SUBJECT] [--method M] [--voucher V] [--reference R] [--json]',
-  summary: { 'zh-CN': '记一笔日记账（自动编号、凭证号、余额）', 'en-US': 'record one journal entry (ids, voucher and balance filled in)' },
+  usage:
+    'cashbook record <book.xlsx> --date YYYY-MM-DD --account ID --in|--out AMOUNT --summary TEXT [--customer ID] [--counter SUBJECT] [--method M] [--voucher V] [--reference R] [--json]',
+  summary: {
+    'zh-CN': '记一笔日记账（自动编号、凭证号、余额）',
+    'en-US': 'record one journal entry (ids, voucher and balance filled in)',
+  },
   options: {
     date: { type: 'string' },
     account: { type: 'string' },
@@ -28,7 +32,14 @@ export const recordCommand: CliCommand = {
   async run(args, io) {
     const [file] = args.positionals;
     const v = (k: string) => stringValue(args, k);
-    if (!file || args.positionals.length > 1 || !v('date') || !v('account') || !v('summary') || (v('in') === undefined) === (v('out') === undefined)) {
+    if (
+      !file ||
+      args.positionals.length > 1 ||
+      !v('date') ||
+      !v('account') ||
+      !v('summary') ||
+      (v('in') === undefined) === (v('out') === undefined)
+    ) {
       return usageError(io, this.usage);
     }
     // Dates as cashiers type them (2024/6/3, 2024年6月3日) become ISO; anything else reaches the engine's check as typed.
@@ -46,7 +57,9 @@ export const recordCommand: CliCommand = {
       reference: v('reference'),
       source: 'cli',
     };
-    return runOnBook(file, (book, ctx) => recordEntry(book, draft, ctx), io, { json: Boolean(args.values.json) });
+    return runOnBook(file, (book, ctx) => recordEntry(book, draft, ctx), io, {
+      json: Boolean(args.values.json),
+    });
   },
 };
 

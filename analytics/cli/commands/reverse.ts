@@ -17,9 +17,12 @@ export const reverseCommand: CliCommand = {
   async run(args, io) {
     const [file, entryId] = args.positionals;
     const reason = stringValue(args, 'reason');
-    if (!file || !entryId || args.positionals.length > 2 || !reason) return usageError(io, this.usage);
+    if (!file || !entryId || args.positionals.length > 2 || !reason)
+      return usageError(io, this.usage);
     const rawDate = stringValue(args, 'date');
-    const date = rawDate === undefined ? undefined : parseDate(rawDate, 'ymd')?.date ?? rawDate;
-    return runOnBook(file, (book, ctx) => reverseEntry(book, { entryId, reason, date }, ctx), io, { json: Boolean(args.values.json) });
+    const date = rawDate === undefined ? undefined : (parseDate(rawDate, 'ymd')?.date ?? rawDate);
+    return runOnBook(file, (book, ctx) => reverseEntry(book, { entryId, reason, date }, ctx), io, {
+      json: Boolean(args.values.json),
+    });
   },
 };
