@@ -110,11 +110,15 @@ async function setUpNotebook({ rows, seed }: Input): Promise<StepSetup> {
   type Fn = typeof import('../analytics/notebook/run-notebook').runNotebook;
   const runNotebook = await engine<Fn>('../analytics/notebook/run-notebook', 'runNotebook');
   if (typeof runNotebook === 'string') return { unavailable: runNotebook };
+  // The CLI's sandbox, so the default notebook's query cell runs as it does for users.
+  const { createNodeQuerySandbox } = await import('../analytics/cli/node-query-sandbox');
+  const sandbox = createNodeQuerySandbox();
   const book = generateBook(rows, seed);
   return {
     run: async () => {
-      const r = await runNotebook(book, CONTEXT);
-      return `${r.cells.length} cells, ${r.summary.failed} failed`;
+      const r = await runNotebook(book, CONTEXT, { sandbox });
+      const failed = r.cells.filter((c) => !c.ok).map((c) => c.cell.id);
+      return `${r.cells.length} cells` + (failed.length ? `, failed: ${failed.join(' ')}` : '');
     },
   };
 }
