@@ -55,7 +55,8 @@ export function sumAmountTexts(texts: readonly string[]): string {
   let fen = 0;
   for (const t of texts) {
     const f = toMinorUnits(t);
-    if (!Number.isSafeInteger(f)) return canonicalAmount(texts.reduce((acc, x) => acc.plus(x), new Decimal(0)));
+    if (!Number.isSafeInteger(f))
+      return canonicalAmount(texts.reduce((acc, x) => acc.plus(x), new Decimal(0)));
     fen += f;
   }
   return fromMinorUnits(fen);

@@ -16,7 +16,11 @@ import type { ParsedLine, StatementBalances } from './types';
  * @param balances the balances the file declares
  * @param file the file name, for messages
  */
-export function checkStatementBalances(lines: readonly ParsedLine[], balances: readonly StatementBalances[], file: string): Problem[] {
+export function checkStatementBalances(
+  lines: readonly ParsedLine[],
+  balances: readonly StatementBalances[],
+  file: string,
+): Problem[] {
   const problems: Problem[] = [];
 
   // Opening + lines = closing
@@ -24,13 +28,25 @@ export function checkStatementBalances(lines: readonly ParsedLine[], balances: r
     if (!b.opening || !b.closing) continue;
     const own = lines.filter((l) => (l.statement ?? 0) === b.statement);
     if (b.closing.currency && b.opening.currency && b.closing.currency !== b.opening.currency) {
-      problems.push(warning('balance-currency', `Statement ${b.statement + 1}: the opening balance is in ${b.opening.currency} but the closing balance is in ${b.closing.currency}; not checked`, { file, row: b.row }));
+      problems.push(
+        warning(
+          'balance-currency',
+          `Statement ${b.statement + 1}: the opening balance is in ${b.opening.currency} but the closing balance is in ${b.closing.currency}; not checked`,
+          { file, row: b.row },
+        ),
+      );
       continue;
     }
     const moved = sumAmountTexts(own.map((l) => l.amount));
     const expected = sumAmountTexts([b.opening.amount, moved]);
     if (expected !== sumAmountTexts([b.closing.amount])) {
-      problems.push(warning('closing-balance-mismatch', `Statement ${b.statement + 1}: opening ${b.opening.amount} + lines ${moved} = ${expected}, but the closing balance is ${b.closing.amount} (difference ${subtractAmounts(b.closing.amount, expected)})`, { file, row: b.row }));
+      problems.push(
+        warning(
+          'closing-balance-mismatch',
+          `Statement ${b.statement + 1}: opening ${b.opening.amount} + lines ${moved} = ${expected}, but the closing balance is ${b.closing.amount} (difference ${subtractAmounts(b.closing.amount, expected)})`,
+          { file, row: b.row },
+        ),
+      );
     }
   }
 
@@ -43,14 +59,28 @@ export function checkStatementBalances(lines: readonly ParsedLine[], balances: r
     const backward = chainBreaks(withBalance, balances, amounts, -1);
     const breaks = backward.length < forward.length ? backward : forward;
     if (breaks.length) {
-      const rows = breaks.slice(0, 10).map((l) => l.row).join(', ');
-      problems.push(warning('balance-chain-break', `${breaks.length} running balance(s) do not follow from the previous balance plus the amount: rows ${rows}`, { file, row: breaks[0].row, column: 'balance' }));
+      const rows = breaks
+        .slice(0, 10)
+        .map((l) => l.row)
+        .join(', ');
+      problems.push(
+        warning(
+          'balance-chain-break',
+          `${breaks.length} running balance(s) do not follow from the previous balance plus the amount: rows ${rows}`,
+          { file, row: breaks[0].row, column: 'balance' },
+        ),
+      );
     }
   }
   return problems;
 }
 
-function chainBreaks(lines: readonly ParsedLine[], balances: number[], amounts: number[], step: 1 | -1): ParsedLine[] {
+function chainBreaks(
+  lines: readonly ParsedLine[],
+  balances: number[],
+  amounts: number[],
+  step: 1 | -1,
+): ParsedLine[] {
   const out: ParsedLine[] = [];
   const n = lines.length;
   for (let k = 1; k < n; k++) {
@@ -62,7 +92,8 @@ function chainBreaks(lines: readonly ParsedLine[], balances: number[], amounts: 
     // Integer fen where both sides allow it, exact text arithmetic otherwise
     const ok = Number.isSafeInteger(balances[p] + amounts[i] + balances[i])
       ? balances[p] + amounts[i] === balances[i]
-      : sumAmountTexts([prev.runningBalance!, cur.amount]) === sumAmountTexts([cur.runningBalance!]);
+      : sumAmountTexts([prev.runningBalance!, cur.amount]) ===
+        sumAmountTexts([cur.runningBalance!]);
     if (!ok) out.push(cur);
   }
   return out;

@@ -10,7 +10,10 @@ import type { DayOrder } from '../book/parse-date';
 const PLAIN_DOT = /^[-+]?\d*\.\d{1,2}$/;
 
 export type MarkDecision = { mark: '.' | ','; basis: 'evidence' | 'default' | 'conflict' };
-export type OrderDecision = { order: DayOrder; basis: 'evidence' | 'default' | 'conflict' | 'not-needed' };
+export type OrderDecision = {
+  order: DayOrder;
+  basis: 'evidence' | 'default' | 'conflict' | 'not-needed';
+};
 
 /**
  * Decide the decimal mark of a column from all its values.
@@ -18,7 +21,10 @@ export type OrderDecision = { order: DayOrder; basis: 'evidence' | 'default' | '
  * @param fallback mark used when every value is ambiguous
  * @example detectDecimalMark(['-3.000', '1.234,56', '-0,50']) // { mark: ',', basis: 'evidence' }
  */
-export function detectDecimalMark(values: Iterable<string>, fallback: '.' | ',' = '.'): MarkDecision {
+export function detectDecimalMark(
+  values: Iterable<string>,
+  fallback: '.' | ',' = '.',
+): MarkDecision {
   let dot = 0;
   let comma = 0;
   for (const raw of values) {
@@ -51,7 +57,10 @@ export function detectDecimalMark(values: Iterable<string>, fallback: '.' | ',' 
  * @param fallback order used when no value has a part above 12
  * @example detectDayOrder(['01/02/2024', '13/02/2024']) // { order: 'dmy', basis: 'evidence' }
  */
-export function detectDayOrder(values: Iterable<string>, fallback: DayOrder = 'dmy'): OrderDecision {
+export function detectDayOrder(
+  values: Iterable<string>,
+  fallback: DayOrder = 'dmy',
+): OrderDecision {
   let seen = false;
   let dayFirst = false;
   let monthFirst = false;

@@ -8,7 +8,8 @@ import * as iconv from 'iconv-lite';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: string };
+export type DecodeResult =
+  { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: string };
 
 /**
  * Decode a statement file.
@@ -22,10 +23,18 @@ export function decodeStatementText(bytes: Uint8Array): DecodeResult {
     return strictUtf8(bytes.subarray(3), 'utf-8-bom');
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: stripBom(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
+    return {
+      ok: true,
+      text: stripBom(new TextDecoder('utf-16le').decode(bytes.subarray(2))),
+      encoding: 'utf-16le',
+    };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: stripBom(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be' };
+    return {
+      ok: true,
+      text: stripBom(new TextDecoder('utf-16be').decode(bytes.subarray(2))),
+      encoding: 'utf-16be',
+    };
   }
 
   // Step 2: strict UTF-8, then GB18030 (a superset of GBK)

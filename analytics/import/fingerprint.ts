@@ -16,7 +16,9 @@ export function lineKey(accountId: string, line: ParsedLine): string {
 }
 
 function refPart(line: ParsedLine): string {
-  return line.reference && !PLACEHOLDER.has(line.reference) ? `r:${line.reference}` : `c:${line.counterparty ?? ''}`;
+  return line.reference && !PLACEHOLDER.has(line.reference)
+    ? `r:${line.reference}`
+    : `c:${line.counterparty ?? ''}`;
 }
 
 /**

@@ -48,29 +48,64 @@ const REASON_ZH: Record<string, string> = {
 };
 
 /** A problem as a message in both languages. */
-export function problemMessage(p: Problem, event = p.severity === 'error' ? 'import-rejected' : 'import-warning', level?: Message['level']): Message {
-  const whereEn = [p.file, p.row !== undefined ? `line ${p.row}` : undefined, p.column ? `column ${p.column}` : undefined].filter(Boolean).join(', ');
-  const whereZh = [p.file, p.row !== undefined ? `第 ${p.row} 行` : undefined, p.column ? `列 ${p.column}` : undefined].filter(Boolean).join('，');
+export function problemMessage(
+  p: Problem,
+  event = p.severity === 'error' ? 'import-rejected' : 'import-warning',
+  level?: Message['level'],
+): Message {
+  const whereEn = [
+    p.file,
+    p.row !== undefined ? `line ${p.row}` : undefined,
+    p.column ? `column ${p.column}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const whereZh = [
+    p.file,
+    p.row !== undefined ? `第 ${p.row} 行` : undefined,
+    p.column ? `列 ${p.column}` : undefined,
+  ]
+    .filter(Boolean)
+    .join('，');
   const zh = REASON_ZH[p.code];
   return {
     level: level ?? (p.severity === 'error' ? 'error' : 'warn'),
     event,
-    text: t(`${whereZh ? whereZh + '：' : ''}${zh ? `${zh}（${p.message}）` : p.message}`, `${whereEn ? whereEn + ': ' : ''}${p.message}`),
+    text: t(
+      `${whereZh ? whereZh + '：' : ''}${zh ? `${zh}（${p.message}）` : p.message}`,
+      `${whereEn ? whereEn + ': ' : ''}${p.message}`,
+    ),
   };
 }
 
 /** Messages for a list of problems, at most `limit`, then one line saying how many more. */
-export function cappedMessages(problems: readonly Problem[], limit: number, event?: string, level?: Message['level']): Message[] {
+export function cappedMessages(
+  problems: readonly Problem[],
+  limit: number,
+  event?: string,
+  level?: Message['level'],
+): Message[] {
   const out = problems.slice(0, limit).map((p) => problemMessage(p, event, level));
   if (problems.length > limit) {
     const more = problems.length - limit;
-    out.push({ level: 'info', event: event ?? 'import-more', text: t(`……另有 ${more} 条未列出`, `… and ${more} more not listed`) });
+    out.push({
+      level: 'info',
+      event: event ?? 'import-more',
+      text: t(`……另有 ${more} 条未列出`, `… and ${more} more not listed`),
+    });
   }
   return out;
 }
 
 /** One line per file: what was read and what became of it. */
-export function fileReadMessage(s: { file: string; read: number; added: number; duplicates: number; rejected: number; skipped: number }): Message {
+export function fileReadMessage(s: {
+  file: string;
+  read: number;
+  added: number;
+  duplicates: number;
+  rejected: number;
+  skipped: number;
+}): Message {
   const text: Text = t(
     `${s.file}：读取 ${s.read} 行，新增 ${s.added}，重复跳过 ${s.duplicates}，拒绝 ${s.rejected}，另跳过 ${s.skipped}`,
     `${s.file}: read ${s.read} line(s); added ${s.added}, skipped ${s.duplicates} as duplicate(s), rejected ${s.rejected}, skipped ${s.skipped} other(s)`,

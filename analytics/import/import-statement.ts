@@ -74,7 +74,17 @@ export interface ImportSummary {
 }
 
 // Problems that leave the import done but needing a look (exit 1).
-const REVIEW = new Set(['closing-balance-mismatch', 'balance-chain-break', 'footer-total-mismatch', 'preamble-total-mismatch', 'mixed-decimal-marks', 'ambiguous-decimal-mark', 'ambiguous-day-order', 'long-number-id', 'balance-currency']);
+const REVIEW = new Set([
+  'closing-balance-mismatch',
+  'balance-chain-break',
+  'footer-total-mismatch',
+  'preamble-total-mismatch',
+  'mixed-decimal-marks',
+  'ambiguous-decimal-mark',
+  'ambiguous-day-order',
+  'long-number-id',
+  'balance-currency',
+]);
 
 /**
  * Import statement files into a book.
@@ -84,11 +94,17 @@ const REVIEW = new Set(['closing-balance-mismatch', 'balance-chain-break', 'foot
  * @param ctx clock, user and language
  * @returns the change set, the summary `--json` prints, and bilingual messages
  */
-export async function importStatement(book: Book, files: readonly StatementFile[], params: ImportStatementParams, ctx: CommandContext): Promise<CommandResult<ImportSummary>> {
+export async function importStatement(
+  book: Book,
+  files: readonly StatementFile[],
+  params: ImportStatementParams,
+  ctx: CommandContext,
+): Promise<CommandResult<ImportSummary>> {
   if (!params.accountId) return unknownAccount(book, params);
   const options = readOptions(book, params);
   const reads: StatementReadResult[] = [];
-  if (params.into !== 'journal') for (const f of files) reads.push(await readStatementFile(f.bytes, f.name, options));
+  if (params.into !== 'journal')
+    for (const f of files) reads.push(await readStatementFile(f.bytes, f.name, options));
 
   // A new account, when asked for, is added to the book the import runs against
   let book_ = book;
@@ -96,21 +112,51 @@ export async function importStatement(book: Book, files: readonly StatementFile[
   if (!findAccount(book, params.accountId) && params.createAccount) {
     created = newAccountRow(params.accountId, reads);
     const accounts = book.tables.Accounts ?? { key: 'Accounts' as const, columns: [], rows: [] };
-    book_ = { ...book, tables: { ...book.tables, Accounts: { ...accounts, rows: [...accounts.rows, created] } } };
+    book_ = {
+      ...book,
+      tables: { ...book.tables, Accounts: { ...accounts, rows: [...accounts.rows, created] } },
+    };
   }
   if (!findAccount(book_, params.accountId)) return unknownAccount(book, params);
 
-  const result = params.into === 'journal' ? await adoptJournal(book_, files, params, ctx, options) : importStatementLines(book_, reads, params, ctx, options.problems);
+  const result =
+    params.into === 'journal'
+      ? await adoptJournal(book_, files, params, ctx, options)
+      : importStatementLines(book_, reads, params, ctx, options.problems);
   if (!created || result.exitCode === 2 || params.dryRun) return result;
-  const note: Message = { level: 'info', event: 'import-account-created', text: t(`已新建账户 ${params.accountId}`, `Created account ${params.accountId}`) };
-  return { ...result, changes: [{ table: 'Accounts', op: 'append', rows: [created] }, ...result.changes], messages: [note, ...result.messages] };
+  const note: Message = {
+    level: 'info',
+    event: 'import-account-created',
+    text: t(`已新建账户 ${params.accountId}`, `Created account ${params.accountId}`),
+  };
+  return {
+    ...result,
+    changes: [{ table: 'Accounts', op: 'append', rows: [created] }, ...result.changes],
+    messages: [note, ...result.messages],
+  };
 }
 
 function newAccountRow(accountId: string, reads: readonly StatementReadResult[]): Row {
   const preset = reads.find((r) => r.preset)?.preset;
-  const kind = preset === 'alipay' ? 'alipay' : preset === 'wechat' ? 'wechat' : reads.length ? 'bank' : 'cash';
+  const kind =
+    preset === 'alipay'
+      ? 'alipay'
+      : preset === 'wechat'
+        ? 'wechat'
+        : reads.length
+          ? 'bank'
+          : 'cash';
   const currency = reads.flatMap((r) => r.lines).find((l) => l.currency)?.currency ?? 'CNY';
-  return { AccountId: accountId, Name: accountId, Kind: kind, Institution: null, AccountNo: null, Currency: currency, OpeningBalance: '0.00', OpeningDate: null };
+  return {
+    AccountId: accountId,
+    Name: accountId,
+    Kind: kind,
+    Institution: null,
+    AccountNo: null,
+    Currency: currency,
+    OpeningBalance: '0.00',
+    OpeningDate: null,
+  };
 }
 
 /**
@@ -122,7 +168,13 @@ function newAccountRow(accountId: string, reads: readonly StatementReadResult[])
  * @param ctx clock, user and language
  * @param extra problems found outside the files (e.g. a bad saved preset)
  */
-export function importStatementLines(book: Book, reads: readonly StatementReadResult[], params: ImportStatementParams, ctx: CommandContext, extra: Problem[] = []): CommandResult<ImportSummary> {
+export function importStatementLines(
+  book: Book,
+  reads: readonly StatementReadResult[],
+  params: ImportStatementParams,
+  ctx: CommandContext,
+  extra: Problem[] = [],
+): CommandResult<ImportSummary> {
   const account = findAccount(book, params.accountId);
   if (!account) return unknownAccount(book, params);
   const accountId = params.accountId;
@@ -130,9 +182,19 @@ export function importStatementLines(book: Book, reads: readonly StatementReadRe
   const messages: Message[] = extra.map((p) => problemMessage(p));
 
   // Step 1: a file that cannot be read stops everything
-  const fileErrors = reads.flatMap((r) => r.problems.filter((p) => p.severity === 'error' && p.row === undefined));
+  const fileErrors = reads.flatMap((r) =>
+    r.problems.filter((p) => p.severity === 'error' && p.row === undefined),
+  );
   if (fileErrors.length) {
-    return { changes: [], summary: summarise(params, reads.map((r) => fileSummary(r, 0, 0))), messages: [...messages, ...fileErrors.map((p) => problemMessage(p, 'import-file-refused'))], exitCode: 2 };
+    return {
+      changes: [],
+      summary: summarise(
+        params,
+        reads.map((r) => fileSummary(r, 0, 0)),
+      ),
+      messages: [...messages, ...fileErrors.map((p) => problemMessage(p, 'import-file-refused'))],
+      exitCode: 2,
+    };
   }
 
   // Step 2: fingerprints against what the Statement table already holds
@@ -149,7 +211,13 @@ export function importStatementLines(book: Book, reads: readonly StatementReadRe
       const fp = prints[i];
       if (held.has(fp)) {
         fileDuplicates++;
-        duplicates.push(warning('duplicate', `Skipped as duplicate: ${line.date} ${line.amount}${line.reference ? ' ' + line.reference : ''}`, { file: read.file, row: line.row }));
+        duplicates.push(
+          warning(
+            'duplicate',
+            `Skipped as duplicate: ${line.date} ${line.amount}${line.reference ? ' ' + line.reference : ''}`,
+            { file: read.file, row: line.row },
+          ),
+        );
         return;
       }
       held.add(fp);
@@ -164,16 +232,35 @@ export function importStatementLines(book: Book, reads: readonly StatementReadRe
   for (const f of files) messages.push(fileReadMessage(f));
   const rejected = reads.flatMap((r) => r.problems.filter((p) => p.severity === 'error'));
   const warnings = reads.flatMap((r) => r.problems.filter((p) => p.severity === 'warning'));
-  messages.push(...cappedMessages(rejected, 50, 'import-rejected'), ...cappedMessages(warnings, 50, 'import-warning'));
-  messages.push(...cappedMessages(duplicates, 20, 'import-duplicate', 'info'), ...cappedMessages(reads.flatMap((r) => r.skipped), 20, 'import-skipped', 'info'));
+  messages.push(
+    ...cappedMessages(rejected, 50, 'import-rejected'),
+    ...cappedMessages(warnings, 50, 'import-warning'),
+  );
+  messages.push(
+    ...cappedMessages(duplicates, 20, 'import-duplicate', 'info'),
+    ...cappedMessages(
+      reads.flatMap((r) => r.skipped),
+      20,
+      'import-skipped',
+      'info',
+    ),
+  );
   if (rejected.length && params.allOrNothing) {
-    messages.push({ level: 'error', event: 'import-all-or-nothing', text: t(`有 ${rejected.length} 行被拒绝，按"全部或全不"设置未导入任何内容。`, `${rejected.length} row(s) were rejected; all or nothing was chosen, so nothing was imported.`) });
+    messages.push({
+      level: 'error',
+      event: 'import-all-or-nothing',
+      text: t(
+        `有 ${rejected.length} 行被拒绝，按"全部或全不"设置未导入任何内容。`,
+        `${rejected.length} row(s) were rejected; all or nothing was chosen, so nothing was imported.`,
+      ),
+    });
     return { changes: [], summary: { ...summary, added: 0 }, messages, exitCode: 2 };
   }
 
   // Step 4: the change set
   const changes: TableChange[] = [];
-  if (added.length && !params.dryRun) changes.push({ table: 'Statement', op: 'append', rows: added });
+  if (added.length && !params.dryRun)
+    changes.push({ table: 'Statement', op: 'append', rows: added });
   const saved = savePresetChange(params, reads);
   if (saved && !params.dryRun) changes.push(saved);
   const review = rejected.length > 0 || warnings.some((p) => REVIEW.has(p.code));
@@ -182,7 +269,20 @@ export function importStatementLines(book: Book, reads: readonly StatementReadRe
     summary,
     messages,
     exitCode: review ? 1 : 0,
-    audit: params.dryRun ? undefined : { action: 'import', target: accountId, detail: { into: 'statement', files: files.map((f) => f.file), added: summary.added, duplicates: summary.duplicates, rejected: summary.rejected, total: summary.total } },
+    audit: params.dryRun
+      ? undefined
+      : {
+          action: 'import',
+          target: accountId,
+          detail: {
+            into: 'statement',
+            files: files.map((f) => f.file),
+            added: summary.added,
+            duplicates: summary.duplicates,
+            rejected: summary.rejected,
+            total: summary.total,
+          },
+        },
   };
 }
 
@@ -194,9 +294,17 @@ export function readOptions(book: Book, params: Pick<ImportStatementParams, 'pre
     if (!key.startsWith('import.preset.')) continue;
     try {
       const parsed = JSON.parse(value) as SavedPreset;
-      savedPresets[key.slice('import.preset.'.length)] = { base: parsed.base, mapping: parsed.mapping ?? {} };
+      savedPresets[key.slice('import.preset.'.length)] = {
+        base: parsed.base,
+        mapping: parsed.mapping ?? {},
+      };
     } catch (e) {
-      problems.push(warning('bad-preset-setting', `Setting ${key} is not valid JSON (${(e as Error).message}); ignored`));
+      problems.push(
+        warning(
+          'bad-preset-setting',
+          `Setting ${key} is not valid JSON (${(e as Error).message}); ignored`,
+        ),
+      );
     }
   }
   return {
@@ -209,7 +317,13 @@ export function readOptions(book: Book, params: Pick<ImportStatementParams, 'pre
   };
 }
 
-function statementRow(accountId: string, line: ParsedLine, fp: string, file: string, currency: string): Row {
+function statementRow(
+  accountId: string,
+  line: ParsedLine,
+  fp: string,
+  file: string,
+  currency: string,
+): Row {
   return {
     LineId: `S-${fp}`,
     AccountId: accountId,
@@ -256,9 +370,16 @@ function fileSummary(read: StatementReadResult, added: number, duplicates: numbe
 
 /** Add up per-file summaries. */
 export function summarise(params: ImportStatementParams, files: FileSummary[]): ImportSummary {
-  const firsts = files.map((f) => f.first).filter((d): d is string => d !== null).sort();
-  const lasts = files.map((f) => f.last).filter((d): d is string => d !== null).sort();
-  const sum = (k: 'added' | 'duplicates' | 'rejected' | 'skipped') => files.reduce((n, f) => n + f[k], 0);
+  const firsts = files
+    .map((f) => f.first)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const lasts = files
+    .map((f) => f.last)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const sum = (k: 'added' | 'duplicates' | 'rejected' | 'skipped') =>
+    files.reduce((n, f) => n + f[k], 0);
   return {
     accountId: params.accountId,
     into: params.into ?? 'statement',
@@ -273,11 +394,18 @@ export function summarise(params: ImportStatementParams, files: FileSummary[]): 
   };
 }
 
-function savePresetChange(params: ImportStatementParams, reads: readonly StatementReadResult[]): TableChange | undefined {
+function savePresetChange(
+  params: ImportStatementParams,
+  reads: readonly StatementReadResult[],
+): TableChange | undefined {
   if (!params.savePresetAs) return undefined;
   const base = params.preset ?? reads.find((r) => r.preset)?.preset;
   const value: SavedPreset = { base, mapping: params.mapping ?? {} };
-  return { table: 'Settings', op: 'upsert', rows: [{ Key: `import.preset.${params.savePresetAs}`, Value: JSON.stringify(value) }] };
+  return {
+    table: 'Settings',
+    op: 'upsert',
+    rows: [{ Key: `import.preset.${params.savePresetAs}`, Value: JSON.stringify(value) }],
+  };
 }
 
 /** The Accounts row with this id, if any. */
@@ -286,12 +414,23 @@ export function findAccount(book: Book, accountId: string): Row | undefined {
 }
 
 function unknownAccount(book: Book, params: ImportStatementParams): CommandResult<ImportSummary> {
-  const known = rowsOf(book, 'Accounts').map((r) => text(r.AccountId)).filter(Boolean);
+  const known = rowsOf(book, 'Accounts')
+    .map((r) => text(r.AccountId))
+    .filter(Boolean);
   const list = known.length ? known.join(', ') : '—';
   return {
     changes: [],
     summary: summarise(params, []),
-    messages: [{ level: 'error', event: 'unknown-account', text: t(`账户 '${params.accountId}' 不存在（已有账户：${list}）；未导入任何内容。请先在"账户"表中添加，或让导入新建它。`, `Unknown account '${params.accountId}' (accounts in the book: ${list}); nothing was imported. Add it to the Accounts sheet first, or let the import create it.`) }],
+    messages: [
+      {
+        level: 'error',
+        event: 'unknown-account',
+        text: t(
+          `账户 '${params.accountId}' 不存在（已有账户：${list}）；未导入任何内容。请先在"账户"表中添加，或让导入新建它。`,
+          `Unknown account '${params.accountId}' (accounts in the book: ${list}); nothing was imported. Add it to the Accounts sheet first, or let the import create it.`,
+        ),
+      },
+    ],
     exitCode: 2,
   };
 }

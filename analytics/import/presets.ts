@@ -9,7 +9,10 @@ import type { Text } from '../book/types';
 import { t } from '../book/types';
 import type { ColumnMapping } from './types';
 
-export type MappedField = Exclude<keyof ColumnMapping, 'dayOrder' | 'decimalMark' | 'negate' | 'defaultCurrency'>;
+export type MappedField = Exclude<
+  keyof ColumnMapping,
+  'dayOrder' | 'decimalMark' | 'negate' | 'defaultCurrency'
+>;
 
 export interface StatementPreset {
   name: string;
@@ -25,8 +28,27 @@ export interface StatementPreset {
   preambleTotals?: boolean;
 }
 
-const DATE = ['date', 'transactiondate', 'bookingdate', 'postingdate', '交易日期', '记账日期', '日期', '交易时间', '入账日期', '发生日期'];
-const AMOUNT = ['amount', 'transactionamount', '交易金额', '金额', '发生额', '金额(元)', '记账金额'];
+const DATE = [
+  'date',
+  'transactiondate',
+  'bookingdate',
+  'postingdate',
+  '交易日期',
+  '记账日期',
+  '日期',
+  '交易时间',
+  '入账日期',
+  '发生日期',
+];
+const AMOUNT = [
+  'amount',
+  'transactionamount',
+  '交易金额',
+  '金额',
+  '发生额',
+  '金额(元)',
+  '记账金额',
+];
 
 export const PRESETS: readonly StatementPreset[] = [
   {
@@ -136,14 +158,96 @@ export const PRESETS: readonly StatementPreset[] = [
       time: ['time', '时间', '交易时间'],
       valueDate: ['valuedate', '起息日', '起息日期'],
       amount: AMOUNT,
-      inflow: ['credit', 'creditamount', 'deposit', 'deposits', 'moneyin', 'paidin', 'inflow', '贷方', '贷方金额', '贷方发生额', '收入', '收入金额', '收款金额', '存入'],
-      outflow: ['debit', 'debitamount', 'withdrawal', 'withdrawals', 'moneyout', 'paidout', 'outflow', '借方', '借方金额', '借方发生额', '支出', '支出金额', '付款金额', '支取'],
-      direction: ['收/支', '收支', '借/贷', '借贷', '借贷标志', '收支类型', 'credit/debit', 'dr/cr', 'type'],
+      inflow: [
+        'credit',
+        'creditamount',
+        'deposit',
+        'deposits',
+        'moneyin',
+        'paidin',
+        'inflow',
+        '贷方',
+        '贷方金额',
+        '贷方发生额',
+        '收入',
+        '收入金额',
+        '收款金额',
+        '存入',
+      ],
+      outflow: [
+        'debit',
+        'debitamount',
+        'withdrawal',
+        'withdrawals',
+        'moneyout',
+        'paidout',
+        'outflow',
+        '借方',
+        '借方金额',
+        '借方发生额',
+        '支出',
+        '支出金额',
+        '付款金额',
+        '支取',
+      ],
+      direction: [
+        '收/支',
+        '收支',
+        '借/贷',
+        '借贷',
+        '借贷标志',
+        '收支类型',
+        'credit/debit',
+        'dr/cr',
+        'type',
+      ],
       currency: ['currency', 'ccy', '币种', '货币', '交易币种'],
-      counterparty: ['counterparty', 'payee', 'payer', 'name', 'merchant', '对方户名', '对方名称', '交易对方', '对方', '对手信息', '收款人', '付款人'],
-      counterpartyAccount: ['counterpartyaccount', 'account', 'iban', '对方账号', '对方账户', '对方卡号'],
-      reference: ['reference', 'ref', 'transactionid', 'id', '流水号', '交易流水号', '交易单号', '交易号', '凭证号', '参考号'],
-      description: ['description', 'memo', 'details', 'narrative', 'particulars', '摘要', '交易摘要', '用途', '备注', '附言'],
+      counterparty: [
+        'counterparty',
+        'payee',
+        'payer',
+        'name',
+        'merchant',
+        '对方户名',
+        '对方名称',
+        '交易对方',
+        '对方',
+        '对手信息',
+        '收款人',
+        '付款人',
+      ],
+      counterpartyAccount: [
+        'counterpartyaccount',
+        'account',
+        'iban',
+        '对方账号',
+        '对方账户',
+        '对方卡号',
+      ],
+      reference: [
+        'reference',
+        'ref',
+        'transactionid',
+        'id',
+        '流水号',
+        '交易流水号',
+        '交易单号',
+        '交易号',
+        '凭证号',
+        '参考号',
+      ],
+      description: [
+        'description',
+        'memo',
+        'details',
+        'narrative',
+        'particulars',
+        '摘要',
+        '交易摘要',
+        '用途',
+        '备注',
+        '附言',
+      ],
       method: ['method', 'channel', '交易渠道', '结算方式', '支付方式'],
       balance: ['balance', 'runningbalance', '余额', '账户余额', '本次余额', '联机余额'],
       status: ['status', '状态', '交易状态'],
@@ -171,7 +275,13 @@ export function presetByName(name: string): StatementPreset | undefined {
  */
 export function detectPreset(headers: readonly string[], preamble = ''): StatementPreset {
   const names = new Set(headers.map(normaliseColumnName));
-  const matching = PRESETS.filter((p) => p.signature.length > 0 && p.signature.every((s) => names.has(normaliseColumnName(s))));
+  const matching = PRESETS.filter(
+    (p) => p.signature.length > 0 && p.signature.every((s) => names.has(normaliseColumnName(s))),
+  );
   const hinted = matching.find((p) => p.preambleHint?.test(preamble));
-  return hinted ?? matching.sort((a, b) => b.signature.length - a.signature.length)[0] ?? presetByName('generic')!;
+  return (
+    hinted ??
+    matching.sort((a, b) => b.signature.length - a.signature.length)[0] ??
+    presetByName('generic')!
+  );
 }

@@ -16,7 +16,9 @@ type Node = Record<string, unknown>;
 
 /** True when the text looks like a camt.052/053/054 message. */
 export function isCamt(text: string): boolean {
-  return /urn:iso:std:iso:20022:tech:xsd:camt\.05[234]|<(\w+:)?BkToCstmr(Stmt|AcctRpt|DbtCdtNtfctn)\b/.test(text.slice(0, 8192));
+  return /urn:iso:std:iso:20022:tech:xsd:camt\.05[234]|<(\w+:)?BkToCstmr(Stmt|AcctRpt|DbtCdtNtfctn)\b/.test(
+    text.slice(0, 8192),
+  );
 }
 
 const ARRAYS = new Set(['Stmt', 'Rpt', 'Ntfctn', 'Ntry', 'Bal', 'TxDtls', 'Ustrd', 'NtryDtls']);
@@ -27,17 +29,38 @@ const ARRAYS = new Set(['Stmt', 'Rpt', 'Ntfctn', 'Ntry', 'Bal', 'TxDtls', 'Ustrd
  * @param file the file name, for problems and Source
  */
 export function readCamt(text: string, file: string): StatementReadResult {
-  const result: StatementReadResult = { file, format: 'camt', lines: [], balances: [], rowsRead: 0, skipped: [], problems: [] };
+  const result: StatementReadResult = {
+    file,
+    format: 'camt',
+    lines: [],
+    balances: [],
+    rowsRead: 0,
+    skipped: [],
+    problems: [],
+  };
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    result.problems.push(problem('xml-dtd-refused', 'The file declares a DOCTYPE or ENTITY; such files are refused', { file }));
+    result.problems.push(
+      problem('xml-dtd-refused', 'The file declares a DOCTYPE or ENTITY; such files are refused', {
+        file,
+      }),
+    );
     return result;
   }
   let doc: Node;
   try {
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, parseAttributeValue: false, isArray: (name) => ARRAYS.has(name) });
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      removeNSPrefix: true,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      isArray: (name) => ARRAYS.has(name),
+    });
     doc = parser.parse(text) as Node;
   } catch (e) {
-    result.problems.push(problem('bad-xml', `The XML cannot be read: ${(e as Error).message}`, { file }));
+    result.problems.push(
+      problem('bad-xml', `The XML cannot be read: ${(e as Error).message}`, { file }),
+    );
     return result;
   }
 
@@ -49,10 +72,13 @@ export function readCamt(text: string, file: string): StatementReadResult {
   for (const m of text.matchAll(/<(\w+:)?(Stmt|Rpt|Ntfctn)>/g)) stmtRows.push(lineAt(m.index ?? 0));
 
   const root = (doc.Document ?? {}) as Node;
-  const message = (root.BkToCstmrStmt ?? root.BkToCstmrAcctRpt ?? root.BkToCstmrDbtCdtNtfctn) as Node | undefined;
+  const message = (root.BkToCstmrStmt ?? root.BkToCstmrAcctRpt ?? root.BkToCstmrDbtCdtNtfctn) as
+    Node | undefined;
   const statements = (message?.Stmt ?? message?.Rpt ?? message?.Ntfctn ?? []) as Node[];
   if (!message || statements.length === 0) {
-    result.problems.push(problem('no-statement', 'No camt statement, report or notification found', { file }));
+    result.problems.push(
+      problem('no-statement', 'No camt statement, report or notification found', { file }),
+    );
     return result;
   }
   let entryIndex = 0;
@@ -65,11 +91,21 @@ export function readCamt(text: string, file: string): StatementReadResult {
       readEntry(ntry, s, row, currency, file, result);
     }
   });
-  result.rowsRead = result.lines.length + result.skipped.length + result.problems.filter((p) => p.row !== undefined && p.severity === 'error').length;
+  result.rowsRead =
+    result.lines.length +
+    result.skipped.length +
+    result.problems.filter((p) => p.row !== undefined && p.severity === 'error').length;
   return result;
 }
 
-function readEntry(ntry: Node, statement: number, row: number, accountCurrency: string | undefined, file: string, result: StatementReadResult): void {
+function readEntry(
+  ntry: Node,
+  statement: number,
+  row: number,
+  accountCurrency: string | undefined,
+  file: string,
+  result: StatementReadResult,
+): void {
   const at = { file, row };
   const status = str(ntry.Sts) ?? str((ntry.Sts as Node | undefined)?.Cd);
   if (status && status !== 'BOOK') {
@@ -80,12 +116,19 @@ function readEntry(ntry: Node, statement: number, row: number, accountCurrency: 
   const amountText = typeof amt === 'object' ? str(amt['#text']) : str(amt);
   let amount = amountCellText(amountText ?? '', '.');
   if (amount === undefined) {
-    result.problems.push(problem('bad-amount', `'${amountText ?? ''}' is not an amount`, { ...at, column: 'Amt' }));
+    result.problems.push(
+      problem('bad-amount', `'${amountText ?? ''}' is not an amount`, { ...at, column: 'Amt' }),
+    );
     return;
   }
   const indicator = str(ntry.CdtDbtInd);
   if (indicator !== 'CRDT' && indicator !== 'DBIT') {
-    result.problems.push(problem('bad-direction', `'${indicator ?? ''}' is not CRDT or DBIT`, { ...at, column: 'CdtDbtInd' }));
+    result.problems.push(
+      problem('bad-direction', `'${indicator ?? ''}' is not CRDT or DBIT`, {
+        ...at,
+        column: 'CdtDbtInd',
+      }),
+    );
     return;
   }
   if (indicator === 'DBIT') amount = negateAmount(amount);
@@ -93,10 +136,13 @@ function readEntry(ntry: Node, statement: number, row: number, accountCurrency: 
 
   const booking = camtDate(ntry.BookgDt as Node | undefined);
   if (!booking) {
-    result.problems.push(problem('bad-date', 'The entry has no booking date', { ...at, column: 'BookgDt' }));
+    result.problems.push(
+      problem('bad-date', 'The entry has no booking date', { ...at, column: 'BookgDt' }),
+    );
     return;
   }
-  const tx = (((ntry.NtryDtls as Node[] | undefined)?.[0]?.TxDtls as Node[] | undefined) ?? [])[0] ?? {};
+  const tx =
+    (((ntry.NtryDtls as Node[] | undefined)?.[0]?.TxDtls as Node[] | undefined) ?? [])[0] ?? {};
   const refs = (tx.Refs ?? {}) as Node;
   const parties = (tx.RltdPties ?? {}) as Node;
   const side = indicator === 'CRDT' ? 'Dbtr' : 'Cdtr';
@@ -107,10 +153,21 @@ function readEntry(ntry: Node, statement: number, row: number, accountCurrency: 
   const strdRef = str((((remittance.Strd ?? {}) as Node).CdtrRefInf as Node | undefined)?.Ref);
   const endToEnd = str(refs.EndToEndId);
 
-  const line: ParsedLine = { date: booking.date, amount, row, statement, currency: (typeof amt === 'object' ? str(amt['@Ccy']) : undefined) ?? accountCurrency };
+  const line: ParsedLine = {
+    date: booking.date,
+    amount,
+    row,
+    statement,
+    currency: (typeof amt === 'object' ? str(amt['@Ccy']) : undefined) ?? accountCurrency,
+  };
   if (booking.time) line.time = booking.time;
   line.valueDate = camtDate(ntry.ValDt as Node | undefined)?.date;
-  line.reference = (endToEnd && endToEnd !== 'NOTPROVIDED' ? endToEnd : undefined) ?? str(ntry.AcctSvcrRef) ?? str(refs.AcctSvcrRef) ?? str(((refs.Prtry ?? {}) as Node).Ref) ?? str(ntry.NtryRef);
+  line.reference =
+    (endToEnd && endToEnd !== 'NOTPROVIDED' ? endToEnd : undefined) ??
+    str(ntry.AcctSvcrRef) ??
+    str(refs.AcctSvcrRef) ??
+    str(((refs.Prtry ?? {}) as Node).Ref) ??
+    str(ntry.NtryRef);
   line.counterparty = str(party.Nm) ?? str(((party.Pty ?? {}) as Node).Nm);
   line.counterpartyAccount = str(partyAcct.IBAN) ?? str(((partyAcct.Othr ?? {}) as Node).Id);
   line.description = ustrd || strdRef || str(ntry.AddtlNtryInf);
@@ -119,7 +176,12 @@ function readEntry(ntry: Node, statement: number, row: number, accountCurrency: 
   result.lines.push(line);
 }
 
-function readBalances(stmt: Node, statement: number, currency: string | undefined, row: number | undefined): StatementBalances {
+function readBalances(
+  stmt: Node,
+  statement: number,
+  currency: string | undefined,
+  row: number | undefined,
+): StatementBalances {
   const out: StatementBalances = { statement, currency, row };
   for (const bal of (stmt.Bal ?? []) as Node[]) {
     const code = str((((bal.Tp ?? {}) as Node).CdOrPrtry as Node | undefined)?.Cd);
@@ -128,7 +190,11 @@ function readBalances(stmt: Node, statement: number, currency: string | undefine
     let amount = amountCellText(raw ?? '', '.');
     if (amount === undefined) continue;
     if (str(bal.CdtDbtInd) === 'DBIT') amount = negateAmount(amount);
-    const value = { amount, currency: typeof amt === 'object' ? str(amt['@Ccy']) : undefined, date: camtDate(bal.Dt as Node | undefined)?.date };
+    const value = {
+      amount,
+      currency: typeof amt === 'object' ? str(amt['@Ccy']) : undefined,
+      date: camtDate(bal.Dt as Node | undefined)?.date,
+    };
     if ((code === 'OPBD' || code === 'PRCD') && !out.opening) out.opening = value;
     if (code === 'CLBD') out.closing = value;
   }
@@ -139,7 +205,8 @@ function camtDate(node: Node | undefined): { date: string; time?: string } | und
   const dt = str(node?.Dt);
   if (dt && /^\d{4}-\d{2}-\d{2}/.test(dt)) return { date: dt.slice(0, 10) };
   const dtTm = str(node?.DtTm);
-  if (dtTm && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(dtTm)) return { date: dtTm.slice(0, 10), time: dtTm.slice(11, 19) };
+  if (dtTm && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(dtTm))
+    return { date: dtTm.slice(0, 10), time: dtTm.slice(11, 19) };
   return undefined;
 }
 

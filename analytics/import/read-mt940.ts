@@ -27,7 +27,15 @@ interface Field {
  * @param file the file name, for problems and Source
  */
 export function readMt940(text: string, file: string): StatementReadResult {
-  const result: StatementReadResult = { file, format: 'mt940', lines: [], balances: [], rowsRead: 0, skipped: [], problems: [] };
+  const result: StatementReadResult = {
+    file,
+    format: 'mt940',
+    lines: [],
+    balances: [],
+    rowsRead: 0,
+    skipped: [],
+    problems: [],
+  };
   let statement = -1;
   let current: StatementBalances | undefined;
   let last: ParsedLine | undefined;
@@ -46,9 +54,13 @@ export function readMt940(text: string, file: string): StatementReadResult {
         break;
       case '60F':
       case '60M': {
-        if (!current || current.opening || result.lines.some((l) => l.statement === statement)) startStatement(field.row);
+        if (!current || current.opening || result.lines.some((l) => l.statement === statement))
+          startStatement(field.row);
         const b = mt940Balance(field.value);
-        if (!b) result.problems.push(problem('bad-balance', `'${field.value}' is not an MT940 balance`, at));
+        if (!b)
+          result.problems.push(
+            problem('bad-balance', `'${field.value}' is not an MT940 balance`, at),
+          );
         else {
           current!.opening = b;
           current!.currency = b.currency;
@@ -58,7 +70,10 @@ export function readMt940(text: string, file: string): StatementReadResult {
       case '62F':
       case '62M': {
         const b = mt940Balance(field.value);
-        if (!b) result.problems.push(problem('bad-balance', `'${field.value}' is not an MT940 balance`, at));
+        if (!b)
+          result.problems.push(
+            problem('bad-balance', `'${field.value}' is not an MT940 balance`, at),
+          );
         else if (current) current.closing = b;
         break;
       }
@@ -75,8 +90,11 @@ export function readMt940(text: string, file: string): StatementReadResult {
         break;
     }
   }
-  result.rowsRead = result.lines.length + result.problems.filter((p) => p.code === 'bad-line' || p.code === 'bad-date').length;
-  if (statement < 0) result.problems.push(problem('no-statement', 'No MT940 statement found', { file }));
+  result.rowsRead =
+    result.lines.length +
+    result.problems.filter((p) => p.code === 'bad-line' || p.code === 'bad-date').length;
+  if (statement < 0)
+    result.problems.push(problem('no-statement', 'No MT940 statement found', { file }));
   return result;
 }
 
@@ -89,19 +107,33 @@ export function mt940Amount(s: string): string | undefined {
   return `${whole}.${frac}`;
 }
 
-function mt940Balance(value: string): { amount: string; currency: string; date?: string } | undefined {
+function mt940Balance(
+  value: string,
+): { amount: string; currency: string; date?: string } | undefined {
   const m = /^([CD])(\d{6})([A-Z]{3})([\d,]+)/.exec(value.trim());
   const amount = m ? mt940Amount(m[4]) : undefined;
   if (!m || amount === undefined) return undefined;
-  return { amount: m[1] === 'D' ? negateAmount(amount) : amount, currency: m[3], date: yymmdd(m[2]) };
+  return {
+    amount: m[1] === 'D' ? negateAmount(amount) : amount,
+    currency: m[3],
+    date: yymmdd(m[2]),
+  };
 }
 
-function readLine61(field: Field, statement: number, currency: string | undefined, file: string, result: StatementReadResult): ParsedLine | undefined {
+function readLine61(
+  field: Field,
+  statement: number,
+  currency: string | undefined,
+  file: string,
+  result: StatementReadResult,
+): ParsedLine | undefined {
   const [first, ...rest] = field.value.split('\n');
   const m = /^(\d{6})(\d{4})?(R?[CD])([A-Z])?(\d+,\d*)([A-Z][A-Z0-9]{3})?(.*)$/.exec(first.trim());
   const at = { file, row: field.row, column: ':61:' };
   if (!m) {
-    result.problems.push(problem('bad-line', `'${first.trim()}' is not an MT940 statement line`, at));
+    result.problems.push(
+      problem('bad-line', `'${first.trim()}' is not an MT940 statement line`, at),
+    );
     return undefined;
   }
   const valueDate = yymmdd(m[1]);
@@ -112,11 +144,20 @@ function readLine61(field: Field, statement: number, currency: string | undefine
   let amount = mt940Amount(m[5])!;
   if (m[3] === 'D' || m[3] === 'RC') amount = negateAmount(amount);
   const [customerRef, bankRef] = (m[7] ?? '').split('//').map((s) => s.trim());
-  const line: ParsedLine = { date: m[2] ? entryDate(valueDate, m[2]) : valueDate, amount, row: field.row, statement, currency };
+  const line: ParsedLine = {
+    date: m[2] ? entryDate(valueDate, m[2]) : valueDate,
+    amount,
+    row: field.row,
+    statement,
+    currency,
+  };
   if (line.date !== valueDate) line.valueDate = valueDate;
   line.reference = bankRef || (customerRef && customerRef !== 'NONREF' ? customerRef : undefined);
   line.method = m[6];
-  const supplementary = rest.map((s) => s.trim()).filter(Boolean).join(' ');
+  const supplementary = rest
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
   if (supplementary) line.description = supplementary;
   result.lines.push(line);
   return line;
@@ -133,9 +174,18 @@ function describe(line: ParsedLine, value: string): void {
   const joined = text.replace(/\n/g, '');
   const parts = new Map<string, string>();
   const re = /\?(\d{2})([^?]*)/g;
-  for (let m = re.exec(joined); m; m = re.exec(joined)) parts.set(m[1], (parts.get(m[1]) ?? '') + m[2]);
-  const purpose = [...parts.entries()].filter(([k]) => (k >= '20' && k <= '29') || (k >= '60' && k <= '63')).map(([, v]) => v).join('').trim();
-  const name = [parts.get('32'), parts.get('33')].filter(Boolean).join('').replace(/\s+/g, ' ').trim();
+  for (let m = re.exec(joined); m; m = re.exec(joined))
+    parts.set(m[1], (parts.get(m[1]) ?? '') + m[2]);
+  const purpose = [...parts.entries()]
+    .filter(([k]) => (k >= '20' && k <= '29') || (k >= '60' && k <= '63'))
+    .map(([, v]) => v)
+    .join('')
+    .trim();
+  const name = [parts.get('32'), parts.get('33')]
+    .filter(Boolean)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
   const booking = parts.get('00')?.trim();
   line.description = [line.description, booking, purpose].filter(Boolean).join(' ') || undefined;
   if (name) line.counterparty = name;

@@ -26,9 +26,21 @@ interface OpenTxn {
  * @param file the file name, for problems and Source
  */
 export function readOfx(text: string, file: string): StatementReadResult {
-  const result: StatementReadResult = { file, format: 'ofx', lines: [], balances: [], rowsRead: 0, skipped: [], problems: [] };
+  const result: StatementReadResult = {
+    file,
+    format: 'ofx',
+    lines: [],
+    balances: [],
+    rowsRead: 0,
+    skipped: [],
+    problems: [],
+  };
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    result.problems.push(problem('xml-dtd-refused', 'The file declares a DOCTYPE or ENTITY; such files are refused', { file }));
+    result.problems.push(
+      problem('xml-dtd-refused', 'The file declares a DOCTYPE or ENTITY; such files are refused', {
+        file,
+      }),
+    );
     return result;
   }
   const lineAt = lineIndex(text);
@@ -68,25 +80,49 @@ export function readOfx(text: string, file: string): StatementReadResult {
       if (closing !== undefined) result.balances[statement].closing = { amount: closing, currency };
     }
   }
-  if (statement < 0) result.problems.push(problem('no-statement', 'No OFX statement (STMTRS or CCSTMTRS) found', { file }));
-  result.rowsRead = result.lines.length + result.problems.filter((p) => p.row !== undefined && p.severity === 'error').length;
+  if (statement < 0)
+    result.problems.push(
+      problem('no-statement', 'No OFX statement (STMTRS or CCSTMTRS) found', { file }),
+    );
+  result.rowsRead =
+    result.lines.length +
+    result.problems.filter((p) => p.row !== undefined && p.severity === 'error').length;
   return result;
 }
 
-function addTransaction(txn: OpenTxn, statement: number, currency: string | undefined, file: string, result: StatementReadResult): void {
+function addTransaction(
+  txn: OpenTxn,
+  statement: number,
+  currency: string | undefined,
+  file: string,
+  result: StatementReadResult,
+): void {
   const f = txn.fields;
   const at = { file, row: txn.row };
   const posted = ofxDate(f.DTPOSTED ?? '');
   if (!posted) {
-    result.problems.push(problem('bad-date', `'${f.DTPOSTED ?? ''}' is not an OFX date`, { ...at, column: 'DTPOSTED' }));
+    result.problems.push(
+      problem('bad-date', `'${f.DTPOSTED ?? ''}' is not an OFX date`, {
+        ...at,
+        column: 'DTPOSTED',
+      }),
+    );
     return;
   }
   const amount = amountCellText(f.TRNAMT ?? '', '.');
   if (amount === undefined) {
-    result.problems.push(problem('bad-amount', `'${f.TRNAMT ?? ''}' is not an amount`, { ...at, column: 'TRNAMT' }));
+    result.problems.push(
+      problem('bad-amount', `'${f.TRNAMT ?? ''}' is not an amount`, { ...at, column: 'TRNAMT' }),
+    );
     return;
   }
-  const line: ParsedLine = { date: posted.date, amount, row: txn.row, statement, currency: f.CURSYM ?? currency };
+  const line: ParsedLine = {
+    date: posted.date,
+    amount,
+    row: txn.row,
+    statement,
+    currency: f.CURSYM ?? currency,
+  };
   if (posted.time) line.time = posted.time;
   const user = f.DTUSER ? ofxDate(f.DTUSER) : undefined;
   if (user && user.date !== posted.date) line.valueDate = user.date;
@@ -94,8 +130,17 @@ function addTransaction(txn: OpenTxn, statement: number, currency: string | unde
   line.counterparty = f.NAME ?? f.PAYEE;
   line.method = f.TRNTYPE;
   const memo = f.MEMO && f.MEMO !== f.NAME ? f.MEMO : undefined;
-  line.description = [f.CHECKNUM ? `CHECK ${f.CHECKNUM}` : undefined, memo ?? f.NAME].filter(Boolean).join(' ') || undefined;
-  if (f.FITID === undefined) result.problems.push(warning('no-fitid', 'The transaction has no FITID; duplicates are matched on date, amount and name', at));
+  line.description =
+    [f.CHECKNUM ? `CHECK ${f.CHECKNUM}` : undefined, memo ?? f.NAME].filter(Boolean).join(' ') ||
+    undefined;
+  if (f.FITID === undefined)
+    result.problems.push(
+      warning(
+        'no-fitid',
+        'The transaction has no FITID; duplicates are matched on date, amount and name',
+        at,
+      ),
+    );
   result.lines.push(line);
 }
 
@@ -111,5 +156,8 @@ export function ofxDate(s: string): { date: string; time?: string } | undefined 
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' })[e] ?? _);
+  return s.replace(
+    /&(amp|lt|gt|quot|apos|nbsp);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' })[e] ?? _,
+  );
 }

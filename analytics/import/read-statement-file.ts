@@ -25,11 +25,32 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
  * @returns the lines, balances, skipped rows and problems
  * @example await readStatementFile(bytes, 'cmb.csv') // { format: 'csv', preset: 'cmb', lines: [...] }
  */
-export async function readStatementFile(bytes: Uint8Array, fileName: string, options: ReadStatementOptions = {}): Promise<StatementReadResult> {
-  const empty: StatementReadResult = { file: fileName, format: 'csv', lines: [], balances: [], rowsRead: 0, skipped: [], problems: [] };
+export async function readStatementFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadStatementOptions = {},
+): Promise<StatementReadResult> {
+  const empty: StatementReadResult = {
+    file: fileName,
+    format: 'csv',
+    lines: [],
+    balances: [],
+    rowsRead: 0,
+    skipped: [],
+    problems: [],
+  };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    return { ...empty, problems: [problem('file-too-large', `The file is ${bytes.length} bytes; the limit is ${maxBytes}. Split the file or raise import.maxBytes.`, { file: fileName })] };
+    return {
+      ...empty,
+      problems: [
+        problem(
+          'file-too-large',
+          `The file is ${bytes.length} bytes; the limit is ${maxBytes}. Split the file or raise import.maxBytes.`,
+          { file: fileName },
+        ),
+      ],
+    };
   }
 
   // Workbooks
@@ -38,14 +59,36 @@ export async function readStatementFile(bytes: Uint8Array, fileName: string, opt
     try {
       read = await readXlsxRows(bytes);
     } catch (e) {
-      return { ...empty, format: 'xlsx', problems: [problem('bad-xlsx', `The workbook cannot be read: ${(e as Error).message}`, { file: fileName })] };
+      return {
+        ...empty,
+        format: 'xlsx',
+        problems: [
+          problem('bad-xlsx', `The workbook cannot be read: ${(e as Error).message}`, {
+            file: fileName,
+          }),
+        ],
+      };
     }
-    return finish(readStatementTable(read.rows, fileName, { ...options, format: 'xlsx', date1904: read.date1904 }));
+    return finish(
+      readStatementTable(read.rows, fileName, {
+        ...options,
+        format: 'xlsx',
+        date1904: read.date1904,
+      }),
+    );
   }
 
   // Text formats
   const decoded = decodeStatementText(bytes);
-  if (!decoded.ok) return { ...empty, problems: [problem('unreadable-encoding', `${fileName}: ${decoded.reason}; nothing was imported`, { file: fileName })] };
+  if (!decoded.ok)
+    return {
+      ...empty,
+      problems: [
+        problem('unreadable-encoding', `${fileName}: ${decoded.reason}; nothing was imported`, {
+          file: fileName,
+        }),
+      ],
+    };
   const text = decoded.text;
   let result: StatementReadResult;
   if (isOfx(text)) result = readOfx(text, fileName);
@@ -53,11 +96,21 @@ export async function readStatementFile(bytes: Uint8Array, fileName: string, opt
   else if (isMt940(text)) result = readMt940(text, fileName);
   else {
     const delimiter = sniffDelimiter(text.slice(0, 16384));
-    result = readStatementTable(splitDelimited(text, delimiter), fileName, { ...options, format: 'csv', delimiter });
+    result = readStatementTable(splitDelimited(text, delimiter), fileName, {
+      ...options,
+      format: 'csv',
+      delimiter,
+    });
   }
   return finish({ ...result, encoding: decoded.encoding });
 }
 
 function finish(result: StatementReadResult): StatementReadResult {
-  return { ...result, problems: [...result.problems, ...checkStatementBalances(result.lines, result.balances, result.file)] };
+  return {
+    ...result,
+    problems: [
+      ...result.problems,
+      ...checkStatementBalances(result.lines, result.balances, result.file),
+    ],
+  };
 }

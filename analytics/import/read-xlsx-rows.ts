@@ -11,13 +11,20 @@ import type { GridRow } from './read-table';
 /**
  * Read a workbook's rows.
  * @param bytes the .xlsx file
- * @returns the rows of the first sheet with data, and whether dates count from 1904
+ * @param preferred sheet names to take first when present (e.g. 日记账 for a journal)
+ * @returns the rows of the first preferred sheet, else of the first sheet with data, and
+ * whether dates count from 1904
  */
-export async function readXlsxRows(bytes: Uint8Array): Promise<{ rows: GridRow[]; date1904: boolean; sheet?: string }> {
+export async function readXlsxRows(
+  bytes: Uint8Array,
+  preferred: readonly string[] = [],
+): Promise<{ rows: GridRow[]; date1904: boolean; sheet?: string }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  const withData = workbook.worksheets.filter((ws) => ws.actualRowCount > 0);
+  const sheet =
+    preferred.map((n) => withData.find((ws) => ws.name === n)).find(Boolean) ?? withData[0];
   if (!sheet) return { rows: [], date1904 };
   const rows: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -25,7 +32,7 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<{ rows: GridRow[]
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       const flat = flattenExcelValue(cell.value);
       const v = flat.value;
-      cells[col - 1] = typeof v === 'string' ? v.trim() : v ?? null;
+      cells[col - 1] = typeof v === 'string' ? v.trim() : (v ?? null);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows.push({ line: rowNumber, cells });

@@ -21,7 +21,10 @@ const CANDIDATES = [',', '\t', ';', '|'] as const;
  * @example sniffDelimiter('a;b;c\n1;2;3') // ';'
  */
 export function sniffDelimiter(sample: string): string {
-  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 60);
+  const lines = sample
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 60);
   let best: string = ',';
   let bestScore = -1;
   for (const d of CANDIDATES) {
@@ -112,7 +115,8 @@ export function splitDelimited(text: string, delimiter: string): DelimitedRow[] 
 function cleanCell(value: string, quoted: boolean): string {
   let v = value.trim();
   // Excel re-saves a quoted "/" as """/""": after unescaping, one layer of quotes is left over
-  if (quoted && v.length >= 2 && v.charCodeAt(0) === 34 && v.charCodeAt(v.length - 1) === 34) v = v.slice(1, -1).trim();
+  if (quoted && v.length >= 2 && v.charCodeAt(0) === 34 && v.charCodeAt(v.length - 1) === 34)
+    v = v.slice(1, -1).trim();
   return v;
 }
 

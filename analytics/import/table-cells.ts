@@ -33,7 +33,8 @@ export function cellDate(v: GridCell, order: DayOrder, date1904 = false): Parsed
   const fast = isoDateFast(v);
   if (fast) return fast;
   // A date column saved as General by Excel holds serials such as 45292 (1925 to 2119)
-  if (/^\d{5}(\.\d+)?$/.test(v) && +v >= 9133 && +v < 80000) return cellDate(Number(v), order, date1904);
+  if (/^\d{5}(\.\d+)?$/.test(v) && +v >= 9133 && +v < 80000)
+    return cellDate(Number(v), order, date1904);
   return parseDate(v, order);
 }
 
@@ -69,7 +70,17 @@ export function cellTime(v: GridCell): string | undefined {
 }
 
 const CURRENCY_NAMES: Record<string, string> = {
-  人民币: 'CNY', RMB: 'CNY', '¥': 'CNY', '￥': 'CNY', 元: 'CNY', 港币: 'HKD', 港元: 'HKD', 美元: 'USD', 欧元: 'EUR', 英镑: 'GBP', 日元: 'JPY',
+  人民币: 'CNY',
+  RMB: 'CNY',
+  '¥': 'CNY',
+  '￥': 'CNY',
+  元: 'CNY',
+  港币: 'HKD',
+  港元: 'HKD',
+  美元: 'USD',
+  欧元: 'EUR',
+  英镑: 'GBP',
+  日元: 'JPY',
 };
 
 /** ISO currency code of a cell (人民币 → CNY); undefined for an empty or placeholder cell. */

@@ -1,6 +1,7 @@
 import { detectDayOrder, detectDecimalMark } from '../../analytics/import/column-habits';
 
 describe('detectDecimalMark', () => {
+  // prettier-ignore
   it.each([
     [['-3.000', '1.234,56', '-0,50'], ',', 'evidence'],
     [['1,234.56', '-3.000'],          '.', 'evidence'],
@@ -14,6 +15,7 @@ describe('detectDecimalMark', () => {
 });
 
 describe('detectDayOrder', () => {
+  // prettier-ignore
   it.each([
     [['09/04/2025', '31/03/2025'], 'dmy', 'evidence'],
     [['01/02/2024', '01/13/2024'], 'mdy', 'evidence'],

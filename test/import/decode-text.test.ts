@@ -3,6 +3,7 @@ import { decodeStatementText } from '../../analytics/import/decode-text';
 const bytes = (...b: number[]) => new Uint8Array(b);
 
 describe('decodeStatementText', () => {
+  // prettier-ignore
   it.each([
     ['UTF-8 with a BOM',  bytes(0xef, 0xbb, 0xbf, 0xe6, 0x97, 0xa5, 0xe6, 0x9c, 0x9f), 'utf-8-bom'],
     ['UTF-8 without BOM', bytes(0xe6, 0x97, 0xa5, 0xe6, 0x9c, 0x9f),                   'utf-8'],
@@ -20,7 +21,10 @@ describe('decodeStatementText', () => {
 
   it('refuses bytes that are neither UTF-8 nor GBK rather than import replacement characters', () => {
     const r = decodeStatementText(bytes(0x41, 0x81, 0x20, 0x42));
-    expect(r).toEqual({ ok: false, reason: 'the file is neither valid UTF-8 nor valid GBK/GB18030' });
+    expect(r).toEqual({
+      ok: false,
+      reason: 'the file is neither valid UTF-8 nor valid GBK/GB18030',
+    });
   });
 
   it('refuses a file whose BOM says UTF-8 but whose bytes are not', () => {

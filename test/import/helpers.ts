@@ -5,7 +5,11 @@ import type { Book, CommandContext, Row } from '../../analytics/book/types';
 export const CTX: CommandContext = { now: '2024-07-10 09:00:00', user: 'tester', lang: 'zh-CN' };
 
 /** A book holding the given accounts (CNY bank account 'BANK' by default). */
-export function makeBook(accounts: Row[] = [{ AccountId: 'BANK', Name: '测试银行', Kind: 'bank', Currency: 'CNY', OpeningBalance: '0.00' }]): Book {
+export function makeBook(
+  accounts: Row[] = [
+    { AccountId: 'BANK', Name: '测试银行', Kind: 'bank', Currency: 'CNY', OpeningBalance: '0.00' },
+  ],
+): Book {
   const book = emptyBook('zh-CN');
   book.tables.Accounts!.rows = accounts;
   return book;
@@ -18,5 +22,11 @@ export function utf8(text: string): Uint8Array {
 
 /** A book after a command's changes are applied (Statement rows appended). */
 export function withStatementRows(book: Book, rows: Row[]): Book {
-  return { ...book, tables: { ...book.tables, Statement: { ...book.tables.Statement!, rows: [...book.tables.Statement!.rows, ...rows] } } };
+  return {
+    ...book,
+    tables: {
+      ...book.tables,
+      Statement: { ...book.tables.Statement!, rows: [...book.tables.Statement!.rows, ...rows] },
+    },
+  };
 }

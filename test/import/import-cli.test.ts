@@ -13,13 +13,25 @@ const CORPUS = path.join(__dirname, '../../samples/statements');
 function fakeIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s), lang: 'en-US', now: () => '2024-07-10 09:00:00', user: 'cashier' };
+  return {
+    stdout,
+    stderr,
+    out: (s) => stdout.push(s),
+    err: (s) => stderr.push(s),
+    lang: 'en-US',
+    now: () => '2024-07-10 09:00:00',
+    user: 'cashier',
+  };
 }
 
-const run = (positionals: string[], values: Record<string, string | boolean>, io: CliIo) => importCommand.run({ positionals, values }, io);
+const run = (positionals: string[], values: Record<string, string | boolean>, io: CliIo) =>
+  importCommand.run({ positionals, values }, io);
 
 async function bookFile(): Promise<string> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-import-cli-')), 'book.xlsx');
+  const file = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-import-cli-')),
+    'book.xlsx',
+  );
   await writeBook(file, makeBook());
   return file;
 }
@@ -30,7 +42,14 @@ describe('cashbook import', () => {
     const file = path.join(CORPUS, 'cn-bank/deg-icbc-debit-v2.csv');
     const io = fakeIo();
     expect(await run([book, file], { account: 'BANK', json: true }, io)).toBe(1);
-    expect(JSON.parse(io.stdout.join('\n'))).toMatchObject({ added: 11, duplicates: 0, rejected: 0, total: '-1399.34', first: '2023-02-08', last: '2023-05-02' });
+    expect(JSON.parse(io.stdout.join('\n'))).toMatchObject({
+      added: 11,
+      duplicates: 0,
+      rejected: 0,
+      total: '-1399.34',
+      first: '2023-02-08',
+      last: '2023-05-02',
+    });
     const again = fakeIo();
     await run([book, file], { account: 'BANK', json: true }, again);
     expect(JSON.parse(again.stdout.join('\n'))).toMatchObject({ added: 0, duplicates: 11 });
@@ -43,7 +62,9 @@ describe('cashbook import', () => {
     const book = await bookFile();
     const before = fs.readFileSync(book);
     const io = fakeIo();
-    expect(await run([book, path.join(CORPUS, 'cn-bank/deg-cmb-debit.csv')], { account: 'NOPE' }, io)).toBe(2);
+    expect(
+      await run([book, path.join(CORPUS, 'cn-bank/deg-cmb-debit.csv')], { account: 'NOPE' }, io),
+    ).toBe(2);
     expect(io.stderr.join('\n')).toContain("Unknown account 'NOPE'");
     expect(fs.readFileSync(book).equals(before)).toBe(true);
   });

@@ -11,48 +11,96 @@ const ONE_BAD = utf8('Date,Description,Amount\n2024-02-01,Fee,-5.00\n2024-02-02,
 
 describe('importStatement', () => {
   it('refuses an unknown account with exit 2 and names the accounts there are', async () => {
-    const r = await importStatement(makeBook(), [{ name: 'a.csv', bytes: GOOD }], { accountId: 'NOPE' }, CTX);
+    const r = await importStatement(
+      makeBook(),
+      [{ name: 'a.csv', bytes: GOOD }],
+      { accountId: 'NOPE' },
+      CTX,
+    );
     expect(r.exitCode).toBe(2);
     expect(r.changes).toEqual([]);
-    expect(r.messages[0].text['en-US']).toMatch(/^Unknown account 'NOPE' \(accounts in the book: BANK\)/);
+    expect(r.messages[0].text['en-US']).toMatch(
+      /^Unknown account 'NOPE' \(accounts in the book: BANK\)/,
+    );
   });
 
   it('creates the account when asked to', async () => {
-    const r = await importStatement(makeBook([]), [{ name: 'a.csv', bytes: GOOD }], { accountId: 'NEW', createAccount: true }, CTX);
+    const r = await importStatement(
+      makeBook([]),
+      [{ name: 'a.csv', bytes: GOOD }],
+      { accountId: 'NEW', createAccount: true },
+      CTX,
+    );
     expect(r.exitCode).toBe(0);
-    expect(r.changes[0]).toMatchObject({ table: 'Accounts', op: 'append', rows: [{ AccountId: 'NEW', Kind: 'bank', Currency: 'CNY' }] });
+    expect(r.changes[0]).toMatchObject({
+      table: 'Accounts',
+      op: 'append',
+      rows: [{ AccountId: 'NEW', Kind: 'bank', Currency: 'CNY' }],
+    });
     expect(r.changes[1]).toMatchObject({ table: 'Statement', op: 'append' });
   });
 
   it('writes statement rows with their Source, Fingerprint and signed amount', async () => {
-    const r = await importStatement(makeBook(), [{ name: 'a.csv', bytes: GOOD }], { accountId: 'BANK' }, CTX);
+    const r = await importStatement(
+      makeBook(),
+      [{ name: 'a.csv', bytes: GOOD }],
+      { accountId: 'BANK' },
+      CTX,
+    );
     const rows = (r.changes[0] as { rows: Record<string, unknown>[] }).rows;
     expect(rows.map((x) => [x.Date, x.Amount, x.Currency, x.Source, x.Description])).toEqual([
       ['2024-02-01', '-5.00', 'CNY', 'a.csv#2', 'Fee'],
       ['2024-02-02', '100.00', 'CNY', 'a.csv#3', 'Deposit'],
     ]);
     expect(rows[0].LineId).toBe(`S-${rows[0].Fingerprint}`);
-    expect(r.summary).toMatchObject({ added: 2, duplicates: 0, rejected: 0, total: '95.00', first: '2024-02-01', last: '2024-02-02' });
+    expect(r.summary).toMatchObject({
+      added: 2,
+      duplicates: 0,
+      rejected: 0,
+      total: '95.00',
+      first: '2024-02-01',
+      last: '2024-02-02',
+    });
     expect(r.audit).toMatchObject({ action: 'import', target: 'BANK' });
   });
 
   it('imports the good lines and ends with exit 1 when a row is rejected', async () => {
-    const r = await importStatement(makeBook(), [{ name: 'a.csv', bytes: ONE_BAD }], { accountId: 'BANK' }, CTX);
+    const r = await importStatement(
+      makeBook(),
+      [{ name: 'a.csv', bytes: ONE_BAD }],
+      { accountId: 'BANK' },
+      CTX,
+    );
     expect(r.exitCode).toBe(1);
     expect(r.summary).toMatchObject({ added: 1, rejected: 1 });
     const rejected = r.messages.find((m) => m.event === 'import-rejected')!;
     expect(rejected.text['en-US']).toBe("a.csv, line 3, column Amount: 'abc' is not an amount");
-    expect(rejected.text['zh-CN']).toBe("a.csv，第 3 行，列 Amount：金额无法识别（'abc' is not an amount）");
+    expect(rejected.text['zh-CN']).toBe(
+      "a.csv，第 3 行，列 Amount：金额无法识别（'abc' is not an amount）",
+    );
   });
 
   it('imports nothing and exits 2 when all or nothing was chosen and a row is rejected', async () => {
-    const r = await importStatement(makeBook(), [{ name: 'a.csv', bytes: ONE_BAD }], { accountId: 'BANK', allOrNothing: true }, CTX);
+    const r = await importStatement(
+      makeBook(),
+      [{ name: 'a.csv', bytes: ONE_BAD }],
+      { accountId: 'BANK', allOrNothing: true },
+      CTX,
+    );
     expect(r.exitCode).toBe(2);
     expect(r.changes).toEqual([]);
   });
 
   it('stops with exit 2 when one of the files cannot be read', async () => {
-    const r = await importStatement(makeBook(), [{ name: 'a.csv', bytes: GOOD }, { name: 'b.csv', bytes: new Uint8Array([0x81, 0x20]) }], { accountId: 'BANK' }, CTX);
+    const r = await importStatement(
+      makeBook(),
+      [
+        { name: 'a.csv', bytes: GOOD },
+        { name: 'b.csv', bytes: new Uint8Array([0x81, 0x20]) },
+      ],
+      { accountId: 'BANK' },
+      CTX,
+    );
     expect(r.exitCode).toBe(2);
     expect(r.changes).toEqual([]);
   });
@@ -60,41 +108,82 @@ describe('importStatement', () => {
   it('refuses a file over the row limit from Settings with a clear message', async () => {
     const book = makeBook();
     book.tables.Settings!.rows = [{ Key: 'import.maxRows', Value: '1' }];
-    const r = await importStatement(book, [{ name: 'a.csv', bytes: GOOD }], { accountId: 'BANK' }, CTX);
+    const r = await importStatement(
+      book,
+      [{ name: 'a.csv', bytes: GOOD }],
+      { accountId: 'BANK' },
+      CTX,
+    );
     expect(r.exitCode).toBe(2);
-    expect(r.messages.map((m) => m.text['en-US']).join('\n')).toContain('The file has 2 data rows; the limit is 1');
+    expect(r.messages.map((m) => m.text['en-US']).join('\n')).toContain(
+      'The file has 2 data rows; the limit is 1',
+    );
   });
 
   it('refuses a file over the size limit', async () => {
     const book = makeBook();
     book.tables.Settings!.rows = [{ Key: 'import.maxBytes', Value: '10' }];
-    const r = await importStatement(book, [{ name: 'a.csv', bytes: GOOD }], { accountId: 'BANK' }, CTX);
+    const r = await importStatement(
+      book,
+      [{ name: 'a.csv', bytes: GOOD }],
+      { accountId: 'BANK' },
+      CTX,
+    );
     expect(r.exitCode).toBe(2);
     expect(r.messages.some((m) => /limit is 10/.test(m.text['en-US']))).toBe(true);
   });
 
   it('saves the preset and mapping used in Settings and reads them back next time', async () => {
     const odd = utf8('Buchungstag;Betrag;Text\n01.03.2024;-1.234,50;Miete\n');
-    const mapping = { date: 'Buchungstag', amount: 'Betrag', description: 'Text', decimalMark: ',' as const };
-    const first = await importStatement(makeBook(), [{ name: 'de.csv', bytes: odd }], { accountId: 'BANK', mapping, savePresetAs: 'hausbank' }, CTX);
-    const setting = first.changes.find((c) => c.table === 'Settings') as unknown as { rows: { Key: string; Value: string }[] };
+    const mapping = {
+      date: 'Buchungstag',
+      amount: 'Betrag',
+      description: 'Text',
+      decimalMark: ',' as const,
+    };
+    const first = await importStatement(
+      makeBook(),
+      [{ name: 'de.csv', bytes: odd }],
+      { accountId: 'BANK', mapping, savePresetAs: 'hausbank' },
+      CTX,
+    );
+    const setting = first.changes.find((c) => c.table === 'Settings') as unknown as {
+      rows: { Key: string; Value: string }[];
+    };
     expect(setting.rows[0].Key).toBe('import.preset.hausbank');
     expect(JSON.parse(setting.rows[0].Value)).toEqual({ base: 'generic', mapping });
     const book = makeBook();
     book.tables.Settings!.rows = setting.rows;
-    const again = await importStatement(book, [{ name: 'de2.csv', bytes: odd }], { accountId: 'BANK', preset: 'hausbank', dryRun: true }, CTX);
+    const again = await importStatement(
+      book,
+      [{ name: 'de2.csv', bytes: odd }],
+      { accountId: 'BANK', preset: 'hausbank', dryRun: true },
+      CTX,
+    );
     expect(again.summary).toMatchObject({ added: 1, total: '-1234.50' });
   });
 
   it('names an unknown preset as bad input', async () => {
-    const r = await importStatement(makeBook(), [{ name: 'a.csv', bytes: GOOD }], { accountId: 'BANK', preset: 'nosuch' }, CTX);
+    const r = await importStatement(
+      makeBook(),
+      [{ name: 'a.csv', bytes: GOOD }],
+      { accountId: 'BANK', preset: 'nosuch' },
+      CTX,
+    );
     expect(r.exitCode).toBe(2);
     expect(r.messages.some((m) => m.text['en-US'].includes("Unknown preset 'nosuch'"))).toBe(true);
   });
 
   it('keeps a description that starts with = as text, written as a string cell', async () => {
-    const bytes = utf8('Date,Description,Amount\n2024-06-03,"=HYPERLINK(""http://example.invalid"",""x"")",-350.00\n');
-    const r = await importStatement(makeBook(), [{ name: 'a.csv', bytes }], { accountId: 'BANK' }, CTX);
+    const bytes = utf8(
+      'Date,Description,Amount\n2024-06-03,"=HYPERLINK(""http://example.invalid"",""x"")",-350.00\n',
+    );
+    const r = await importStatement(
+      makeBook(),
+      [{ name: 'a.csv', bytes }],
+      { accountId: 'BANK' },
+      CTX,
+    );
     const book = applyChangeSet(makeBook(), r.changes);
     const row = book.tables.Statement!.rows[0];
     expect(row.Description).toBe('=HYPERLINK("http://example.invalid","x")');
@@ -115,13 +204,16 @@ describe('fingerprintLines', () => {
   });
 
   it('gives the same line the same fingerprint in another file', () => {
-    expect(fingerprintLines('BANK', [line])).toEqual(fingerprintLines('BANK', [{ ...line, row: 99 }]));
+    expect(fingerprintLines('BANK', [line])).toEqual(
+      fingerprintLines('BANK', [{ ...line, row: 99 }]),
+    );
   });
 
   it('ties the fingerprint to the account', () => {
     expect(fingerprintLines('BANK', [line])).not.toEqual(fingerprintLines('CASH', [line]));
   });
 
+  // prettier-ignore
   it.each([
     ['', 'cbf29ce484222325'],
     ['a', 'af63dc4c8601ec8c'],

@@ -21,7 +21,15 @@ describe('readStatementFile on a workbook', () => {
     });
     const r = await readStatementFile(bytes, 'bank.xlsx');
     expect(r.format).toBe('xlsx');
-    expect(r.lines).toEqual([{ date: '2024-04-02', amount: '-1200.00', counterpartyAccount: '6217001234567891', description: '付款', row: 6 }]);
+    expect(r.lines).toEqual([
+      {
+        date: '2024-04-02',
+        amount: '-1200.00',
+        counterpartyAccount: '6217001234567891',
+        description: '付款',
+        row: 6,
+      },
+    ]);
   });
 
   it('flags a 16-digit account number stored as a number and does not use it', async () => {
@@ -30,7 +38,9 @@ describe('readStatementFile on a workbook', () => {
     });
     const r = await readStatementFile(bytes, 'bank.xlsx');
     expect(r.lines[0].counterpartyAccount).toBeUndefined();
-    expect(r.problems.map((p) => [p.code, p.row, p.column])).toEqual([['long-number-id', 5, '对方账号']]);
+    expect(r.problems.map((p) => [p.code, p.row, p.column])).toEqual([
+      ['long-number-id', 5, '对方账号'],
+    ]);
     expect(r.problems[0].message).toContain('6217001234567890');
     expect(r.problems[0].message).not.toContain('E+15');
   });
@@ -39,12 +49,21 @@ describe('readStatementFile on a workbook', () => {
     const bytes = await statementWorkbook((ws) => {
       ws.getRow(5).values = ['2024-04-02', -100, null, '支付测试房租'];
       ws.getRow(6).values = ['2024-04-03', -200, null, null];
-      ws.getCell('D6').value = { richText: [{ text: '货款', font: { bold: true, color: { argb: 'FFFF0000' } } }, { text: '-测试公司A' }] };
+      ws.getCell('D6').value = {
+        richText: [
+          { text: '货款', font: { bold: true, color: { argb: 'FFFF0000' } } },
+          { text: '-测试公司A' },
+        ],
+      };
       ws.getRow(7).values = ['2024-04-04', -300, null, null];
       ws.getCell('D7').value = { richText: [{ text: '备用金 @1.5', font: { italic: true } }] };
     });
     const r = await readStatementFile(bytes, 'bank.xlsx');
-    expect(r.lines.map((l) => l.description)).toEqual(['支付测试房租', '货款-测试公司A', '备用金 @1.5']);
+    expect(r.lines.map((l) => l.description)).toEqual([
+      '支付测试房租',
+      '货款-测试公司A',
+      '备用金 @1.5',
+    ]);
   });
 
   it('reads date cells and numeric amounts typed by Excel', async () => {

@@ -8,11 +8,16 @@ describe('splitDelimited', () => {
   });
 
   it('keeps text that trails a closing quote up to the delimiter', () => {
-    expect(cells('"-1,099.14"\t,CNY\n"3985734"\t,"/"\n')).toEqual([['-1,099.14', 'CNY'], ['3985734', '/']]);
+    expect(cells('"-1,099.14"\t,CNY\n"3985734"\t,"/"\n')).toEqual([
+      ['-1,099.14', 'CNY'],
+      ['3985734', '/'],
+    ]);
   });
 
   it('reads a quote inside an unquoted cell literally', () => {
-    expect(cells('打开拼多多，点击底部"多多视频","/"\n')).toEqual([['打开拼多多，点击底部"多多视频"', '/']]);
+    expect(cells('打开拼多多，点击底部"多多视频","/"\n')).toEqual([
+      ['打开拼多多，点击底部"多多视频"', '/'],
+    ]);
   });
 
   it('undoes Excel re-quoting of """/"""', () => {
@@ -28,11 +33,15 @@ describe('splitDelimited', () => {
   });
 
   it('keeps the empty cell after a trailing comma and drops blank lines', () => {
-    expect(cells('a,b,\n\n \nc,d,\r\n')).toEqual([['a', 'b', ''], ['c', 'd', '']]);
+    expect(cells('a,b,\n\n \nc,d,\r\n')).toEqual([
+      ['a', 'b', ''],
+      ['c', 'd', ''],
+    ]);
   });
 });
 
 describe('sniffDelimiter', () => {
+  // prettier-ignore
   it.each([
     ['a,b,c\n1,2,3\n',              ','],
     ['a;b;c\n1;"2,5";3\n',          ';'],

@@ -14,19 +14,25 @@ describe('readCamt', () => {
   });
 
   it('reads a camt.054 notification entry with a date-time booking and skips a pending one', () => {
-    const ntry = (amt: string, ind: string, sts: string) => `<Ntry><Amt Ccy="CNY">${amt}</Amt><CdtDbtInd>${ind}</CdtDbtInd><Sts>${sts}</Sts><BookgDt><DtTm>2024-06-03T14:05:00+08:00</DtTm></BookgDt><AcctSvcrRef>R-${amt}</AcctSvcrRef></Ntry>`;
+    const ntry = (amt: string, ind: string, sts: string) =>
+      `<Ntry><Amt Ccy="CNY">${amt}</Amt><CdtDbtInd>${ind}</CdtDbtInd><Sts>${sts}</Sts><BookgDt><DtTm>2024-06-03T14:05:00+08:00</DtTm></BookgDt><AcctSvcrRef>R-${amt}</AcctSvcrRef></Ntry>`;
     const xml = `<Document xmlns="${NS}"><BkToCstmrDbtCdtNtfctn><Ntfctn><Acct><Ccy>CNY</Ccy></Acct>${ntry('12.30', 'DBIT', 'BOOK')}${ntry('5.00', 'CRDT', 'PDNG')}</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
     const r = readCamt(xml, 'n.xml');
-    expect(r.lines.map((l) => [l.date, l.time, l.amount, l.reference, l.currency])).toEqual([['2024-06-03', '14:05:00', '-12.30', 'R-12.30', 'CNY']]);
+    expect(r.lines.map((l) => [l.date, l.time, l.amount, l.reference, l.currency])).toEqual([
+      ['2024-06-03', '14:05:00', '-12.30', 'R-12.30', 'CNY'],
+    ]);
     expect(r.skipped.map((p) => p.code)).toEqual(['not-booked']);
   });
 });
 
 describe('readOfx', () => {
   it('refuses a DOCTYPE', () => {
-    expect(readOfx('<!DOCTYPE x><OFX></OFX>', 'a.ofx').problems.map((p) => p.code)).toEqual(['xml-dtd-refused']);
+    expect(readOfx('<!DOCTYPE x><OFX></OFX>', 'a.ofx').problems.map((p) => p.code)).toEqual([
+      'xml-dtd-refused',
+    ]);
   });
 
+  // prettier-ignore
   it.each([
     ['20240301',                    { date: '2024-03-01' }],
     ['20240301120000.000[-5:EST]',  { date: '2024-03-01', time: '12:00:00' }],
@@ -37,6 +43,7 @@ describe('readOfx', () => {
 });
 
 describe('readMt940', () => {
+  // prettier-ignore
   it.each([
     ['380115,12', '380115.12'],
     ['380115,1',  '380115.10'],
@@ -48,7 +55,8 @@ describe('readMt940', () => {
   });
 
   it('signs RC and RD reversal marks against their letter', () => {
-    const text = ':20:X\n:25:A/1\n:60F:C240101EUR10,00\n:61:240102RC5,00NTRFNONREF\n:61:240102RD2,00NTRFNONREF\n:62F:C240102EUR7,00\n-';
+    const text =
+      ':20:X\n:25:A/1\n:60F:C240101EUR10,00\n:61:240102RC5,00NTRFNONREF\n:61:240102RD2,00NTRFNONREF\n:62F:C240102EUR7,00\n-';
     const r = readMt940(text, 'r.sta');
     expect(r.lines.map((l) => l.amount)).toEqual(['-5.00', '2.00']);
     expect(r.problems).toEqual([]);

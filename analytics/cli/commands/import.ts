@@ -13,8 +13,12 @@ import { usageError } from './init';
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'cashbook import <book.xlsx> <file>... --account ID [--into statement|journal] [--preset NAME] [--all-or-nothing] [--create-account] [--save-preset NAME] [--json]',
-  summary: { 'zh-CN': '导入银行/支付宝/微信对账单，或导入旧的现金日记账', 'en-US': 'import bank, Alipay or WeChat statements, or adopt an old cash journal' },
+  usage:
+    'cashbook import <book.xlsx> <file>... --account ID [--into statement|journal] [--preset NAME] [--all-or-nothing] [--create-account] [--save-preset NAME] [--json]',
+  summary: {
+    'zh-CN': '导入银行/支付宝/微信对账单，或导入旧的现金日记账',
+    'en-US': 'import bank, Alipay or WeChat statements, or adopt an old cash journal',
+  },
   options: {
     account: { type: 'string' },
     into: { type: 'string' },
@@ -30,7 +34,10 @@ export const importCommand: CliCommand = {
     const into = (args.values.into as string | undefined) ?? 'statement';
     if (!book || inputs.length === 0 || !accountId) return usageError(io, this.usage);
     if (into !== 'statement' && into !== 'journal') {
-      log.error('bad-into', { 'zh-CN': `--into 只能是 statement 或 journal，而不是 ${into}`, 'en-US': `--into must be statement or journal, not ${into}` });
+      log.error('bad-into', {
+        'zh-CN': `--into 只能是 statement 或 journal，而不是 ${into}`,
+        'en-US': `--into must be statement or journal, not ${into}`,
+      });
       return 2;
     }
 
@@ -38,7 +45,10 @@ export const importCommand: CliCommand = {
     const files: StatementFile[] = [];
     for (const input of inputs) {
       if (!fs.existsSync(input) || !fs.statSync(input).isFile()) {
-        log.error('file-not-found', { 'zh-CN': `找不到文件 ${input}`, 'en-US': `file not found: ${input}` });
+        log.error('file-not-found', {
+          'zh-CN': `找不到文件 ${input}`,
+          'en-US': `file not found: ${input}`,
+        });
         return 2;
       }
       files.push({ name: path.basename(input), bytes: new Uint8Array(fs.readFileSync(input)) });
@@ -47,14 +57,19 @@ export const importCommand: CliCommand = {
     return runOnBook(
       book,
       (b, ctx) =>
-        importStatement(b, files, {
-          accountId,
-          into,
-          preset: args.values.preset as string | undefined,
-          allOrNothing: Boolean(args.values['all-or-nothing']),
-          createAccount: Boolean(args.values['create-account']),
-          savePresetAs: args.values['save-preset'] as string | undefined,
-        }, ctx),
+        importStatement(
+          b,
+          files,
+          {
+            accountId,
+            into,
+            preset: args.values.preset as string | undefined,
+            allOrNothing: Boolean(args.values['all-or-nothing']),
+            createAccount: Boolean(args.values['create-account']),
+            savePresetAs: args.values['save-preset'] as string | undefined,
+          },
+          ctx,
+        ),
       io,
       { json: Boolean(args.values.json) },
     );
