@@ -18,7 +18,7 @@ import {
 } from '../book/types';
 import { entryRowHash } from '../audit/entry-hash';
 import { DEFAULT_VOUCHER_PREFIX, nextEntryId, nextVoucher } from './entry-numbers';
-import { balanceWith } from './record-entry';
+import { balanceWith } from './balance-with';
 
 export interface ReverseEntryParams {
   entryId: string;
