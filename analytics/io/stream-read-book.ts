@@ -18,9 +18,8 @@ import type { Book, Row, Table } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import { fail } from '../util/error';
 import { MAX_BOOK_BYTES, MAX_CELL_CHARS } from './read-book';
-import { inspectXlsx } from './inspect-xlsx';
 import { dateStylesOf, excelDate, readSharedStrings, readSheetRows, type SheetCell, type SheetReadOptions } from './sheet-xml-reader';
-import { listZipEntries, MAX_ENTRY_BYTES, readZipEntry, readZipText, type ZipEntry } from './zip-reader';
+import { listZipEntries, readZipEntry, readZipText, type ZipEntry } from './zip-reader';
 import { unescapeXml } from './xml-text';
 
 export interface StreamReadBookResult {
@@ -35,17 +34,17 @@ interface SheetRef {
 
 /**
  * Read a book file through the streaming reader.
- * @throws AnalyticsError `file-not-found`, `file-too-large`, `not-a-workbook`, and inspectXlsx's
- *   `truncated-workbook`, `zip-bomb`, `xml-doctype`
+ * @throws AnalyticsError `file-not-found`, `file-too-large`, `not-a-workbook`, `xml-doctype`
  * @example const { book, problems } = await streamReadBook('big.xlsx') // as readBook, without `workbook`
  */
 export async function streamReadBook(file: string): Promise<StreamReadBookResult> {
   if (!fs.existsSync(file)) fail('file-not-found', `${file}: file not found`);
   const size = fs.statSync(file).size;
   if (size > MAX_BOOK_BYTES) fail('file-too-large', `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`);
-  // The same hostile-file checks as readBook (bombs, truncation, DOCTYPE), with room for
-  // sheets of a million rows: those inflate to about 1 GB, past readBook's in-memory limits.
-  inspectXlsx(fs.readFileSync(file), file, { maxEntryBytes: MAX_ENTRY_BYTES, maxTotalBytes: 2 * MAX_ENTRY_BYTES });
+  // Hostile files: inflated bytes are counted as they stream and capped (zip bombs), a
+  // damaged directory or entry fails, and any XML part with a DOCTYPE is refused as readBook
+  // refuses it. Entities are never expanded here: only the five named ones and &#NN; exist.
+  // (inspectXlsx would inflate each big sheet a second time, in memory, to check its size.)
   const entries = listZipEntries(file);
 
   // Step 1: workbook, sheet list, styles and shared strings

@@ -97,6 +97,11 @@ export async function* readZipEntry(file: string, entry: ZipEntry): AsyncGenerat
   raw.on('error', (e) => source.destroy(e));
   let total = 0;
   for await (const chunk of source as AsyncIterable<Buffer>) {
+    // OOXML never declares a DOCTYPE; one is an entity-expansion attempt (readBook refuses it too).
+    if (total === 0 && /\.(xml|rels)$/i.test(entry.name) && /<!DOCTYPE|<!ENTITY/i.test(chunk.toString('latin1', 0, Math.min(chunk.length, 4096)))) {
+      raw.destroy();
+      fail('xml-doctype', `${file}: ${entry.name} carries a DOCTYPE or ENTITY declaration, which OOXML never uses; refused`);
+    }
     total += chunk.length;
     if (total > MAX_ENTRY_BYTES) {
       raw.destroy();

@@ -152,3 +152,17 @@ describe('readSheetRows', () => {
     expect(rows).toEqual([{ number: 1, cells: [undefined, { value: 'shared' }, { value: 45658, dateStyled: true }, { value: 'a&b' }] }]);
   });
 });
+
+describe('streamReadBook on hostile files', () => {
+  it('refuses a sheet that declares a DOCTYPE', async () => {
+    const { ZipWriter } = await import('../../analytics/io/zip-writer');
+    const target = file('doctype.xlsx');
+    const out = fs.createWriteStream(target);
+    const zip = new ZipWriter(out);
+    await zip.addEntry('xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="Journal" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    await zip.addEntry('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>');
+    await zip.addEntry('xl/worksheets/sheet1.xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>');
+    await zip.finish();
+    await expect(streamReadBook(target)).rejects.toMatchObject({ code: 'xml-doctype' });
+  });
+});
