@@ -1,24 +1,20 @@
 /**
- * The Node sandbox for query cells: each cell runs in a fresh `node:vm` context holding
- * only JavaScript's built-ins, arquero (evaluated inside that context from its browser
- * bundle) and the cell's input, parsed and frozen inside the context. No host object
- * crosses in, so `constructor.constructor` chains reach the context's own Function and
- * find no `process`, `require`, `fetch` or Office; results and errors cross back out as
- * JSON text only. The cell's code runs under the vm timeout, promises included
- * (microtaskMode 'afterEvaluate').
- * LIMITATION: memory is not bounded; a cell that allocates without end fails the process.
- * The browser host implements the same QuerySandbox with a Web Worker.
+ * The Node sandbox for query cells. Each cell runs in its own worker thread (a memory cap,
+ * an empty environment, and a hard stop from outside), and inside it in a fresh `node:vm`
+ * context holding only JavaScript's built-ins, arquero (evaluated inside that context from
+ * its browser bundle) and the cell's input, parsed and frozen inside the context. No host
+ * object crosses in, so `constructor.constructor` chains reach the context's own Function
+ * and find no `process`, `require`, `fetch` or Office; results and errors cross back out
+ * as JSON text only. The cell's code runs under the vm timeout, promises included
+ * (microtaskMode 'afterEvaluate'). The browser host implements the same QuerySandbox with
+ * a Web Worker.
  */
-import * as fs from 'node:fs';
-import * as vm from 'node:vm';
-import type { Row } from '../book/types';
+import { Worker } from 'node:worker_threads';
 import type { QueryOutcome, QueryRequest, QuerySandbox } from '../notebook/types';
 
-let arqueroScript: vm.Script | undefined;
-
-function arquero(): vm.Script {
-  arqueroScript ??= new vm.Script(fs.readFileSync(require.resolve('arquero/dist/arquero.min.js'), 'utf8'), { filename: 'arquero.min.js' });
-  return arqueroScript;
+export interface NodeQuerySandboxOptions {
+  /** Heap a query cell may use. @default 256 */
+  memoryMb?: number;
 }
 
 // Runs first in every context. arquero's Arrow reader builds a TextDecoder when it loads;
@@ -99,48 +95,95 @@ const PRELUDE = `(function () {
   };
 })()`;
 
-/** A QuerySandbox backed by node:vm. */
-export function createNodeQuerySandbox(): QuerySandbox {
-  return { run: async (request) => runInVm(request) };
+/**
+ * A QuerySandbox backed by a worker thread and node:vm.
+ * @param options the memory cap
+ * @returns the sandbox; each `run` starts and ends its own worker
+ * @example await createNodeQuerySandbox().run({ cellId: 'q', title: 'Q', code: 'return []', tables: {}, cells: {}, timeoutMs: 2000 }) // { ok: true, rows: [] }
+ */
+export function createNodeQuerySandbox(options: NodeQuerySandboxOptions = {}): QuerySandbox {
+  const memoryMb = options.memoryMb ?? 256;
+  return { run: (request) => runInWorker(request, memoryMb) };
 }
 
-function runInVm(request: QueryRequest): QueryOutcome {
-  const filename = `cell-${request.cellId.replace(/[^\w-]/g, '_')}.js`;
+function runInWorker(request: QueryRequest, memoryMb: number): Promise<QueryOutcome> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, {
+      eval: true,
+      env: {},
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+      workerData: {
+        cellId: request.cellId,
+        code: request.code,
+        input: JSON.stringify({ tables: request.tables, cells: request.cells }),
+        timeoutMs: request.timeoutMs,
+        arqueroFile: require.resolve('arquero/dist/arquero.min.js'),
+        guards: GUARDS,
+        prelude: PRELUDE,
+      },
+    });
+    let settled = false;
+    const finish = (outcome: QueryOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(backstop);
+      void worker.terminate();
+      resolve(outcome);
+    };
+    // The vm timeout stops the cell; this stops the worker if anything else hangs.
+    const backstop = setTimeout(() => finish({ ok: false, kind: 'timeout', message: `timed out after ${request.timeoutMs} ms` }), request.timeoutMs + 15_000);
+    worker.on('message', (m: QueryOutcome) => finish(m));
+    worker.on('error', (e: Error & { code?: string }) =>
+      finish(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, kind: 'memory', message: `ran out of its ${memoryMb} MB of memory` } : { ok: false, kind: 'runtime', message: e.message }),
+    );
+    worker.on('exit', () => finish({ ok: false, kind: 'runtime', message: 'the sandbox stopped without an answer' }));
+  });
+}
 
+// The worker's own code, plain JavaScript: compile the cell, build the context, run, answer.
+const WORKER = `
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const vm = require('node:vm');
+const { cellId, code, input, timeoutMs, arqueroFile, guards, prelude } = workerData;
+const filename = 'cell-' + cellId.replace(/[^\\w-]/g, '_') + '.js';
+const lineIn = (stack) => {
+  const at = String(stack).indexOf(filename + ':');
+  return at < 0 ? undefined : Number(/^(\\d+)/.exec(String(stack).slice(at + filename.length + 1))[1]);
+};
+function run() {
   // Step 1: compile the cell first so a syntax error names its line
-  const imported = /\bimport\b/.exec(request.code);
-  if (imported) return { ok: false, kind: 'syntax', message: 'import is not available in a query cell', line: request.code.slice(0, imported.index).split('\n').length };
-  let script: vm.Script;
+  const imported = /\\bimport\\b/.exec(code);
+  if (imported) return { ok: false, kind: 'syntax', message: 'import is not available in a query cell', line: code.slice(0, imported.index).split('\\n').length };
+  let script;
   try {
-    script = new vm.Script(`(function (aq, op, tables, cells) {\n${request.code}\n})`, { filename, lineOffset: -1 });
+    script = new vm.Script('(function (aq, op, tables, cells) {\\n' + code + '\\n})', { filename, lineOffset: -1 });
   } catch (e) {
-    return { ok: false, kind: 'syntax', message: String((e as Error).message), line: lineIn(String((e as Error).stack), filename) };
+    return { ok: false, kind: 'syntax', message: String(e.message), line: lineIn(e.stack) };
   }
-
   // Step 2: a fresh context with arquero and the frozen input, nothing else
   const context = vm.createContext(Object.create(null), { codeGeneration: { strings: true, wasm: false }, microtaskMode: 'afterEvaluate' });
-  new vm.Script(GUARDS, { filename: 'guards.js' }).runInContext(context);
-  arquero().runInContext(context, { timeout: 10_000 });
-  context.__input = JSON.stringify({ tables: request.tables, cells: request.cells });
-  context.__run = new vm.Script(PRELUDE, { filename: 'prelude.js' }).runInContext(context);
+  new vm.Script(guards, { filename: 'guards.js' }).runInContext(context);
+  new vm.Script(fs.readFileSync(arqueroFile, 'utf8'), { filename: 'arquero.min.js' }).runInContext(context, { timeout: 10000 });
+  context.__input = input;
+  context.__run = new vm.Script(prelude, { filename: 'prelude.js' }).runInContext(context);
   context.__fn = script.runInContext(context);
-
   // Step 3: run under the time limit; only text comes back
-  let text: unknown;
+  let text;
   try {
-    text = new vm.Script('__run(__fn)', { filename: 'run.js' }).runInContext(context, { timeout: request.timeoutMs });
+    text = new vm.Script('__run(__fn)', { filename: 'run.js' }).runInContext(context, { timeout: timeoutMs });
   } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { ok: false, kind: 'timeout', message: `timed out after ${request.timeoutMs} ms` };
-    throw e;
+    if (e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { ok: false, kind: 'timeout', message: 'timed out after ' + timeoutMs + ' ms' };
+    return { ok: false, kind: 'runtime', message: String(e && e.message) };
   }
   if (typeof text !== 'string') return { ok: false, kind: 'result', message: 'the cell changed the sandbox' };
-  const parsed = JSON.parse(text) as { rows?: Row[]; result?: string; error?: { name: string; message: string; stack: string } };
-  if (parsed.error) return { ok: false, kind: 'runtime', message: `${parsed.error.name}: ${parsed.error.message}`, line: lineIn(parsed.error.stack, filename) };
+  const parsed = JSON.parse(text);
+  if (parsed.error) return { ok: false, kind: 'runtime', message: parsed.error.name + ': ' + parsed.error.message, line: lineIn(parsed.error.stack) };
   if (parsed.result !== undefined) return { ok: false, kind: 'result', message: parsed.result };
-  return { ok: true, rows: parsed.rows ?? [] };
+  return { ok: true, rows: parsed.rows || [] };
 }
-
-function lineIn(stack: string, filename: string): number | undefined {
-  const m = new RegExp(`${filename.replace(/[.]/g, '\\.')}:(\\d+)`).exec(stack);
-  return m ? Number(m[1]) : undefined;
-}
+parentPort.postMessage(run());
+`;

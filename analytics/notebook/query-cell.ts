@@ -54,6 +54,7 @@ function buildRequest(cell: NotebookCell, book: Book, earlier: ReadonlyMap<strin
 }
 
 function describeFailure(outcome: Extract<QueryOutcome, { ok: false }>, name: string, nameEn: string, ms: number): Text {
+  if (outcome.kind === 'memory') return t(`查询单元 ${name} 内存用尽，已停止: ${outcome.message}`, `Query cell ${nameEn} stopped: it ${outcome.message}`);
   if (outcome.kind === 'timeout') return t(`查询单元 ${name} 超过 ${ms} 毫秒时限，已停止`, `Query cell ${nameEn} stopped: it ran past its ${ms} ms time limit`);
   const at = outcome.line ? t(`第 ${outcome.line} 行: `, `line ${outcome.line}: `) : t('', '');
   if (outcome.kind === 'syntax') return t(`查询单元 ${name} 语法错误，${at['zh-CN']}${outcome.message}`, `Query cell ${nameEn} has a syntax error, ${at['en-US']}${outcome.message}`);

@@ -93,7 +93,7 @@ export interface QueryRequest {
 
 export type QueryOutcome =
   | { ok: true; rows: Row[] }
-  | { ok: false; kind: 'syntax' | 'runtime' | 'timeout' | 'result'; message: string; line?: number };
+  | { ok: false; kind: 'syntax' | 'runtime' | 'timeout' | 'memory' | 'result'; message: string; line?: number };
 
 /**
  * Runs query cells with no access to anything but the given tables. Node runs them in a

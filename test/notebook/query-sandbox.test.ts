@@ -47,6 +47,12 @@ describe('createNodeQuerySandbox', () => {
     expect(await sandbox.run(request('while (true) {}', 200))).toEqual({ ok: false, kind: 'timeout', message: 'timed out after 200 ms' });
   });
 
+  it('stops a cell that eats memory without taking the process down', async () => {
+    const small = createNodeQuerySandbox({ memoryMb: 32 });
+    const out = await small.run(request('const hoard = []; for (;;) hoard.push(new Array(100000).fill(1));', 20_000));
+    expect(out).toEqual({ ok: false, kind: 'memory', message: 'ran out of its 32 MB of memory' });
+  });
+
   it('names the line of a runtime error', async () => {
     const out = await sandbox.run(request('const a = 1;\nconst b = 2;\nreturn missing + a + b;'));
     expect(out).toMatchObject({ ok: false, kind: 'runtime', line: 3 });
