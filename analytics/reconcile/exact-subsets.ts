@@ -3,63 +3,100 @@
  * and 4 use hashing (a pair-sum table for 4), so a pool of n rows costs O(n²) rather than
  * O(n⁴); larger sizes fall back to a pruned depth-first search. Only the smallest size that
  * has any solution is returned: a deposit explained by two receipts is never re-explained
- * by four.
+ * by four. accidentalSumPool bounds the pool per size so that a chance exact sum among
+ * unrelated rows stays unlikely; that bound is also what keeps the search cheap at scale.
  */
 
 /**
- * Every subset (as positions into `values`) of the smallest size from 2 to `maxSize` whose
+ * Every subset (as positions into `values`) of the smallest size from `minSize` (2) to `maxSize` whose
  * values sum to `target`, at most `limit` of them.
  * @param values positive integers
  * @example exactSubsets([150010, 230020, 99], 380030, 4) // [[0, 1]]
  */
-export function exactSubsets(values: readonly number[], target: number, maxSize: number, limit = 16): number[][] {
-  for (let size = 2; size <= Math.min(maxSize, values.length); size++) {
-    const found = size === 2 ? pairs(values, target, limit) : size === 3 ? triples(values, target, limit) : size === 4 ? quads(values, target, limit) : deeper(values, target, size, limit);
+export function exactSubsets(values: readonly number[], target: number, maxSize: number, limit = 16, poolFor: (size: number) => number = () => values.length, minSize = 2): number[][] {
+  for (let size = minSize; size <= Math.min(maxSize, values.length); size++) {
+    // Only the first poolFor(size) values take part in subsets of this size.
+    const pool = values.slice(0, Math.max(size, poolFor(size)));
+    const order = pool.map((_, i) => i).sort((a, b) => pool[a] - pool[b] || a - b);
+    const found = size === 2 ? pairs(pool, order, target, -1, limit) : size === 3 ? triples(pool, order, target, limit) : size === 4 ? quads(pool, target, limit) : deeper(pool, target, size, limit);
     if (found.length) return found;
   }
   return [];
 }
 
-function pairs(values: readonly number[], target: number, limit: number, skip = -1): number[][] {
-  const seen = new Map<number, number[]>();
+/**
+ * The most candidates a search for `size` rows summing to `target` may look at so that an
+ * accidental exact sum stays unlikely: C(n, size) subsets spread over about `target`
+ * possible totals, so n is the largest with C(n, size) ≤ risk × target.
+ * @example accidentalSumPool(4, 500_000, 0.05) // 28
+ */
+export function accidentalSumPool(size: number, target: number, risk: number): number {
+  const budget = risk * Math.abs(target);
+  let n = size;
+  let subsets = 1; // C(size, size)
+  while (n < 4096) {
+    const next = (subsets * (n + 1)) / (n + 1 - size); // C(n + 1, size)
+    if (next > budget) break;
+    subsets = next;
+    n++;
+  }
+  return n;
+}
+
+// Pairs among order[from+1..] summing to target, by walking inwards from both ends.
+function pairs(values: readonly number[], order: readonly number[], target: number, from: number, limit: number): number[][] {
   const out: number[][] = [];
-  for (let i = 0; i < values.length && out.length < limit; i++) {
-    if (i === skip) continue;
-    for (const k of seen.get(target - values[i]) ?? []) out.push([k, i]);
-    seen.set(values[i], (seen.get(values[i]) ?? []).concat(i));
+  let lo = from + 1;
+  let hi = order.length - 1;
+  while (lo < hi && out.length < limit) {
+    const sum = values[order[lo]] + values[order[hi]];
+    if (sum < target) lo++;
+    else if (sum > target) hi--;
+    else {
+      // Every pairing inside runs of equal values on either end is a solution.
+      let h = hi;
+      while (h > lo && values[order[h]] === values[order[hi]] && out.length < limit) out.push([order[lo], order[h--]]);
+      lo++;
+    }
   }
   return out;
 }
 
-function triples(values: readonly number[], target: number, limit: number): number[][] {
+function triples(values: readonly number[], order: readonly number[], target: number, limit: number): number[][] {
   const out: number[][] = [];
-  for (let i = 0; i < values.length && out.length < limit; i++) {
-    for (const [a, b] of pairs(values, target - values[i], limit, i)) {
-      if (a > i && b > i) out.push([i, a, b]);
-    }
+  for (let i = 0; i < order.length - 2 && out.length < limit; i++) {
+    const rest = target - values[order[i]];
+    if (rest < 2 * values[order[i]]) break; // the other two are at least as large
+    for (const p of pairs(values, order, rest, i, limit - out.length)) out.push([order[i], ...p]);
   }
-  return out.slice(0, limit);
+  return out;
 }
 
 function quads(values: readonly number[], target: number, limit: number): number[][] {
-  const bySum = new Map<number, [number, number][]>();
-  for (let i = 0; i < values.length; i++) {
-    for (let j = i + 1; j < values.length; j++) {
+  // Pair sums below the target, keyed by sum; a pair's two positions are packed in one number.
+  const n = values.length;
+  const bySum = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
       const s = values[i] + values[j];
+      if (s >= target) continue;
       const list = bySum.get(s);
-      if (list) list.push([i, j]);
-      else bySum.set(s, [[i, j]]);
+      if (list) list.push(i * n + j);
+      else bySum.set(s, [i * n + j]);
     }
   }
-  const out: number[][] = [];
   // Each set {a < b < c < d} is found once, as the pair (a, b) followed by the pair (c, d).
+  const out: number[][] = [];
   for (const [s, list] of bySum) {
     const rest = bySum.get(target - s);
     if (!rest) continue;
-    for (const [i, j] of list) {
-      for (const [k, l] of rest) {
+    for (const p of list) {
+      const i = Math.floor(p / n);
+      const j = p % n;
+      for (const q of rest) {
+        const k = Math.floor(q / n);
         if (k <= j) continue;
-        out.push([i, j, k, l]);
+        out.push([i, j, k, q % n]);
         if (out.length >= limit) return out;
       }
     }

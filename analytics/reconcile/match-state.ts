@@ -47,6 +47,8 @@ export interface MatchStatementOptions {
   takenEntries?: Uint8Array;
   /** Lines already settled: 1 = not a candidate. */
   takenLines?: Uint8Array;
+  /** When given, filled with the milliseconds each pass took (for benchmarks). */
+  timings?: Record<string, number>;
   /** A pairing the user rejected; it is never proposed again. */
   isRejected?: (entries: readonly number[], lines: readonly number[]) => boolean;
 }

@@ -44,19 +44,27 @@ export type { MatchProposal, MatchRule, MatchStatementOptions } from './match-st
  */
 export function matchStatement(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions = {}): MatchProposal[] {
   const st = initialState(journal, statement, options);
+  const timed = (pass: string, run: () => void) => {
+    const start = Date.now();
+    run();
+    if (options.timings) options.timings[pass] = Date.now() - start;
+  };
 
   // Equal amounts first: exact reference, then same date, then the date window. Both sides
   // are sorted once; later passes only drop the rows taken meanwhile.
-  const order = { js: sortByAmountThenDay(st.J, openRows(st.J, st.entryUsed)), ss: sortByAmountThenDay(st.S, openRows(st.S, st.lineUsed)) };
-  matchEqualAmounts(st, 'exact-reference', order);
-  matchEqualAmounts(st, 'exact-date', order);
-  matchEqualAmounts(st, 'date-window', order);
+  let order: SortedSides = { js: new Uint32Array(0), ss: new Uint32Array(0) };
+  timed('sort', () => {
+    order = { js: sortByAmountThenDay(st.J, openRows(st.J, st.entryUsed)), ss: sortByAmountThenDay(st.S, openRows(st.S, st.lineUsed)) };
+  });
+  timed('exact-reference', () => matchEqualAmounts(st, 'exact-reference', order));
+  timed('exact-date', () => matchEqualAmounts(st, 'exact-date', order));
+  timed('date-window', () => matchEqualAmounts(st, 'date-window', order));
 
   // Then the leftovers: fees netted off, equal amounts with matching names further apart,
   // and last the sums, whose anonymous rows carry the least evidence of all.
-  matchNettedFees(st);
-  matchEqualAmounts(st, 'fuzzy', order);
-  matchSums(st);
+  timed('fee-netted', () => matchNettedFees(st));
+  timed('fuzzy', () => matchEqualAmounts(st, 'fuzzy', order));
+  timed('sums', () => matchSums(st));
   return st.proposals;
 }
 

@@ -7,8 +7,8 @@
  * maxGroupCandidates nearest rows are searched for an exact subset sum in integer fen of
  * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size.
  */
-import { evidenceOf, lowerBoundDay, openRows, propose, sortByDay, type MatchState } from './match-state';
-import { exactSubsets } from './exact-subsets';
+import { evidenceOf, lowerBoundDay, openRows, propose, sortByDay, type Evidence, type MatchState } from './match-state';
+import { accidentalSumPool, exactSubsets } from './exact-subsets';
 import type { LedgerColumns } from './ledger-columns';
 
 /** Match leftover lines to groups of entries, then leftover entries to groups of lines. */
@@ -18,10 +18,17 @@ export function matchSums(st: MatchState): void {
   // Unambiguous sums first, in rounds: each accepted group removes its rows from the other
   // pools, which often leaves a once-ambiguous row with one answer. Then the best of the rest.
   for (const side of [manyToOne, oneToMany]) {
-    while (matchSumRound(st, side, true) > 0);
-    matchSumRound(st, side, false);
+    const hopeless = new Uint8Array(side.cols.length);
+    for (let round = 0; round < UNIQUE_ROUNDS && matchSumRound(st, side, true, hopeless) > 0; round++);
+    matchSumRound(st, side, false, hopeless);
   }
 }
+
+// Expected accidental exact sums tolerated per search (see accidentalSumPool).
+const ACCIDENTAL_SUM_RISK = 0.05;
+
+// Rounds of unambiguous sums before the rest; later rounds rarely add any.
+const UNIQUE_ROUNDS = 3;
 
 interface Side {
   /** The side with the single row. */
@@ -34,47 +41,82 @@ interface Side {
   after: number;
 }
 
-// One pass over the single side's open rows; returns how many groups it accepted.
-function matchSumRound(st: MatchState, side: Side, uniqueOnly: boolean): number {
+// One pass over the single side's open rows; returns how many groups it accepted. Rows
+// found to have no sum at all are marked in `hopeless` and skipped by later rounds (their
+// pools only shrink).
+function matchSumRound(st: MatchState, side: Side, uniqueOnly: boolean, hopeless: Uint8Array): number {
   const manyToOne = side.cols === st.S;
   const pool = sortByDay(side.other, openRows(side.other, side.otherUsed));
   let accepted = 0;
   for (const i of sortByDay(side.cols, openRows(side.cols, side.used))) {
-    const day = side.cols.day[i];
-    const target = side.cols.amount[i];
-    const evidence = manyToOne ? (j: number) => evidenceOf(st, j, i) : (s: number) => evidenceOf(st, i, s);
-    const likeness = (k: number) => evidence(k).likeness;
-    // A member naming a different counterparty than the single row cannot be part of it.
-    const admissible = (k: number) => !evidence(k).contradicts;
-    // Widen the date range a day at a time: a batch of the same day is the common case, and
-    // a small pool leaves little room for an accidental sum.
-    for (let reach = 0; reach <= st.window; reach++) {
-      const near = nearestOpen(side.other, side.otherUsed, pool, day - reach, day + Math.min(reach, side.after), day, target, st.maxGroupCandidates, admissible);
-      const found = subsetsOf(side.other, near, target, likeness, st.maxGroupSize);
-      if (found.length === 0) continue;
-      if (uniqueOnly && found.length > 1) break;
-      const best = found[0];
-      const entries = manyToOne ? best.rows : [i];
-      const lines = manyToOne ? [i] : best.rows;
-      if (st.isRejected(entries, lines)) break;
-      propose(st, entries, lines, manyToOne ? 'many-to-one' : 'one-to-many', best.score * (found.length > 1 ? 0.9 : 1));
-      accepted++;
-      break;
+    if (hopeless[i]) continue;
+    const found = groupsFor(st, side, pool, i);
+    if (found.length === 0) {
+      hopeless[i] = 1;
+      continue;
     }
+    if (uniqueOnly && found.length > 1) continue;
+    const best = found[0];
+    const entries = manyToOne ? best.rows : [i];
+    const lines = manyToOne ? [i] : best.rows;
+    if (st.isRejected(entries, lines)) continue;
+    propose(st, entries, lines, manyToOne ? 'many-to-one' : 'one-to-many', best.score * (found.length > 1 ? 0.9 : 1));
+    accepted++;
   }
   return accepted;
 }
 
-// Open rows dated in [from, to] with the target's sign and a smaller size, nearest to `day` first.
+// The groups that explain row i, from the nearest dates outwards: pairs and triples a day at
+// a time (a batch of the same day is the common case, and a small pool leaves little room
+// for an accidental sum), then every size up to maxGroupSize over the whole window.
+function groupsFor(st: MatchState, side: Side, pool: Uint32Array, i: number): Subset[] {
+  const manyToOne = side.cols === st.S;
+  const day = side.cols.day[i];
+  const target = side.cols.amount[i];
+  const seen = new Map<number, Evidence>();
+  const evidence = (k: number): Evidence => {
+    let ev = seen.get(k);
+    if (!ev) seen.set(k, (ev = manyToOne ? evidenceOf(st, k, i) : evidenceOf(st, i, k)));
+    return ev;
+  };
+  const likeness = (k: number) => evidence(k).likeness;
+  // A member naming a different counterparty than the single row cannot be part of it.
+  const admissible = (k: number) => !evidence(k).contradicts;
+  const near = (reach: number) => nearestOpen(side.other, side.otherUsed, pool, day - reach, day + Math.min(reach, side.after), day, target, st.maxGroupCandidates, admissible);
+  // A pool that did not grow since the last reach has nothing new to offer at those sizes.
+  let searched: number[] = [];
+  for (let reach = 0; reach < st.window; reach++) {
+    const candidates = near(reach);
+    if (samePool(candidates, searched)) continue;
+    const found = subsetsOf(side.other, candidates, target, likeness, 2, Math.min(3, st.maxGroupSize));
+    if (found.length) return found;
+    searched = candidates;
+  }
+  const widest = near(st.window);
+  return subsetsOf(side.other, widest, target, likeness, samePool(widest, searched) ? 4 : 2, st.maxGroupSize);
+}
+
+function samePool(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, k) => x === b[k]);
+}
+
+// Up to `limit` open rows dated in [from, to] with the target's sign and a smaller size,
+// nearest to `day` first. The walk goes outwards from `day` and stops once it has enough,
+// so a crowded day costs no more than `limit` looks.
 function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, from: number, to: number, day: number, target: number, limit: number, admissible: (i: number) => boolean): number[] {
   const found: number[] = [];
-  for (let k = lowerBoundDay(cols, byDay, from); k < byDay.length && cols.day[byDay[k]] <= to; k++) {
+  const take = (k: number) => {
     const i = byDay[k];
     const a = cols.amount[i];
     if (used[i] === 0 && Math.sign(a) === Math.sign(target) && Math.abs(a) < Math.abs(target) && admissible(i)) found.push(i);
+  };
+  for (let dist = 0; dist <= Math.max(day - from, to - day) && found.length < limit; dist++) {
+    for (const d of dist === 0 ? [day] : [day - dist, day + dist]) {
+      if (d < from || d > to) continue;
+      for (let k = lowerBoundDay(cols, byDay, d); k < byDay.length && cols.day[byDay[k]] === d && found.length < limit; k++) take(k);
+    }
   }
-  found.sort((p, q) => Math.abs(cols.day[p] - day) - Math.abs(cols.day[q] - day) || p - q);
-  return found.slice(0, limit);
+  return found;
 }
 
 interface Subset {
@@ -83,10 +125,12 @@ interface Subset {
 }
 
 /** Exact subsets of `pool` summing to `target`, fewest rows first, best names first. */
-function subsetsOf(cols: LedgerColumns, pool: number[], target: number, likeness: (i: number) => number, maxSize: number): Subset[] {
-  if (pool.length < 2) return [];
+function subsetsOf(cols: LedgerColumns, pool: number[], target: number, likeness: (i: number) => number, minSize: number, maxSize: number): Subset[] {
+  if (pool.length < 2 || minSize > maxSize) return [];
   const values = pool.map((i) => Math.abs(cols.amount[i]));
-  return exactSubsets(values, Math.abs(target), maxSize)
+  // Nothing to find when even every candidate together falls short.
+  if (values.reduce((a, b) => a + b, 0) < Math.abs(target)) return [];
+  return exactSubsets(values, Math.abs(target), maxSize, 16, (size) => accidentalSumPool(size, target, ACCIDENTAL_SUM_RISK), minSize)
     .map((positions) => {
       const rows = positions.map((k) => pool[k]).sort((a, b) => a - b);
       return { rows, score: 0.75 + 0.15 * mean(rows.map(likeness)) - 0.02 * (rows.length - 2) };

@@ -13,10 +13,7 @@ export function textSimilarity(a: string, b: string): number {
   if (a === '' || b === '') return 0;
   if (a === b) return 1;
   if (a.includes(b) || b.includes(a)) return Math.max(0.8, 2 * Math.min(a.length, b.length) / (a.length + b.length));
-  const grams = bigrams(a);
-  const other = bigrams(b);
-  let shared = 0;
-  for (const [g, n] of grams) shared += Math.min(n, other.get(g) ?? 0);
+  const shared = a.length <= 16 && b.length <= 16 ? sharedBigramsShort(a, b) : sharedBigrams(a, b);
   const total = Math.max(1, a.length - 1) + Math.max(1, b.length - 1);
   return (2 * shared) / total;
 }
@@ -30,6 +27,31 @@ export function isReferenceTypo(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   return typoDistance(a, b) <= 1;
+}
+
+function sharedBigrams(a: string, b: string): number {
+  const grams = bigrams(a);
+  const other = bigrams(b);
+  let shared = 0;
+  for (const [g, n] of grams) shared += Math.min(n, other.get(g) ?? 0);
+  return shared;
+}
+
+// The same count without maps, for short texts (names): each bigram of b used at most once.
+function sharedBigramsShort(a: string, b: string): number {
+  if (a.length === 1 || b.length === 1) return a.length === 1 ? (b.includes(a) ? 1 : 0) : a.includes(b) ? 1 : 0;
+  let taken = 0;
+  let shared = 0;
+  for (let i = 0; i + 1 < a.length; i++) {
+    for (let j = 0; j + 1 < b.length; j++) {
+      if ((taken & (1 << j)) === 0 && a.charCodeAt(i) === b.charCodeAt(j) && a.charCodeAt(i + 1) === b.charCodeAt(j + 1)) {
+        taken |= 1 << j;
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared;
 }
 
 function bigrams(s: string): Map<string, number> {
