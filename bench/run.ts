@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --rows N] [--steps a,b] [--seed S] [--no-pandas] [--data DIR] [--json FILE]`
+ * `npm run bench [-- --rows N] [--steps a,b] [--seed S] [--no-pandas] [--data DIR] [--json FILE]
+ *   [--step-timeout SEC] [--peer-timeout SEC]`
  *
  * Generates a seeded book (once per size and seed, cached under DIR), then times each step
  * in its own Node process and the same job in pandas in its own Python process, on the same
@@ -22,6 +23,7 @@ interface Options {
   data: string;
   json?: string;
   peerTimeoutSec: number;
+  stepTimeoutSec: number;
 }
 
 interface Measure {
@@ -67,6 +69,7 @@ function parseOptions(argv: string[]): Options {
     data: value('--data') ?? path.join(os.tmpdir(), 'cashbook-bench'),
     json: value('--json'),
     peerTimeoutSec: Number(value('--peer-timeout') ?? 900),
+    stepTimeoutSec: Number(value('--step-timeout') ?? 1800),
   };
 }
 
@@ -96,9 +99,10 @@ function printTable(opts: Options, rows: { step: StepName; node: Measure; peer?:
   const body = rows.map(({ step, node, peer }) => {
     const ratio = node.ms && peer?.ms ? (peer.ms / node.ms).toFixed(2) + '×' : '';
     const cpu = (m: Measure) => (m.cpuMs === undefined ? '' : seconds({ ms: m.cpuMs }));
+    const nodeTime = node.error?.startsWith('timed out') ? `> ${opts.stepTimeoutSec} s` : seconds(node);
     const did = node.unavailable ? `not available yet: ${node.unavailable}` : node.error ? `failed: ${node.error}` : (node.detail ?? '');
     const peerTime = peer ? (peer.error ? peer.error.startsWith('timed out') ? `> ${opts.peerTimeoutSec} s` : 'failed' : seconds(peer)) : '';
-    return [step, seconds(node), cpu(node), megabytes(node), peerTime, peer ? cpu(peer) : '', peer ? megabytes(peer) : '', ratio, did];
+    return [step, nodeTime, cpu(node), megabytes(node), peerTime, peer ? cpu(peer) : '', peer ? megabytes(peer) : '', ratio, did];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
@@ -128,7 +132,7 @@ function main(): void {
   const peerRuns = new Map<string, Measure>();
   for (const step of opts.steps) {
     process.stdout.write(`  ${step} ...`);
-    const node = runChild(process.execPath, nodeArgs('step.ts', [step, dir, String(opts.rows), String(opts.seed)]), 3600);
+    const node = runChild(process.execPath, nodeArgs('step.ts', [step, dir, String(opts.rows), String(opts.seed)]), opts.stepTimeoutSec);
     let peer: Measure | undefined;
     if (havePandas) {
       const script = PEERS[step];
