@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { writeBook } from '../../analytics/io/write-book';
 import { runCli, tempDir } from '../cli/cli-harness';
@@ -35,5 +36,17 @@ describe('cashbook customer --review', () => {
     const run = await runCli(['customer', await bookFile(), '--review', '--json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.out).duplicates).toHaveLength(3);
+  });
+});
+
+describe('cashbook customer --letters', () => {
+  it('writes the account-check letter sheet into the book', async () => {
+    const file = await bookFile();
+    const run = await runCli(['customer', file, '--letters', '--from', '2024-04-01', '--to', '2024-06-30', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ letters: 3, total: '2750.50' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((w) => w.name)).toContain('对账函');
   });
 });

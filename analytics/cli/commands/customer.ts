@@ -1,12 +1,16 @@
 /**
  * `cashbook customer <book.xlsx> ID [--as-of YYYY-MM-DD] [--json]`: the customer 360 view,
  * read only. `cashbook customer <book.xlsx> --review [--json]`: the archive's to-do list
- * (invalid fields, likely duplicates, follow-ups due, stubs); exit 1 when it is not empty. `--json` prints the whole view as one object; otherwise a short report in the
+ * (invalid fields, likely duplicates, follow-ups due, stubs); exit 1 when it is not empty.
+ * `cashbook customer <book.xlsx> --letters --from D --to D [--json]`: write the account-check
+ * letters (往来对账函) sheet for the period. `--json` prints the whole view as one object; otherwise a short report in the
  * user's language: details, balance, month ends, recent entries, open exceptions,
  * follow-ups due and satisfaction.
  */
 import { text } from '../../book/book';
+import { isIsoDate } from '../../book/dates';
 import type { Lang } from '../../book/schema';
+import { accountCheckLetters } from '../../customers/account-check-letters';
 import { customer360, type Customer360 } from '../../customers/customer-360';
 import { reviewCustomerArchive } from '../../customers/review-customer-archive';
 import { formatAmount } from '../../money';
@@ -18,12 +22,18 @@ import { stringValue } from './record';
 export const customerCommand: CliCommand = {
   name: 'customer',
   usage:
-    'cashbook customer <book.xlsx> ID [--as-of YYYY-MM-DD] [--json] | cashbook customer <book.xlsx> --review [--json]',
+    'cashbook customer <book.xlsx> ID [--as-of YYYY-MM-DD] [--json] | cashbook customer <book.xlsx> --review [--json] | cashbook customer <book.xlsx> --letters --from YYYY-MM-DD --to YYYY-MM-DD [--json]',
   summary: {
     'zh-CN': '查看客户 360 视图（余额、往来、沟通、反馈）',
     'en-US': 'show the customer 360 view (balance, entries, communications, feedback)',
   },
-  options: { 'as-of': { type: 'string' }, review: { type: 'boolean' } },
+  options: {
+    'as-of': { type: 'string' },
+    review: { type: 'boolean' },
+    letters: { type: 'boolean' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  },
   async run(args, io) {
     const [file, customerId] = args.positionals;
     if (args.values.review) {
@@ -31,6 +41,24 @@ export const customerCommand: CliCommand = {
       return runOnBook(file, (book, ctx) => reviewCustomerArchive(book, ctx), io, {
         json: Boolean(args.values.json),
         readOnly: true,
+      });
+    }
+    if (args.values.letters) {
+      const from = stringValue(args, 'from');
+      const to = stringValue(args, 'to');
+      if (
+        !file ||
+        args.positionals.length > 1 ||
+        !from ||
+        !to ||
+        !isIsoDate(from) ||
+        !isIsoDate(to) ||
+        from > to
+      ) {
+        return usageError(io, this.usage);
+      }
+      return runOnBook(file, (book, ctx) => accountCheckLetters(book, { from, to }, ctx), io, {
+        json: Boolean(args.values.json),
       });
     }
     if (!file || !customerId || args.positionals.length > 2) return usageError(io, this.usage);
