@@ -38,6 +38,8 @@ export interface OutputColumn {
   key: string;
   header: Text;
   type: ColumnType;
+  /** A ratio shown as a percentage in reports (the value stays a ratio: 0.25). */
+  format?: 'percent';
 }
 
 /** A chart over an output's columns, by column key. */
@@ -55,6 +57,8 @@ export interface OutputMetric {
   key: string;
   label: Text;
   value: Cell;
+  /** A ratio shown as a percentage in reports. */
+  format?: 'percent';
 }
 
 /** What a cell computes: a table, an optional chart and headline numbers. */

@@ -88,12 +88,12 @@ function renderBlock(id: string, title: string, output: CellOutput, lang: Lang, 
   const spec = cellChartSpec(output, lang);
   if (spec) specs.push({ id: `${id}-chart`, spec });
   const metrics = output.metrics?.length
-    ? `<dl class="metrics">${output.metrics.map((m) => `<div><dt>${esc(m.label[lang])}</dt><dd>${esc(show(m.value, typeof m.value === 'string' && /^-?\d+\.\d{2}$/.test(m.value)))}</dd></div>`).join('')}</dl>`
+    ? `<dl class="metrics">${output.metrics.map((m) => `<div><dt>${esc(m.label[lang])}</dt><dd>${esc(m.format === 'percent' ? percent(m.value) : show(m.value, typeof m.value === 'string' && /^-?\d+\.\d{2}$/.test(m.value)))}</dd></div>`).join('')}</dl>`
     : '';
   const notes = (output.notes ?? []).map((n) => `<p class="note">${esc(n[lang])}</p>`).join('');
   const head = output.columns.map((c) => `<th>${esc(c.header[lang])}</th>`).join('');
   const body = output.rows
-    .map((r) => `<tr>${output.columns.map((c) => `<td class="${c.type}">${esc(show(r[c.key] ?? null, c.type === 'amount'))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${output.columns.map((c) => `<td class="${c.type}">${esc(c.format === 'percent' ? percent(r[c.key] ?? null) : show(r[c.key] ?? null, c.type === 'amount'))}</td>`).join('')}</tr>`)
     .join('');
   const empty = output.rows.length ? '' : `<p class="note">${lang === 'zh-CN' ? '没有数据' : 'No data'}</p>`;
   return [
@@ -112,6 +112,12 @@ function show(v: Cell, amount: boolean): string {
   if (v === null || v === '') return '';
   if (amount && typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) return formatAmount(v);
   return String(v);
+}
+
+/** A ratio as a percentage with two decimals, e.g. 0.6005 → 60.05%. */
+function percent(v: Cell): string {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return show(v, false);
+  return `${(Math.round(v * 1_000_000) / 10_000).toFixed(2)}%`;
 }
 
 function esc(s: string): string {

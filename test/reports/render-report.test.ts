@@ -16,10 +16,14 @@ const runs: CellRun[] = [
       columns: [
         { key: 'Name', header: t('客户名称', 'Name'), type: 'text' },
         { key: 'Amount', header: t('金额', 'Amount'), type: 'amount' },
+        { key: 'Share', header: t('占比', 'Share'), type: 'number', format: 'percent' },
       ],
-      rows: [{ Name: '<script>alert(1)</script>', Amount: '1234567.80' }],
+      rows: [{ Name: '<script>alert(1)</script>', Amount: '1234567.80', Share: 0.6005 }],
       chart: { kind: 'bar', title: t('主要客户', 'Top customers'), category: 'Name', series: ['Amount'] },
-      metrics: [{ key: 'hhi', label: t('赫芬达尔指数 HHI', 'HHI'), value: 1153.78 }],
+      metrics: [
+        { key: 'hhi', label: t('赫芬达尔指数 HHI', 'HHI'), value: 1153.78 },
+        { key: 'top10Share', label: t('前十名占比', 'Share of top 10'), value: 1, format: 'percent' },
+      ],
     },
   },
   { cell: { id: 'q', kind: 'query', title: '查询', params: {} }, ok: false, error: t('查询单元 q 出错', 'Query cell q failed') },
@@ -49,6 +53,12 @@ describe('renderReport', () => {
     const html = renderReport(makeBook({}), runs, OPTIONS);
     expect(html).toContain(`content="default-src 'none';`);
     expect(html).not.toMatch(/\s(src|href)="https?:/);
+  });
+
+  it('shows ratios marked as percentages with two decimals', () => {
+    const html = renderReport(makeBook({}, 'en-US'), runs, OPTIONS);
+    expect(html).toContain('<td class="number">60.05%</td>');
+    expect(html).toContain('<dt>Share of top 10</dt><dd>100.00%</dd>');
   });
 
   it('shows amounts grouped and a failed cell with its error', () => {

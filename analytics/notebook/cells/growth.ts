@@ -38,8 +38,8 @@ export function growth(params: Params, input: CellInput): CellOutput {
     columns: [
       { key: 'Period', header: t('期间', 'Period'), type: 'text' },
       { key: 'Value', header: t(MEASURE_ZH[measure], MEASURE_EN[measure]), type: 'amount' },
-      { key: 'MoM', header: t('环比', 'MoM'), type: 'number' },
-      { key: 'YoY', header: t('同比', 'YoY'), type: 'number' },
+      { key: 'MoM', header: t('环比', 'MoM'), type: 'number', format: 'percent' },
+      { key: 'YoY', header: t('同比', 'YoY'), type: 'number', format: 'percent' },
     ],
     rows,
     chart: { kind: 'line', title: t('环比与同比增长率', 'MoM and YoY growth'), category: 'Period', series: ['MoM', 'YoY'] },
