@@ -12,7 +12,8 @@ import {
   type Message,
   type Row,
 } from '../book/types';
-import { refusedCommand, type CustomerCommandSummary } from './add-customer';
+import { reasonZh, refusedCommand, type CustomerCommandSummary } from './add-customer';
+import { findDuplicateCustomers } from './find-duplicate-customers';
 import { validateCustomer } from './validate-customer';
 
 export interface EditCustomerParams {
@@ -63,7 +64,20 @@ export function editCustomer(
     changed[key] = value;
     before[key] = current[key] ?? null;
   }
-  const warnings: Message[] = check.warnings;
+  const warnings: Message[] = check.warnings.slice();
+  // A changed phone, tax id or name can make the customer look like another one
+  if (['Phone', 'TaxId', 'Name'].some((k) => k in changed)) {
+    for (const d of findDuplicateCustomers(book, { ...current, ...changed })) {
+      warnings.push({
+        level: 'warn',
+        event: 'customer-possible-duplicate',
+        text: t(
+          `修改后可能与客户 ${d.ids[0]} 重复（${d.reasons.map(reasonZh).join('、')}相同）`,
+          `after the edit this may be the same as customer ${d.ids[0]} (same ${d.reasons.join(', ')})`,
+        ),
+      });
+    }
+  }
   if (Object.keys(changed).length === 0) {
     return {
       changes: [],

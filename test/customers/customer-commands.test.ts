@@ -71,3 +71,11 @@ describe('deactivateCustomer', () => {
     expect(result.summary.warnings).toEqual(["the customer's balance is 800.00, not settled"]);
   });
 });
+
+describe('editCustomer and duplicates', () => {
+  it('warns when a new phone matches another customer', () => {
+    const result = editCustomer(makeCustomerBook(), { customerId: 'C0004', fields: { Phone: '010-6552-9988' } }, ctx);
+    expect(result.exitCode).toBe(1);
+    expect(result.summary.warnings).toEqual(['after the edit this may be the same as customer C0002 (same phone)']);
+  });
+});
