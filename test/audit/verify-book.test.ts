@@ -5,6 +5,7 @@ import { auditRowHash } from '../../analytics/audit/audit-chain';
 import { entryRowHash } from '../../analytics/audit/entry-hash';
 import { verifyBook } from '../../analytics/audit/verify-book';
 import { readBook } from '../../analytics/io/read-book';
+import { streamReadBook } from '../../analytics/io/stream-read-book';
 import { writeBook } from '../../analytics/io/write-book';
 import type { Book, Row } from '../../analytics/book/types';
 import { cloneBook, entry, makeSealedBook } from './sealed-book';
@@ -22,6 +23,13 @@ describe('verifyBook', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-verify-')), 'book.xlsx');
     await writeBook(file, makeSealedBook());
     const { book } = await readBook(file);
+    expect(verifyBook(book)).toEqual({ ok: true, problems: [] });
+  });
+
+  it('passes the same book read back by the streaming reader', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-verify-')), 'book.xlsx');
+    await writeBook(file, makeSealedBook());
+    const { book } = await streamReadBook(file);
     expect(verifyBook(book)).toEqual({ ok: true, problems: [] });
   });
 

@@ -10,7 +10,7 @@ import { buildEvidencePack } from '../../audit/evidence-pack';
 import { renderEvidenceHtml } from '../../audit/evidence-html';
 import { verifyBook } from '../../audit/verify-book';
 import { writeFileAtomic } from '../../io/atomic-write';
-import { readBook } from '../../io/read-book';
+import { openBook } from '../../io/open-book';
 import { bookToWorkbook } from '../../io/write-book';
 import { describeProblem } from '../../util/problem';
 import type { CliCommand } from '../command-spec';
@@ -32,7 +32,7 @@ export const auditPackCommand: CliCommand = {
 
     try {
       // Step 1: read and verify
-      const read = await readBook(file);
+      const read = await openBook(file);
       for (const p of read.problems.filter((x) => x.severity === 'error')) log.error('book-cell', { 'zh-CN': describeProblem(p), 'en-US': describeProblem(p) });
       const verify = verifyBook(read.book);
       const preparedAt = io.now(read.book.timeZone);

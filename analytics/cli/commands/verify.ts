@@ -4,7 +4,7 @@
  * Exit 0 when the book is intact, 1 when something fails, 2 when the file cannot be read.
  */
 import { verifyBook, type IntegrityFailure } from '../../audit/verify-book';
-import { readBook } from '../../io/read-book';
+import { openBook } from '../../io/open-book';
 import { describeProblem } from '../../util/problem';
 import type { CliCommand } from '../command-spec';
 import { reportFailure } from '../run-on-book';
@@ -31,7 +31,7 @@ export const verifyCommand: CliCommand = {
 
     let read;
     try {
-      read = await readBook(file);
+      read = await openBook(file);
     } catch (e) {
       return reportFailure(e, io);
     }
