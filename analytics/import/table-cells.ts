@@ -8,6 +8,13 @@ import { parseDate, type DayOrder, type ParsedDate } from '../book/parse-date';
 
 export type GridCell = string | number | boolean | Date | null | undefined;
 
+/** One row of a table-shaped file. */
+export interface GridRow {
+  /** 1-based line or row number in the source. */
+  line: number;
+  cells: GridCell[];
+}
+
 /** A cell as text ('' when empty). */
 export function cellText(v: GridCell): string {
   if (v === null || v === undefined) return '';
