@@ -77,7 +77,9 @@ const PRELUDE = `(function () {
   return function run(fn) {
     try {
       const out = fn(aq, aq.op, input.tables, input.cells);
-      const rows = out && typeof out.objects === 'function' ? out.objects() : out;
+      const isTable = out && typeof out.objects === 'function' && typeof out.columnNames === 'function';
+      const rows = isTable ? out.objects() : out;
+      const columns = isTable ? out.columnNames().map(String) : undefined;
       if (!isArray(rows)) return stringify({ result: 'returned ' + (out === null ? 'null' : typeof out) + '; return an arquero table or an array of rows' });
       const plain = [];
       for (const r of rows) {
@@ -86,7 +88,7 @@ const PRELUDE = `(function () {
         for (const k of keys(r)) o[k] = cell(r[k]);
         plain.push(o);
       }
-      return stringify({ rows: plain });
+      return stringify({ rows: plain, columns });
     } catch (e) {
       let name = 'Error', message = String(e), stack = '';
       try { name = String(e && e.name || 'Error'); message = String(e && e.message !== undefined ? e.message : e); stack = String(e && e.stack || ''); } catch (_) {}
@@ -183,7 +185,7 @@ function run() {
   const parsed = JSON.parse(text);
   if (parsed.error) return { ok: false, kind: 'runtime', message: parsed.error.name + ': ' + parsed.error.message, line: lineIn(parsed.error.stack) };
   if (parsed.result !== undefined) return { ok: false, kind: 'result', message: parsed.result };
-  return { ok: true, rows: parsed.rows || [] };
+  return { ok: true, rows: parsed.rows || [], columns: parsed.columns };
 }
 parentPort.postMessage(run());
 `;

@@ -4,7 +4,8 @@ import { t } from '../book/types';
 import type { NotebookCell } from './types';
 
 const LARGEST_PAYMENTS = [
-  "return aq.from(tables.Journal)",
+  "// Naming the columns keeps the query valid on an empty journal.",
+  "return aq.from(tables.Journal, ['Date', 'EntryId', 'CustomerId', 'Summary', 'Outflow'])",
   "  .derive({ amount: (d) => op.parse_float(d.Outflow) })",
   "  .filter((d) => d.amount > 0)",
   "  .orderby(aq.desc('amount'))",

@@ -39,7 +39,7 @@ export async function runQueryCell(
   const request = buildRequest(cell, book, earlier);
   const outcome = await sandbox.run(request);
   if (!outcome.ok) return { ok: false, error: describeFailure(outcome, name, nameEn, request.timeoutMs) };
-  return { ok: true, output: outputOfRows(outcome.rows, chartParam(cell.params.chart)) };
+  return { ok: true, output: outputOfRows(outcome.rows, chartParam(cell.params.chart), outcome.columns) };
 }
 
 function buildRequest(cell: NotebookCell, book: Book, earlier: ReadonlyMap<string, CellOutput>): QueryRequest {
@@ -64,11 +64,16 @@ function describeFailure(outcome: Extract<QueryOutcome, { ok: false }>, name: st
 
 const AMOUNT_TEXT = /^-?\d+\.\d{2}$/;
 
-/** Rows from a sandbox as an output: columns in order of first appearance, types from the values. */
-export function outputOfRows(rows: Row[], chart?: OutputChart): CellOutput {
-  const keys: string[] = [];
+/**
+ * Rows from a sandbox as an output: the table's columns when known, else keys in order of
+ * first appearance; types from the values. A result with no column at all gets one empty
+ * `Result` column, since a sheet needs one.
+ */
+export function outputOfRows(rows: Row[], chart?: OutputChart, names?: string[]): CellOutput {
+  const keys: string[] = names ? [...names] : [];
   for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-  const columns = keys.map((key) => ({ key, header: t(key, key), type: typeOf(rows.map((r) => r[key])) }));
+  if (!keys.length) return { columns: [{ key: 'Result', header: t('结果', 'Result'), type: 'text' }], rows: [] };
+  const columns = keys.map((key) => ({ key, header: t(key, key), type: typeOf(rows.map((r) => r[key] ?? null)) }));
   const known = chart && [chart.category, ...chart.series].every((k) => keys.includes(k));
   return { columns, rows, chart: known ? chart : undefined };
 }

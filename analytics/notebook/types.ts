@@ -96,7 +96,8 @@ export interface QueryRequest {
 }
 
 export type QueryOutcome =
-  | { ok: true; rows: Row[] }
+  /** `columns` names the columns in order when the cell returned a table (so an empty result keeps them). */
+  | { ok: true; rows: Row[]; columns?: string[] }
   | { ok: false; kind: 'syntax' | 'runtime' | 'timeout' | 'memory' | 'result'; message: string; line?: number };
 
 /**

@@ -13,7 +13,7 @@ const request = (code: string, timeoutMs = 500): QueryRequest => ({ cellId: 'q1'
 describe('createNodeQuerySandbox', () => {
   it('runs arquero verbs over the given tables', async () => {
     const out = await sandbox.run(request("return aq.from(tables.Journal).filter((d) => op.parse_float(d.Outflow) > 20).select('EntryId')"));
-    expect(out).toEqual({ ok: true, rows: [{ EntryId: 'J2' }] });
+    expect(out).toEqual({ ok: true, rows: [{ EntryId: 'J2' }], columns: ['EntryId'] });
   });
 
   it.each([
@@ -53,6 +53,11 @@ describe('createNodeQuerySandbox', () => {
     expect(out).toEqual({ ok: false, kind: 'memory', message: 'ran out of its 32 MB of memory' });
   });
 
+  it('keeps the column names of an empty arquero result', async () => {
+    const out = await sandbox.run(request("return aq.from(tables.Journal).filter(() => false).select('EntryId', 'Outflow')"));
+    expect(out).toEqual({ ok: true, rows: [], columns: ['EntryId', 'Outflow'] });
+  });
+
   it('names the line of a runtime error', async () => {
     const out = await sandbox.run(request('const a = 1;\nconst b = 2;\nreturn missing + a + b;'));
     expect(out).toMatchObject({ ok: false, kind: 'runtime', line: 3 });
@@ -87,6 +92,12 @@ describe('runNotebook with query cells', () => {
     const result = await runNotebook(book, CTX, { sandbox, cells });
     const last = result.cells[1];
     expect(last.ok && last.output.rows).toEqual([{ Period: '2026-01', twice: 85 }]);
+  });
+
+  it('gives a query that returns no rows and no columns one empty Result column', async () => {
+    const result = await runNotebook(book, CTX, { sandbox, cells: [query('none', 'return []')] });
+    const run = result.cells[0];
+    expect(run.ok && run.output.columns.map((c) => c.key)).toEqual(['Result']);
   });
 
   it('fails a query cell clearly where no sandbox is given', async () => {

@@ -76,6 +76,16 @@ describe('runNotebook', () => {
     expect(next.tables.Notebook!.rows).toHaveLength(defaultNotebook('zh-CN').length);
   });
 
+  it('runs the default notebook on an empty book without a failure, and the book still saves', async () => {
+    const book = makeBook({}, 'en-US');
+    const result = await runNotebook(book, CTX, { sandbox });
+    expect(result.summary.failed).toBe(0);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-nb-')), 'empty.xlsx');
+    await writeBook(file, applyChangeSet(book, result.changes));
+    const { book: back } = await readBook(file);
+    expect(back.tables.Notebook!.rows).toHaveLength(defaultNotebook('en-US').length);
+  });
+
   it('gives identical numbers from a book read back from .xlsx and from the book in memory', async () => {
     const memory = makeGoldenBook();
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-nb-')), 'book.xlsx');
