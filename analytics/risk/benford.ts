@@ -109,15 +109,28 @@ export interface BenfordResult {
  * every proportion and statistic is 0 (callers check n against their minimum first)
  */
 export function benfordTest(amountsFen: ArrayLike<number>, test: DigitTest): BenfordResult {
+  const firstTwo = new Float64Array(100);
+  for (let i = 0; i < amountsFen.length; i++) {
+    const d = leadingDigits(amountsFen[i]);
+    if (d) firstTwo[d.firstTwo]++;
+  }
+  return benfordFromFirstTwo(firstTwo, test);
+}
+
+/**
+ * Run one digit test from counts of first-two digits (index 10–99; a lone digit d counts
+ * as d0), the form the scan keeps so three tests share one pass over the amounts.
+ */
+export function benfordFromFirstTwo(firstTwo: ArrayLike<number>, test: DigitTest): BenfordResult {
   const digits = digitsOf(test);
   const offset = digits[0];
   const counts = new Float64Array(digits.length);
   let n = 0;
-  for (let i = 0; i < amountsFen.length; i++) {
-    const d = leadingDigits(amountsFen[i]);
-    if (!d) continue;
-    counts[(test === 'first' ? d.first : test === 'second' ? d.second : d.firstTwo) - offset]++;
-    n++;
+  for (let ft = 10; ft <= 99; ft++) {
+    const c = firstTwo[ft];
+    if (!c) continue;
+    counts[(test === 'first' ? Math.floor(ft / 10) : test === 'second' ? ft % 10 : ft) - offset] += c;
+    n += c;
   }
   const rows = digits.map((digit, i) => digitRow(digit, counts[i], n, expectedProportion(test, digit)));
   const mad = n ? rows.reduce((s, r) => s + Math.abs(r.observed - r.expected), 0) / rows.length : 0;

@@ -29,27 +29,35 @@ export function rowOrders(journal: JournalColumns): RowOrders {
   };
 }
 
-/** Rows with group ≥ 0, ordered by group then day (stable). */
+/** Rows with group ≥ 0, ordered by group then day (stable): counting sort by day, then by group. */
 function sortByGroupAndDay(journal: JournalColumns, group: Int32Array, groups: number): Int32Array {
   const { n, day } = journal;
   if (n === 0) return new Int32Array(0);
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (let i = 0; i < n; i++) {
+  let minDay = day[0];
+  let maxDay = day[0];
+  for (let i = 1; i < n; i++) {
     if (day[i] < minDay) minDay = day[i];
-    if (day[i] > maxDay) maxDay = day[i];
+    else if (day[i] > maxDay) maxDay = day[i];
   }
-  const byDay = countingSort(Int32Array.from({ length: n }, (_, i) => i), (i) => day[i] - minDay, maxDay - minDay + 1);
-  const kept = byDay.filter((i) => group[i] >= 0);
-  return countingSort(kept, (i) => group[i], groups);
-}
 
-function countingSort(rows: Int32Array, key: (row: number) => number, range: number): Int32Array {
-  const counts = new Int32Array(range + 1);
-  for (let k = 0; k < rows.length; k++) counts[key(rows[k]) + 1]++;
-  for (let b = 1; b <= range; b++) counts[b] += counts[b - 1];
-  const out = new Int32Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[counts[key(rows[k])]++] = rows[k];
+  // Step 1: by day
+  const dayStart = new Int32Array(maxDay - minDay + 2);
+  for (let i = 0; i < n; i++) dayStart[day[i] - minDay + 1]++;
+  for (let b = 1; b < dayStart.length; b++) dayStart[b] += dayStart[b - 1];
+  const byDay = new Int32Array(n);
+  for (let i = 0; i < n; i++) byDay[dayStart[day[i] - minDay]++] = i;
+
+  // Step 2: by group, stable, dropping rows without a group
+  const groupStart = new Int32Array(groups + 1);
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (group[i] >= 0) groupStart[group[i] + 1]++, kept++;
+  for (let b = 1; b <= groups; b++) groupStart[b] += groupStart[b - 1];
+  const out = new Int32Array(kept);
+  for (let k = 0; k < n; k++) {
+    const row = byDay[k];
+    const g = group[row];
+    if (g >= 0) out[groupStart[g]++] = row;
+  }
   return out;
 }
 

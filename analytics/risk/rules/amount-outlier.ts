@@ -111,10 +111,10 @@ function finding(input: RiskInput, row: number, x: number, others: number[], v: 
   return {
     rule: 'amount-outlier',
     severity: 'medium',
-    entryIds: [journal.entryId[row]],
+    entryIds: [journal.entryId(row)],
     customerId: c,
     amountFen: journal.amount[row],
-    date: journal.date[row],
+    date: journal.date(row),
     explanation: t(zh, en),
   };
 }

@@ -6,7 +6,7 @@
  * about the year as a whole, so its id is the rule and the year, with no entries.
  */
 import { t } from '../../book/types';
-import { benfordPopulation, benfordTest, MAD_LEVELS, type BenfordResult, type DigitTest } from '../benford';
+import { benfordFromFirstTwo, leadingDigits, MAD_LEVELS, type BenfordResult, type DigitTest } from '../benford';
 import type { AnomalyFinding, RiskInput, RiskRule } from '../types';
 
 const CONFORMITY_ZH = { close: '高度符合', acceptable: '可接受', marginal: '勉强符合', nonconformity: '不符合' } as const;
@@ -18,11 +18,10 @@ function benfordRule(id: string, test: DigitTest, zh: string, en: string): RiskR
     settings: ['risk.benfordMinCount'],
     detect(input) {
       const out: AnomalyFinding[] = [];
-      for (const [year, amounts] of amountsByYear(input)) {
-        const population = benfordPopulation(amounts);
-        if (population.amounts.length < input.number('risk.benfordMinCount')) continue;
-        const result = benfordTest(population.amounts, test);
-        if (result.conformity === 'nonconformity') out.push(finding(id, year, result, population.belowMinimum + population.zero, zh, en));
+      for (const [year, tally] of digitsByYear(input)) {
+        if (tally.n < input.number('risk.benfordMinCount')) continue;
+        const result = benfordFromFirstTwo(tally.firstTwo, test);
+        if (result.conformity === 'nonconformity') out.push(finding(id, year, result, tally.excluded, zh, en));
       }
       return out;
     },
@@ -33,16 +32,41 @@ export const benfordFirstRule = benfordRule('benford-first', 'first', '首位数
 export const benfordSecondRule = benfordRule('benford-second', 'second', '第二位数字', 'second-digit');
 export const benfordFirstTwoRule = benfordRule('benford-first-two', 'first-two', '前两位数字', 'first-two-digit');
 
-/** Signed amounts in fen of each year's entries. */
-export function amountsByYear(input: RiskInput): Map<string, number[]> {
+interface YearDigits {
+  /** Counts of first-two digits (10–99) of the year's amounts ≥ 10 yuan. */
+  firstTwo: Float64Array;
+  n: number;
+  /** Amounts below 10 yuan or zero, left out. */
+  excluded: number;
+}
+
+const memo = new WeakMap<RiskInput, Map<string, YearDigits>>();
+
+/** One pass over the journal for all three tests: first-two digit counts per calendar year. */
+export function digitsByYear(input: RiskInput): Map<string, YearDigits> {
+  const cached = memo.get(input);
+  if (cached) return cached;
   const { journal } = input;
-  const out = new Map<string, number[]>();
+  const out = new Map<string, YearDigits>();
+  const yearOfDay = new Map<number, YearDigits>();
   for (let i = 0; i < journal.n; i++) {
-    const year = journal.date[i].slice(0, 4);
-    const list = out.get(year);
-    if (list) list.push(journal.amount[i]);
-    else out.set(year, [journal.amount[i]]);
+    let tally = yearOfDay.get(journal.day[i]);
+    if (!tally) {
+      const year = journal.date(i).slice(0, 4);
+      tally = out.get(year) ?? { firstTwo: new Float64Array(100), n: 0, excluded: 0 };
+      out.set(year, tally);
+      yearOfDay.set(journal.day[i], tally);
+    }
+    const a = Math.abs(journal.amount[i]);
+    if (a < 1000) {
+      tally.excluded++;
+      continue;
+    }
+    const d = leadingDigits(a)!;
+    tally.firstTwo[d.firstTwo]++;
+    tally.n++;
   }
+  memo.set(input, out);
   return out;
 }
 

@@ -48,11 +48,11 @@ export const cashOnHandRule: RiskRule = {
 
     function finding(account: number, run: { start: number; end: number; peak: number; peakDay: number; rows: number[] }, limit: number): AnomalyFinding {
       const id = journal.accountIds[account];
-      const [start, end, peakDate] = [journal.date[run.start], journal.date[run.end], journal.date[run.peakDay]];
+      const [start, end, peakDate] = [journal.date(run.start), journal.date(run.end), journal.date(run.peakDay)];
       return {
         rule: 'cash-on-hand-limit',
         severity: 'medium',
-        entryIds: run.rows.map((r) => journal.entryId[r]),
+        entryIds: run.rows.map((r) => journal.entryId(r)),
         period: `${id}|${start}`,
         customerId: '',
         amountFen: run.peak,

@@ -25,17 +25,17 @@ export const cashSettlementRule: RiskRule = {
     const out: AnomalyFinding[] = [];
     for (let i = 0; i < journal.n; i++) {
       if (!journal.cash[i] || -journal.amount[i] <= limit) continue;
-      if (isOwnTransfer(journal.summary[i], journal.counterAccount[i], bankWords)) continue;
-      if (isOwnTransfer(journal.summary[i], journal.counterAccount[i], exempt)) continue;
+      if (isOwnTransfer(journal.summary(i), journal.counterAccount(i), bankWords)) continue;
+      if (isOwnTransfer(journal.summary(i), journal.counterAccount(i), exempt)) continue;
       const c = journal.customer[i];
       const paid = -journal.amount[i];
       out.push({
         rule: 'cash-over-settlement',
         severity: 'medium',
-        entryIds: [journal.entryId[i]],
+        entryIds: [journal.entryId(i)],
         customerId: c >= 0 ? journal.customerIds[c] : '',
         amountFen: journal.amount[i],
-        date: journal.date[i],
+        date: journal.date(i),
         explanation: t(
           `现金支付 ${yuan(paid)} 元超过结算起点 ${yuan(limit)} 元，且摘要未注明工资、劳务、差旅等可用现金的用途（《现金管理暂行条例》第五条），应通过银行转账结算。`,
           `Cash payment of ${yuan(paid)} CNY is above the ${yuan(limit)} CNY settlement threshold and the summary names none of the purposes cash may be used for (wages, personal remuneration, travel...; Provisional Regulations on Cash Management, Art. 5); it should go through the bank.`,

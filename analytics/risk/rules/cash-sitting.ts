@@ -37,7 +37,7 @@ export const cashSittingRule: RiskRule = {
           const row = order[k];
           const a = journal.amount[row];
           balance += a;
-          const bank = isOwnTransfer(journal.summary[row], journal.counterAccount[row], bankWords);
+          const bank = isOwnTransfer(journal.summary(row), journal.counterAccount(row), bankWords);
           if (bank) {
             if (a > 0) withdrawals += a;
             continue;
@@ -54,11 +54,11 @@ export const cashSittingRule: RiskRule = {
 
     function finding(account: number, rows: number[], f: { opening: number; receipts: number; payments: number; withdrawals: number; fromReceipts: number }): AnomalyFinding {
       const id = journal.accountIds[account];
-      const date = journal.date[rows[0]];
+      const date = journal.date(rows[0]);
       return {
         rule: 'cash-sitting',
         severity: 'medium',
-        entryIds: rows.map((r) => journal.entryId[r]),
+        entryIds: rows.map((r) => journal.entryId(r)),
         period: `${id}|${date}`,
         customerId: '',
         amountFen: f.fromReceipts,

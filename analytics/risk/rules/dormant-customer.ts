@@ -26,13 +26,13 @@ export const dormantCustomerRule: RiskRule = {
         out.push({
           rule: 'dormant-reactivated',
           severity: 'medium',
-          entryIds: [journal.entryId[row]],
+          entryIds: [journal.entryId(row)],
           customerId: c,
           amountFen: journal.amount[row],
-          date: journal.date[row],
+          date: journal.date(row),
           explanation: t(
-            `客户 ${c} 自 ${journal.date[prev]} 起 ${quiet} 天无往来（休眠标准 ${dormantDays} 天），${journal.date[row]} 重新发生 ${yuan(journal.amount[row])} 元，请核实业务真实性。`,
-            `Customer ${c} had no entries for ${quiet} days after ${journal.date[prev]} (dormant after ${dormantDays} days) and reappears on ${journal.date[row]} with ${yuan(journal.amount[row])} CNY; confirm the business is genuine.`,
+            `客户 ${c} 自 ${journal.date(prev)} 起 ${quiet} 天无往来（休眠标准 ${dormantDays} 天），${journal.date(row)} 重新发生 ${yuan(journal.amount[row])} 元，请核实业务真实性。`,
+            `Customer ${c} had no entries for ${quiet} days after ${journal.date(prev)} (dormant after ${dormantDays} days) and reappears on ${journal.date(row)} with ${yuan(journal.amount[row])} CNY; confirm the business is genuine.`,
           ),
         });
       }

@@ -42,35 +42,37 @@ function detectDuplicates(input: RiskInput): AnomalyFinding[] {
   // Step 1: entries with a customer, by customer (already in day order), then by amount
   const order = input.orders.byCustomerDay();
   forEachRun(order, journal.customer, (from, to) => {
-    groupByAmount(journal.amount, order.subarray(from, to)).forEach(visitGroup);
+    groupByAmount(input, order.subarray(from, to)).forEach(visitGroup);
   });
 
   // Step 2: entries without a customer, by normalised summary, then by amount
   const bySummary = new Map<string, number[]>();
   for (const row of input.orders.byDay()) {
     if (journal.customer[row] >= 0) continue;
-    const key = normaliseText(journal.summary[row]);
+    const key = normaliseText(journal.summary(row));
     if (key === '') continue;
     const list = bySummary.get(key);
     if (list) list.push(row);
     else bySummary.set(key, [row]);
   }
-  for (const rows of bySummary.values()) if (rows.length > 1) groupByAmount(journal.amount, rows).forEach(visitGroup);
+  for (const rows of bySummary.values()) if (rows.length > 1) groupByAmount(input, rows).forEach(visitGroup);
 
   memo.set(input, out);
   return out;
 }
 
-function groupByAmount(amount: Float64Array, rows: ArrayLike<number>): number[][] {
-  const byAmount = new Map<number, number[]>();
-  for (let k = 0; k < rows.length; k++) {
-    const row = rows[k];
-    if (amount[row] === 0) continue;
-    const list = byAmount.get(amount[row]);
-    if (list) list.push(row);
-    else byAmount.set(amount[row], [row]);
+/** Runs of equal non-zero amount (two or more), each in day order: one sort, no map per amount. */
+function groupByAmount(input: RiskInput, rows: ArrayLike<number>): number[][] {
+  const { amount, day } = input.journal;
+  const sorted = Array.from(rows).sort((a, b) => amount[a] - amount[b] || day[a] - day[b] || a - b);
+  const out: number[][] = [];
+  let from = 0;
+  for (let k = 1; k <= sorted.length; k++) {
+    if (k < sorted.length && amount[sorted[k]] === amount[sorted[from]]) continue;
+    if (k - from > 1 && amount[sorted[from]] !== 0) out.push(sorted.slice(from, k));
+    from = k;
   }
-  return [...byAmount.values()].filter((g) => g.length > 1);
+  return out;
 }
 
 /** Split a day-ordered same-party, same-amount group into clusters and report them. */
@@ -88,7 +90,7 @@ function reportCluster(input: RiskInput, rows: number[], out: AnomalyFinding[]):
   const { journal } = input;
   const exact = new Map<string, number[]>();
   for (const r of rows) {
-    const key = `${journal.account[r]}|${journal.day[r]}|${normaliseText(journal.summary[r])}`;
+    const key = `${journal.account[r]}|${journal.day[r]}|${normaliseText(journal.summary(r))}`;
     exact.set(key, [...(exact.get(key) ?? []), r]);
   }
   for (const group of exact.values()) if (group.length > 1) out.push(finding(input, 'duplicate-exact', group));
@@ -98,18 +100,18 @@ function reportCluster(input: RiskInput, rows: number[], out: AnomalyFinding[]):
 function finding(input: RiskInput, rule: 'duplicate-exact' | 'duplicate-near', rows: number[]): AnomalyFinding {
   const { journal } = input;
   const c = journal.customer[rows[0]];
-  const party = c >= 0 ? journal.customerIds[c] : journal.summary[rows[0]];
+  const party = c >= 0 ? journal.customerIds[c] : journal.summary(rows[0]);
   const amount = journal.amount[rows[0]];
-  const dates = [...new Set(rows.map((r) => journal.date[r]))].join('、');
-  const ids = rows.map((r) => journal.entryId[r]).join('、');
+  const dates = [...new Set(rows.map((r) => journal.date(r)))].join('、');
+  const ids = rows.map((r) => journal.entryId(r)).join('、');
   const exact = rule === 'duplicate-exact';
   return {
     rule,
     severity: exact ? 'high' : 'medium',
-    entryIds: rows.map((r) => journal.entryId[r]),
+    entryIds: rows.map((r) => journal.entryId(r)),
     customerId: c >= 0 ? journal.customerIds[c] : '',
     amountFen: amount,
-    date: journal.date[rows[0]],
+    date: journal.date(rows[0]),
     explanation: exact
       ? t(
           `分录 ${ids} 的日期（${dates}）、账户、对象（${party}）、金额 ${yuan(amount)} 元和摘要（规范化后）完全相同，可能重复记账。`,

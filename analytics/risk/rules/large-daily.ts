@@ -10,6 +10,8 @@ import { yuan } from '../explain';
 import type { AnomalyFinding, RiskRule } from '../types';
 import { LARGE_VALUE_SETTINGS, largeValueThresholds, thresholdClassName, type ThresholdClass } from './large-value-thresholds';
 
+const CLASSES: ThresholdClass[] = ['cash', 'company', 'person', 'person-cross-border'];
+
 export const largeDailyRule: RiskRule = {
   id: 'large-daily',
   title: t('大额交易（当日累计）', 'Large-value daily total'),
@@ -22,42 +24,40 @@ export const largeDailyRule: RiskRule = {
     const dayKey = new Float64Array(journal.n);
     for (let i = 0; i < journal.n; i++) dayKey[i] = journal.customer[i] * 100_000 + journal.day[i];
 
+    // totals per class in fixed slots, so a million customer-days allocate nothing
+    const totals = new Float64Array(CLASSES.length);
+    const largest = new Float64Array(CLASSES.length);
+    const counts = new Int32Array(CLASSES.length);
     forEachRun(order, dayKey, (from, to) => {
       if (to - from < 2) return;
-      // group the day's entries by class; cash and transfers have their own thresholds
-      const byClass = new Map<ThresholdClass, number[]>();
+      totals.fill(0), largest.fill(0), counts.fill(0);
       for (let k = from; k < to; k++) {
         const row = order[k];
-        const kind = thresholds.classOf(row);
-        const list = byClass.get(kind) ?? [];
-        list.push(row);
-        byClass.set(kind, list);
+        const c = CLASSES.indexOf(thresholds.classOf(row));
+        const a = Math.abs(journal.amount[row]);
+        totals[c] += a;
+        counts[c]++;
+        if (a > largest[c]) largest[c] = a;
       }
-      for (const [kind, rows] of byClass) {
-        const finding = dailyFinding(kind, rows);
-        if (finding) out.push(finding);
+      for (let c = 0; c < CLASSES.length; c++) {
+        const limit = thresholds.fen(CLASSES[c]);
+        if (counts[c] < 2 || totals[c] < limit || largest[c] >= limit) continue;
+        const rows: number[] = [];
+        for (let k = from; k < to; k++) if (thresholds.classOf(order[k]) === CLASSES[c]) rows.push(order[k]);
+        out.push(dailyFinding(CLASSES[c], rows, totals[c], largest[c]));
       }
     });
     return out;
 
-    function dailyFinding(kind: ThresholdClass, rows: number[]): AnomalyFinding | undefined {
-      if (rows.length < 2) return undefined;
+    function dailyFinding(kind: ThresholdClass, rows: number[], total: number, largest: number): AnomalyFinding {
       const limit = thresholds.fen(kind);
-      let total = 0;
-      let largest = 0;
-      for (const r of rows) {
-        const a = Math.abs(journal.amount[r]);
-        total += a;
-        if (a > largest) largest = a;
-      }
-      if (total < limit || largest >= limit) return undefined;
       const name = thresholdClassName(kind);
       const c = journal.customer[rows[0]];
-      const date = journal.date[rows[0]];
+      const date = journal.date(rows[0]);
       return {
         rule: 'large-daily',
         severity: 'high',
-        entryIds: rows.map((r) => journal.entryId[r]),
+        entryIds: rows.map((r) => journal.entryId(r)),
         period: `${date}|${kind}`,
         customerId: journal.customerIds[c],
         amountFen: total,

@@ -25,10 +25,10 @@ export const largeValueRule: RiskRule = {
       out.push({
         rule: 'large-value',
         severity: 'high',
-        entryIds: [journal.entryId[i]],
+        entryIds: [journal.entryId(i)],
         customerId: c >= 0 ? journal.customerIds[c] : '',
         amountFen: journal.amount[i],
-        date: journal.date[i],
+        date: journal.date(i),
         explanation: t(
           `单笔${name.zh}金额 ${yuan(amount)} 元，达到大额标准 ${yuan(limit)} 元（设置 ${thresholds.key(kind)}）。`,
           `Single ${name.en} of ${yuan(amount)} CNY reaches the large-value threshold of ${yuan(limit)} CNY (setting ${thresholds.key(kind)}).`,

@@ -33,13 +33,13 @@ export const newCounterpartyRule: RiskRule = {
         out.push({
           rule: 'new-counterparty-large',
           severity: 'medium',
-          entryIds: [journal.entryId[row]],
+          entryIds: [journal.entryId(row)],
           customerId: c,
           amountFen: journal.amount[row],
-          date: journal.date[row],
+          date: journal.date(row),
           explanation: t(
-            `客户 ${c} 首次往来于 ${journal.date[order[from]]}，${days} 天内即发生 ${yuan(a)} 元（新客户大额标准 ${yuan(limit)} 元），请核实客户身份和业务背景。`,
-            `Customer ${c} first appeared on ${journal.date[order[from]]} and within ${days} days has an entry of ${yuan(a)} CNY (new-counterparty threshold ${yuan(limit)} CNY); confirm who they are and what the business is.`,
+            `客户 ${c} 首次往来于 ${journal.date(order[from])}，${days} 天内即发生 ${yuan(a)} 元（新客户大额标准 ${yuan(limit)} 元），请核实客户身份和业务背景。`,
+            `Customer ${c} first appeared on ${journal.date(order[from])} and within ${days} days has an entry of ${yuan(a)} CNY (new-counterparty threshold ${yuan(limit)} CNY); confirm who they are and what the business is.`,
           ),
         });
       }

@@ -57,13 +57,35 @@ function detectTiming(input: RiskInput): AnomalyFinding[] {
   const weekdayCache = new Map<string, number>();
   const out: AnomalyFinding[] = [];
 
-  for (const row of timedRows(input)) {
+  const judge = (row: TimedRow) => {
     let weekday = weekdayCache.get(row.date);
     if (weekday === undefined) weekdayCache.set(row.date, (weekday = weekdayOf(row.date)));
     const restDay = !workdays.has(row.date) && (weekday >= 6 || holidays.has(row.date));
     const outside = row.minute >= 0 && (row.minute < start || row.minute > end);
     if (restDay) out.push(finding(row, 'weekend', weekday, outside));
     else if (outside) out.push(finding(row, 'off-hours', weekday, true));
+  };
+
+  // journal: decide per day number first, so ordinary weekday rows cost two comparisons
+  const { journal } = input;
+  const restByDay = new Map<number, boolean>();
+  for (let i = 0; i < journal.n; i++) {
+    let rest = restByDay.get(journal.day[i]);
+    if (rest === undefined) {
+      const date = journal.date(i);
+      rest = !workdays.has(date) && (weekdayOf(date) >= 6 || holidays.has(date));
+      restByDay.set(journal.day[i], rest);
+    }
+    const m = journal.minute[i];
+    if (!rest && (m < 0 || (m >= start && m <= end))) continue;
+    const c = journal.customer[i];
+    judge({ id: journal.entryId(i), source: 'journal', date: journal.date(i), minute: m, customerId: c >= 0 ? journal.customerIds[c] : '', amountFen: journal.amount[i] });
+  }
+  for (const line of rowsOf(input.book, 'Statement')) {
+    const w = wallTimeOf(line.Date, line.Time, input.book.timeZone);
+    if (!w) continue;
+    const amount = fenOf(line.Amount);
+    judge({ id: text(line.LineId), source: 'statement', date: w.date, minute: w.minute, customerId: '', amountFen: Number.isNaN(amount) ? 0 : amount });
   }
   memo.set(input, out);
   return out;
@@ -82,19 +104,5 @@ function detectTiming(input: RiskInput): AnomalyFinding[] {
         ? `${what['en-US']} ${row.id} is on a rest day (${day.en} ${row.date}${when}${outside ? ', also outside business hours' : ''}).`
         : `${what['en-US']} ${row.id} is outside business hours ${hours} (${day.en} ${row.date}${when}, ${input.book.timeZone} time).`;
     return { rule, severity: 'low', entryIds: [row.id], customerId: row.customerId, amountFen: row.amountFen, date: row.date, explanation: t(zh, en) };
-  }
-}
-
-function* timedRows(input: RiskInput): Generator<TimedRow> {
-  const { journal } = input;
-  for (let i = 0; i < journal.n; i++) {
-    const c = journal.customer[i];
-    yield { id: journal.entryId[i], source: 'journal', date: journal.date[i], minute: journal.minute[i], customerId: c >= 0 ? journal.customerIds[c] : '', amountFen: journal.amount[i] };
-  }
-  for (const line of rowsOf(input.book, 'Statement')) {
-    const w = wallTimeOf(line.Date, line.Time, input.book.timeZone);
-    if (!w) continue;
-    const amount = fenOf(line.Amount);
-    yield { id: text(line.LineId), source: 'statement', date: w.date, minute: w.minute, customerId: '', amountFen: Number.isNaN(amount) ? 0 : amount };
   }
 }

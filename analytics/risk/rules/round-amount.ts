@@ -24,15 +24,15 @@ export const roundAmountRule: RiskRule = {
     for (let i = 0; i < journal.n; i++) {
       const a = Math.abs(journal.amount[i]);
       if (a < min || a % unit !== 0) continue;
-      if (isOwnTransfer(journal.summary[i], journal.counterAccount[i], bankWords)) continue;
+      if (isOwnTransfer(journal.summary(i), journal.counterAccount(i), bankWords)) continue;
       const c = journal.customer[i];
       out.push({
         rule: 'round-amount',
         severity: 'low',
-        entryIds: [journal.entryId[i]],
+        entryIds: [journal.entryId(i)],
         customerId: c >= 0 ? journal.customerIds[c] : '',
         amountFen: journal.amount[i],
-        date: journal.date[i],
+        date: journal.date(i),
         explanation: t(
           `金额 ${yuan(a)} 元是 ${yuanOfSetting(unitYuan)} 元的整数倍（不低于 ${yuan(min)} 元），整数金额常见于估计或虚构的交易，请核对原始单据。`,
           `The amount ${yuan(a)} CNY is an exact multiple of ${yuanOfSetting(unitYuan)} CNY (and at least ${yuan(min)} CNY); round amounts are typical of estimates and made-up entries, so check the source document.`,

@@ -58,13 +58,13 @@ export const structuringRule: RiskRule = {
     function finding(kind: ThresholdClass, rows: number[], total: number, limit: number): AnomalyFinding {
       const name = thresholdClassName(kind);
       const c = journal.customerIds[journal.customer[rows[0]]];
-      const first = journal.date[rows[0]];
-      const last = journal.date[rows[rows.length - 1]];
+      const first = journal.date(rows[0]);
+      const last = journal.date(rows[rows.length - 1]);
       const amounts = rows.map((r) => yuan(Math.abs(journal.amount[r]))).join('、');
       return {
         rule: 'structuring',
         severity: 'high',
-        entryIds: rows.map((r) => journal.entryId[r]),
+        entryIds: rows.map((r) => journal.entryId(r)),
         period: first,
         customerId: c,
         amountFen: total,

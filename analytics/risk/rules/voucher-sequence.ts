@@ -52,8 +52,8 @@ interface Sequence {
   type: string;
   suffix: string;
   width: number;
-  /** number → rows carrying it */
-  rows: Map<number, number[]>;
+  /** Rows in the sequence; sorted by number before reporting. */
+  rows: number[];
 }
 
 const memo = new WeakMap<RiskInput, AnomalyFinding[]>();
@@ -62,86 +62,111 @@ function detectVouchers(input: RiskInput): AnomalyFinding[] {
   const cached = memo.get(input);
   if (cached) return cached;
   const out: AnomalyFinding[] = [];
-  for (const seq of sequences(input).values()) {
-    const numbers = [...seq.rows.keys()].sort((a, b) => a - b);
-    reportGaps(input, seq, numbers, out);
-    reportReuse(input, seq, numbers, out);
+  const { sequences, numbers } = collectSequences(input);
+  for (const seq of sequences) {
+    const rows = Int32Array.from(seq.rows).sort();
+    // stable sort by number through a packed key (number, row): one typed-array sort, no comparator
+    const keys = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k++) keys[k] = numbers[rows[k]] * 2 ** 24 + k;
+    keys.sort();
+    const sorted = Array.from(keys, (key) => rows[key % 2 ** 24]);
+    // runs of rows sharing one number, in number order; rows are copied out only to report
+    let from = 0;
+    let previousFrom = -1;
+    for (let k = 1; k <= sorted.length; k++) {
+      if (k < sorted.length && numbers[sorted[k]] === numbers[sorted[from]]) continue;
+      if (previousFrom >= 0 && numbers[sorted[from]] - numbers[sorted[previousFrom]] > 1) {
+        reportGap(input, seq, numbers, sorted.slice(previousFrom, from), sorted.slice(from, k), out);
+      }
+      if (k - from > 1) reportReuse(input, seq, numbers[sorted[from]], sorted.slice(from, k), out);
+      previousFrom = from;
+      from = k;
+    }
   }
   memo.set(input, out);
   return out;
 }
 
-function sequences(input: RiskInput): Map<string, Sequence> {
+/** One pass: each row's number and its sequence; texts and months are parsed once each. */
+function collectSequences(input: RiskInput): { sequences: Sequence[]; numbers: Int32Array } {
   const { journal } = input;
-  const parsed = new Map<string, VoucherNumber | undefined>();
-  const out = new Map<string, Sequence>();
+  const numbers = new Int32Array(journal.n);
+  const parsed = new Map<string, { v: VoucherNumber; key: string; byMonth: Map<string, Sequence> } | null>();
+  const months = new Map<number, string>();
+  const byMonth = new Map<string, Map<string, Sequence>>();
+  const sequences: Sequence[] = [];
   for (let i = 0; i < journal.n; i++) {
-    const text = journal.voucher[i];
+    const text = journal.voucher(i);
     if (text === '') continue;
-    let v = parsed.get(text);
-    if (!parsed.has(text)) parsed.set(text, (v = parseVoucher(text)));
-    if (!v) continue;
-    const month = journal.date[i].slice(0, 7);
-    const key = `${month}|${v.type}|${v.suffix}`;
-    let seq = out.get(key);
-    if (!seq) out.set(key, (seq = { month, type: v.type, suffix: v.suffix, width: 0, rows: new Map() }));
-    seq.width = Math.max(seq.width, v.width);
-    const list = seq.rows.get(v.number);
-    if (list) list.push(i);
-    else seq.rows.set(v.number, [i]);
+    let p = parsed.get(text);
+    if (p === undefined) {
+      const v = parseVoucher(text);
+      parsed.set(text, (p = v ? { v, key: `${v.type}|${v.suffix}`, byMonth: new Map() } : null));
+    }
+    if (!p) continue;
+    let month = months.get(journal.day[i]);
+    if (month === undefined) months.set(journal.day[i], (month = journal.date(i).slice(0, 7)));
+    // each parsed text remembers its sequence per month, so most rows cost three lookups
+    let seq = p.byMonth.get(month);
+    if (!seq) {
+      let inMonth = byMonth.get(month);
+      if (!inMonth) byMonth.set(month, (inMonth = new Map()));
+      seq = inMonth.get(p.key);
+      if (!seq) {
+        inMonth.set(p.key, (seq = { month, type: p.v.type, suffix: p.v.suffix, width: 0, rows: [] }));
+        sequences.push(seq);
+      }
+      p.byMonth.set(month, seq);
+    }
+    if (p.v.width > seq.width) seq.width = p.v.width;
+    numbers[i] = p.v.number;
+    seq.rows.push(i);
   }
-  return out;
+  return { sequences, numbers };
 }
 
-function reportGaps(input: RiskInput, seq: Sequence, numbers: number[], out: AnomalyFinding[]): void {
+function reportGap(input: RiskInput, seq: Sequence, numbers: Int32Array, beforeRows: number[], afterRows: number[], out: AnomalyFinding[]): void {
   const { journal } = input;
+  const [before, after] = [numbers[beforeRows[0]], numbers[afterRows[0]]];
+  if (after - before <= 1) return;
   const label = `${seq.type}${seq.suffix ? `(${seq.suffix})` : ''}`;
-  for (let k = 1; k < numbers.length; k++) {
-    const [before, after] = [numbers[k - 1], numbers[k]];
-    if (after - before <= 1) continue;
-    const first = before + 1;
-    const last = after - 1;
-    const count = last - first + 1;
-    const pad = (n: number) => String(n).padStart(seq.width, '0');
-    const missing = count === 1 ? pad(first) : `${pad(first)}–${pad(last)}`;
-    const neighbours = [...seq.rows.get(before)!, ...seq.rows.get(after)!];
-    out.push({
-      rule: 'voucher-gap',
-      severity: 'medium',
-      entryIds: neighbours.map((r) => journal.entryId[r]),
-      period: `${seq.month}|${seq.type}|${seq.suffix}|${first}-${last}`,
-      customerId: '',
-      amountFen: 0,
-      date: journal.date[seq.rows.get(after)![0]],
-      explanation: t(
-        `${label}字 ${seq.month} 缺 ${missing}, ${count} 个（前后凭证 ${pad(before)}、${pad(after)}）。请确认是否作废或漏记。`,
-        `Voucher sequence ${label} ${seq.month} is missing ${missing} (${count} number${count > 1 ? 's' : ''}, between ${pad(before)} and ${pad(after)}). Check whether they were voided or not recorded.`,
-      ),
-    });
-  }
+  const first = before + 1;
+  const last = after - 1;
+  const count = last - first + 1;
+  const pad = (n: number) => String(n).padStart(seq.width, '0');
+  const missing = count === 1 ? pad(first) : `${pad(first)}–${pad(last)}`;
+  out.push({
+    rule: 'voucher-gap',
+    severity: 'medium',
+    entryIds: [...beforeRows, ...afterRows].map((r) => journal.entryId(r)),
+    period: `${seq.month}|${seq.type}|${seq.suffix}|${first}-${last}`,
+    customerId: '',
+    amountFen: 0,
+    date: journal.date(afterRows[0]),
+    explanation: t(
+      `${label}字 ${seq.month} 缺 ${missing}, ${count} 个（前后凭证 ${pad(before)}、${pad(after)}）。请确认是否作废或漏记。`,
+      `Voucher sequence ${label} ${seq.month} is missing ${missing} (${count} number${count > 1 ? 's' : ''}, between ${pad(before)} and ${pad(after)}). Check whether they were voided or not recorded.`,
+    ),
+  });
 }
 
-function reportReuse(input: RiskInput, seq: Sequence, numbers: number[], out: AnomalyFinding[]): void {
+function reportReuse(input: RiskInput, seq: Sequence, number: number, rows: number[], out: AnomalyFinding[]): void {
   const { journal } = input;
-  for (const number of numbers) {
-    const rows = seq.rows.get(number)!;
-    if (rows.length < 2) continue;
-    const texts = new Set(rows.map((r) => journal.voucher[r]));
-    const dates = new Set(rows.map((r) => journal.date[r]));
-    if (texts.size < 2 && dates.size < 2) continue;
-    const written = [...texts].join('、');
-    out.push({
-      rule: 'voucher-reuse',
-      severity: 'medium',
-      entryIds: rows.map((r) => journal.entryId[r]),
-      period: `${seq.month}|${seq.type}|${seq.suffix}|${number}`,
-      customerId: '',
-      amountFen: 0,
-      date: journal.date[rows[0]],
-      explanation: t(
-        `凭证号 ${seq.type}字 ${seq.month} 第 ${number} 号被 ${rows.length} 笔分录使用（写法：${written}；日期：${[...dates].join('、')}），疑似重号。`,
-        `Voucher ${seq.type} ${seq.month} number ${number} is used by ${rows.length} entries (written ${written}; dated ${[...dates].join(', ')}): possible reused number.`,
-      ),
-    });
-  }
+  const texts = new Set(rows.map((r) => journal.voucher(r)));
+  const dates = new Set(rows.map((r) => journal.date(r)));
+  if (texts.size < 2 && dates.size < 2) return;
+  const written = [...texts].join('、');
+  out.push({
+    rule: 'voucher-reuse',
+    severity: 'medium',
+    entryIds: rows.map((r) => journal.entryId(r)),
+    period: `${seq.month}|${seq.type}|${seq.suffix}|${number}`,
+    customerId: '',
+    amountFen: 0,
+    date: journal.date(rows[0]),
+    explanation: t(
+      `凭证号 ${seq.type}字 ${seq.month} 第 ${number} 号被 ${rows.length} 笔分录使用（写法：${written}；日期：${[...dates].join('、')}），疑似重号。`,
+      `Voucher ${seq.type} ${seq.month} number ${number} is used by ${rows.length} entries (written ${written}; dated ${[...dates].join(', ')}): possible reused number.`,
+    ),
+  });
 }
