@@ -29,28 +29,38 @@ function refPart(line: ParsedLine): string {
  * @example fingerprintLines('A', [x, x]) // two different fingerprints for two identical lines
  */
 export function fingerprintLines(accountId: string, lines: readonly ParsedLine[]): string[] {
-  // Occurrences are counted by the key's hash, a short string, so the map stays cheap
-  const seen = new Map<string, number>();
+  // Hash the key once; count occurrences by the hash's top 48 bits (a number, so the map
+  // stays cheap), then continue the same hash over '#<n>' for the fingerprint.
+  const seen = new Map<number, number>();
   const out = new Array<string>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const key = fnv1a64(accountId, '|', line.date, '|', line.amount, '|', refPart(line));
+    const h = new Fnv();
+    h.add(accountId).add('|').add(line.date).add('|').add(line.amount).add('|').add(refPart(line));
+    const key = (h.h3 * 0x10000 + h.h2) * 0x10000 + h.h1;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    out[i] = fnv1a64(key, '#', String(n));
+    out[i] = h.add('#').add(String(n)).hex();
   }
   return out;
 }
 
 /** 64-bit FNV-1a over the UTF-16 code units of the texts, one after the other, as 16 hex digits. */
 export function fnv1a64(...texts: string[]): string {
-  // Four 16-bit limbs; the prime 0x100000001b3 is 2^40 + 0x1b3, so limb i also gets limb i-2 << 8
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let k = 0; k < texts.length; k++) {
-    const text = texts[k];
+  const h = new Fnv();
+  for (const text of texts) h.add(text);
+  return h.hex();
+}
+
+// Four 16-bit limbs; the prime 0x100000001b3 is 2^40 + 0x1b3, so limb i also gets limb i-2 << 8.
+class Fnv {
+  h0 = 0x2325;
+  h1 = 0x8422;
+  h2 = 0x9ce4;
+  h3 = 0xcbf2;
+
+  add(text: string): this {
+    let { h0, h1, h2, h3 } = this;
     for (let i = 0; i < text.length; i++) {
       h0 ^= text.charCodeAt(i);
       const t0 = h0 * 0x1b3;
@@ -64,8 +74,16 @@ export function fnv1a64(...texts: string[]): string {
       h3 = (t3 + (c2 >>> 16)) & 0xffff;
       h2 = c2 & 0xffff;
     }
+    this.h0 = h0;
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    return this;
   }
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+
+  hex(): string {
+    return hex4(this.h3) + hex4(this.h2) + hex4(this.h1) + hex4(this.h0);
+  }
 }
 
 function hex4(h: number): string {
