@@ -72,7 +72,54 @@ function triples(values: readonly number[], order: readonly number[], target: nu
   return out;
 }
 
+// Pair sums packed with their positions into one float (sum × 4096 + i × 64 + j), sorted
+// natively, then walked from both ends: the common case of up to 64 candidates.
 function quads(values: readonly number[], target: number, limit: number): number[][] {
+  const n = values.length;
+  if (n > 64 || target * 4096 >= Number.MAX_SAFE_INTEGER) return quadsByMap(values, target, limit);
+  const keys = new Float64Array((n * (n - 1)) / 2);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const sum = values[i] + values[j];
+      if (sum < target) keys[m++] = sum * 4096 + i * 64 + j;
+    }
+  }
+  const sorted = keys.subarray(0, m).sort();
+  const sumAt = (k: number) => Math.floor(sorted[k] / 4096);
+  const out: number[][] = [];
+  // Two pairs make a set only when disjoint; {a < b < c < d} is kept once, as (a, b) + (c, d).
+  const join = (p: number, q: number) => {
+    const cp = sorted[p] % 4096;
+    const cq = sorted[q] % 4096;
+    const [i, j, k, l] = [cp >> 6, cp & 63, cq >> 6, cq & 63];
+    if (j < k) out.push([i, j, k, l]);
+    else if (l < i) out.push([k, l, i, j]);
+  };
+  let lo = 0;
+  let hi = m - 1;
+  while (lo < hi && out.length < limit) {
+    const sum = sumAt(lo) + sumAt(hi);
+    if (sum < target) lo++;
+    else if (sum > target) hi--;
+    else {
+      let lo2 = lo;
+      while (lo2 <= hi && sumAt(lo2) === sumAt(lo)) lo2++;
+      let hi2 = hi;
+      while (hi2 >= lo && sumAt(hi2) === sumAt(hi)) hi2--;
+      if (sumAt(lo) === sumAt(hi)) {
+        for (let p = lo; p <= hi; p++) for (let q = p + 1; q <= hi; q++) join(p, q);
+      } else {
+        for (let p = lo; p < lo2; p++) for (let q = hi2 + 1; q <= hi; q++) join(p, q);
+      }
+      lo = lo2;
+      hi = hi2;
+    }
+  }
+  return out.slice(0, limit);
+}
+
+function quadsByMap(values: readonly number[], target: number, limit: number): number[][] {
   // Pair sums below the target, keyed by sum; a pair's two positions are packed in one number.
   const n = values.length;
   const bySum = new Map<number, number[]>();

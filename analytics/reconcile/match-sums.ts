@@ -46,11 +46,14 @@ interface Side {
 // pools only shrink).
 function matchSumRound(st: MatchState, side: Side, uniqueOnly: boolean, hopeless: Uint8Array): number {
   const manyToOne = side.cols === st.S;
-  const pool = sortByDay(side.other, openRows(side.other, side.otherUsed));
+  // Candidates by sign, each sorted by day: a row only ever groups with rows of its own sign.
+  const open = sortByDay(side.other, openRows(side.other, side.otherUsed));
+  const positive = open.filter((k) => side.other.amount[k] > 0);
+  const negative = open.filter((k) => side.other.amount[k] < 0);
   let accepted = 0;
   for (const i of sortByDay(side.cols, openRows(side.cols, side.used))) {
     if (hopeless[i]) continue;
-    const found = groupsFor(st, side, pool, i);
+    const found = groupsFor(st, side, side.cols.amount[i] > 0 ? positive : negative, i);
     if (found.length === 0) {
       hopeless[i] = 1;
       continue;
@@ -82,7 +85,10 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, i: number): Su
   const likeness = (k: number) => evidence(k).likeness;
   // A member naming a different counterparty than the single row cannot be part of it.
   const admissible = (k: number) => !evidence(k).contradicts;
-  const near = (reach: number) => nearestOpen(side.other, side.otherUsed, pool, day - reach, day + Math.min(reach, side.after), day, target, st.maxGroupCandidates, admissible);
+  // One walk over the widest window, nearest first; the pool of a narrower reach is its
+  // prefix of rows within that reach (the walk visits them in the same order).
+  const widest = nearestOpen(side.other, side.otherUsed, pool, day - st.window, day + side.after, day, target, st.maxGroupCandidates, admissible);
+  const near = (reach: number) => widest.filter((k) => Math.abs(side.other.day[k] - day) <= reach);
   // A pool that did not grow since the last reach has nothing new to offer at those sizes.
   let searched: number[] = [];
   for (let reach = 0; reach < st.window; reach++) {
@@ -92,7 +98,6 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, i: number): Su
     if (found.length) return found;
     searched = candidates;
   }
-  const widest = near(st.window);
   return subsetsOf(side.other, widest, target, likeness, samePool(widest, searched) ? 4 : 2, st.maxGroupSize);
 }
 
