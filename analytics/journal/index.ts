@@ -1,5 +1,6 @@
 /** Journal recording: post, reverse and rebalance entries. */
 export { recordEntry, type EntryDraft, type RecordEntrySummary } from './record-entry';
+export { recordTransfer, type TransferDraft, type RecordTransferSummary } from './record-transfer';
 export { reverseEntry, type ReverseEntryParams, type ReverseEntrySummary } from './reverse-entry';
 export {
   recomputeBalances,

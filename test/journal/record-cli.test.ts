@@ -7,7 +7,10 @@ import { runCli, tempDir } from '../cli/cli-harness';
 
 async function bookFile(): Promise<string> {
   const book = emptyBook('en-US');
-  book.tables.Accounts!.rows.push({ AccountId: 'CASH', Name: 'Petty cash', Kind: 'cash', OpeningBalance: '100.00', OpeningDate: '2024-01-01' });
+  book.tables.Accounts!.rows.push(
+    { AccountId: 'CASH', Name: 'Petty cash', Kind: 'cash', OpeningBalance: '100.00', OpeningDate: '2024-01-01' },
+    { AccountId: 'BANK', Name: 'Test bank', Kind: 'bank', OpeningBalance: '0.00', OpeningDate: '2024-01-01' },
+  );
   book.tables.Customers!.rows.push({ CustomerId: 'C0001', Name: '测试客户甲', Status: 'active' });
   const file = path.join(tempDir(), 'book.xlsx');
   await writeBook(file, book);
@@ -49,6 +52,13 @@ describe('cashbook record and reverse', () => {
       ['=HYPERLINK("http://example.invalid","点击")', '35.00',  '65.00'],
       ['-退款冲销',                                    '20.00',  '45.00'],
     ]);
+  });
+
+  it('records a transfer between two accounts under one voucher with --to', async () => {
+    const file = await bookFile();
+    const run = await runCli(['record', file, '--date', '2024-02-01', '--account', 'CASH', '--out', '60', '--to', 'BANK', '--summary', '现金存行', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ voucher: '记-0001', entryIds: ['J000001', 'J000002'], balances: { CASH: '40.00', BANK: '60.00' } });
   });
 
   it('asks for exactly one of --in and --out', async () => {
