@@ -30,6 +30,7 @@ const REASON_ZH: Record<string, string> = {
   'xml-dtd-refused': '文件声明了 DOCTYPE 或 ENTITY，出于安全原因拒绝读取',
   'bad-xml': 'XML 无法解析',
   'bad-xlsx': '工作簿无法读取',
+  'xls-not-supported': '不支持旧版 .xls 工作簿，请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
   'no-statement': '文件中没有对账单',
   'closing-balance-mismatch': '期初余额加本期发生额不等于期末余额',
   'balance-currency': '期初与期末余额币种不同，未核对',

@@ -78,6 +78,20 @@ export async function readStatementFile(
     );
   }
 
+  // Legacy .xls (an OLE2 compound file) has no reader here; say so rather than "bad encoding"
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    return {
+      ...empty,
+      problems: [
+        problem(
+          'xls-not-supported',
+          'Legacy .xls workbooks cannot be read; save the file as .xlsx or CSV in Excel and import that',
+          { file: fileName },
+        ),
+      ],
+    };
+  }
+
   // Text formats
   const decoded = decodeStatementText(bytes);
   if (!decoded.ok)

@@ -449,3 +449,13 @@ describe('other file shapes', () => {
     ).toMatchObject({ added: 3, duplicates: 1, total: '-80.00' });
   });
 });
+
+describe('legacy workbooks', () => {
+  it('asks for .xlsx or CSV when given a legacy .xls file', async () => {
+    const r = await readStatementFile(
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      'old.xls',
+    );
+    expect(r.problems.map((p) => p.code)).toEqual(['xls-not-supported']);
+  });
+});
