@@ -72,3 +72,15 @@ describe('readMt940', () => {
     expect(r.problems.map((p) => [p.code, p.row])).toEqual([['bad-line', 3]]);
   });
 });
+
+describe('readMt940 in SWIFT blocks', () => {
+  it('reads a statement wrapped in {1:}{2:}{4: … -} blocks', () => {
+    const text =
+      '{1:F01TESTBANKAXXX0000000000}{2:O9401200240101TESTBANKAXXX00000000002401011200N}{4:\r\n:20:STMT1\r\n:25:DE00123/456\r\n:28C:1/1\r\n:60F:C240101EUR100,00\r\n:61:2401020102D25,50NTRFREF1//B1\r\n:86:Miete Januar\r\n:62F:C240102EUR74,50\r\n-}';
+    const r = readMt940(text, 'swift.sta');
+    expect(r.lines.map((l) => [l.date, l.amount, l.reference, l.description])).toEqual([
+      ['2024-01-02', '-25.50', 'B1', 'Miete Januar'],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+});
