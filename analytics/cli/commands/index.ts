@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command-spec';
 import { initCommand } from './init';
 import { demoCommand } from './demo';
+import { accountCommand } from './account';
 import { recordCommand } from './record';
 import { reverseCommand } from './reverse';
 import { customerCommand } from './customer';
@@ -17,4 +18,4 @@ import { reportCommand } from './report';
 
 export const COMMANDS: CliCommand[] = [
   demoCommand,
-  initCommand, recordCommand, reverseCommand, customerCommand, importCommand, proposeCommand, rulesCommand, verifyCommand, auditPackCommand, riskCommand, exceptionCommand, notebookRunCommand, reportCommand];
+  initCommand, accountCommand, recordCommand, reverseCommand, customerCommand, importCommand, proposeCommand, rulesCommand, verifyCommand, auditPackCommand, riskCommand, exceptionCommand, notebookRunCommand, reportCommand];
