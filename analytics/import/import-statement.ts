@@ -11,7 +11,6 @@ import { numberSetting, rowsOf, settingsOf, text } from '../book/book';
 import type { Book, CommandContext, CommandResult, Message, Row, TableChange } from '../book/types';
 import { t } from '../book/types';
 import { warning, type Problem } from '../util/problem';
-import { sumAmountTexts } from './amount-cells';
 import { adoptJournal } from './adopt-journal';
 import { fileSummary, summarise, type FileSummary, type ImportSummary } from './import-summary';
 import { fingerprintLines } from './fingerprint';
@@ -71,7 +70,9 @@ export async function importStatement(
   params: ImportStatementParams,
   ctx: CommandContext,
 ): Promise<CommandResult<ImportSummary>> {
-  if (!params.accountId) return unknownAccount(book, params);
+  if (!params.accountId || (!params.createAccount && !findAccount(book, params.accountId))) {
+    return unknownAccount(book, params);
+  }
   const options = readOptions(book, params);
   const reads: StatementReadResult[] = [];
   if (params.into !== 'journal')
