@@ -64,6 +64,7 @@ function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): 
 
 function checkChange(table: Table, change: Exclude<TableChange, { op: 'sheet' }>, closed: Set<string>): void {
   if (change.table === 'AuditLog' && change.op !== 'append') fail('locked', '审计日志只能追加，不能修改或删除 / The audit log can only grow: its rows are never edited or deleted.');
+  if (change.table === 'Matches' || change.table === 'Reconciliation') return checkClosedPeriodRows(table, change, closed);
   if (change.table !== 'Journal') return;
   if (change.op === 'delete' || change.op === 'replace') {
     fail('locked', '日记账分录不能删除或整表替换，请做红字冲销 / Journal entries are never deleted or replaced; post a reversal (红字冲销) instead.');
@@ -78,6 +79,44 @@ function checkChange(table: Table, change: Exclude<TableChange, { op: 'sheet' }>
     if (change.op === 'append' && old) fail('duplicate-id', `分录编号 ${row.EntryId} 已存在 / Entry ${row.EntryId} already exists; entry ids are never reused.`);
     if (old) checkPostedEdit(old, row);
   }
+}
+
+// Matches and the 余额调节表 of a closed period are its evidence: they stay as they were closed.
+function checkClosedPeriodRows(table: Table, change: Exclude<TableChange, { op: 'sheet' }>, closed: Set<string>): void {
+  if (!closed.size) return;
+  const locked = (r: Row) => closed.has(normal(r.Period));
+  const refuse = (period: string) =>
+    fail('locked', `期间 ${period} 已结账，其${change.table === 'Matches' ? '对账匹配' : '余额调节表'}不能再修改；如确需调整，请先反结账 / Period ${period} is closed; its ${change.table === 'Matches' ? 'matches' : 'reconciliation'} can no longer change. Reopen the period first if it must.`);
+  if (change.op === 'replace') {
+    const before = table.rows.filter(locked).map(rowText).sort();
+    const after = change.rows.filter(locked).map(rowText).sort();
+    const changed = before.length !== after.length || before.some((r, i) => r !== after[i]);
+    if (changed) refuse(normal((table.rows.find(locked) ?? change.rows.find(locked))?.Period));
+    return;
+  }
+  const id = SCHEMA[change.table].idColumn;
+  const existing = id ? new Map(table.rows.map((r) => [normal(r[id]), r])) : new Map<string, Row>();
+  if (change.op === 'delete') {
+    for (const key of change.ids) {
+      const old = existing.get(key);
+      if (old && locked(old)) refuse(normal(old.Period));
+    }
+    return;
+  }
+  for (const row of change.rows) {
+    const old = id ? existing.get(normal(row[id])) : undefined;
+    if (locked(row)) refuse(normal(row.Period));
+    if (old && locked(old)) refuse(normal(old.Period));
+  }
+}
+
+// A row's content as text, blind to key order and to null versus absent cells.
+function rowText(r: Row): string {
+  return Object.keys(r)
+    .filter((k) => normal(r[k]) !== '')
+    .sort()
+    .map((k) => `${k}=${normal(r[k])}`)
+    .join('\u0001');
 }
 
 // A posted entry may only be marked reversed (and have its derived Balance/RowHash refreshed).

@@ -81,3 +81,37 @@ describe('applyChangeSet locks', () => {
     expect(refusal([{ table: 'Journal', op: 'append', rows: [posted('J3', '2024-04-10')] }, { table: 'Journal', op: 'append', rows: [posted('J4', '2024-03-01')] }]).code).toBe('locked');
   });
 });
+
+describe('applyChangeSet locks on a closed period’s reconciliation evidence', () => {
+  function closedWithMatches(): Book {
+    const book = lockedBook();
+    book.tables.Matches!.rows.push({ MatchId: 'M3', Period: '2024-03', AccountId: 'BANK1', EntryIds: 'J1', LineIds: 'L1', Status: 'confirmed' }, { MatchId: 'M4', Period: '2024-04', AccountId: 'BANK1', EntryIds: 'J2', LineIds: 'L2', Status: 'auto' });
+    book.tables.Reconciliation!.rows.push({ AccountId: 'BANK1', Period: '2024-03', Difference: '0.00' });
+    return book;
+  }
+  const MATCHES_LOCKED = '期间 2024-03 已结账，其对账匹配不能再修改；如确需调整，请先反结账 / Period 2024-03 is closed; its matches can no longer change. Reopen the period first if it must.';
+
+  it.each<[string, TableChange]>([
+    ['a new match', { table: 'Matches', op: 'append', rows: [{ MatchId: 'M9', Period: '2024-03' }] }],
+    ['a changed match', { table: 'Matches', op: 'upsert', rows: [{ MatchId: 'M3', Status: 'rejected' }] }],
+    ['a deleted match', { table: 'Matches', op: 'delete', ids: ['M3'] }],
+    ['a replaced table that drops the match', { table: 'Matches', op: 'replace', rows: [{ MatchId: 'M4', Period: '2024-04' }] }],
+  ])('refuses %s in a closed period', (_, change) => {
+    expect(() => applyChangeSet(closedWithMatches(), [change])).toThrow(MATCHES_LOCKED);
+  });
+
+  it('refuses a new 余额调节表 row for a closed period', () => {
+    expect(() => applyChangeSet(closedWithMatches(), [{ table: 'Reconciliation', op: 'append', rows: [{ AccountId: 'BANK2', Period: '2024-03' }] }])).toThrow('Period 2024-03 is closed; its reconciliation can no longer change.');
+  });
+
+  it('allows replacing the table when the closed period’s rows come back unchanged', () => {
+    const book = closedWithMatches();
+    const rows = [{ ...book.tables.Matches!.rows[0] }, { MatchId: 'M5', Period: '2024-04', Status: 'auto' }];
+    expect(applyChangeSet(book, [{ table: 'Matches', op: 'replace', rows }]).tables.Matches!.rows.map((r) => r.MatchId)).toEqual(['M3', 'M5']);
+  });
+
+  it('allows changing matches of an open period', () => {
+    const next = applyChangeSet(closedWithMatches(), [{ table: 'Matches', op: 'upsert', rows: [{ MatchId: 'M4', Status: 'confirmed' }] }]);
+    expect(next.tables.Matches!.rows[1].Status).toBe('confirmed');
+  });
+});
