@@ -237,6 +237,17 @@ export class RowReader {
         ),
       );
     }
+    // A CSV re-saved by Excel turns long order numbers into 2.02303E+27: the digits are gone
+    if (id.value && /^[+-]?\d(\.\d+)?E\+\d+$/i.test(id.value)) {
+      this.problems.push(
+        warning(
+          'long-number-id',
+          `This account/ID column holds '${id.value}', a number Excel shortened to scientific notation; the digits are lost, so it is not used for matching`,
+          at(column),
+        ),
+      );
+      return undefined;
+    }
     return id.value;
   }
 }

@@ -459,3 +459,18 @@ describe('legacy workbooks', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['xls-not-supported']);
   });
 });
+
+describe('order numbers shortened by Excel', () => {
+  it('flags 2.02303E+27 in an order-number column and does not match on it', async () => {
+    const r = await readStatementFile(
+      utf8(
+        `${ALIPAY_HEADER}\n2023-02-12 21:32:14,亲情卡,测试商户,/,x,支出,49.74,余额,交易成功,2.02303E+27,,,\n`,
+      ),
+      'alipay.csv',
+    );
+    expect(r.lines[0].reference).toBeUndefined();
+    expect(r.problems.map((p) => [p.code, p.row, p.column])).toEqual([
+      ['long-number-id', 2, '交易订单号'],
+    ]);
+  });
+});
