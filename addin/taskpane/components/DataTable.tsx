@@ -19,6 +19,8 @@ export interface DataColumn<R> {
   render(row: R): React.ReactNode;
   /** Right-align (amounts). @default false */
   numeric?: boolean;
+  /** Let long text wrap (summaries, explanations); other cells stay on one line. @default false */
+  wrap?: boolean;
 }
 
 export interface DataTableProps<R> {
@@ -78,4 +80,11 @@ export function DataTable<R>(props: DataTableProps<R>): JSX.Element {
       {props.rows.length > limit ? <Caption1>{`${limit} / ${props.rows.length}`}</Caption1> : null}
     </div>
   );
+}
+
+function cellStyle(c: { numeric?: boolean; wrap?: boolean }): React.CSSProperties {
+  if (c.wrap) return { whiteSpace: 'normal', minWidth: '10em', maxWidth: '16em' };
+  return c.numeric
+    ? { whiteSpace: 'nowrap', textAlign: 'right', fontVariantNumeric: 'tabular-nums' }
+    : { whiteSpace: 'nowrap' };
 }

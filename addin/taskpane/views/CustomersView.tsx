@@ -110,7 +110,7 @@ function Customer360Panel(props: { view: Customer360; onBack(): void }): JSX.Ele
           empty={tr('none')}
           columns={[
             { key: 'date', header: tr('date'), render: (r) => r.date },
-            { key: 'summary', header: tr('record.summary'), render: (r) => r.summary },
+            { key: 'summary', header: tr('record.summary'), wrap: true, render: (r) => r.summary },
             { key: 'in', header: tr('customers.inflow'), numeric: true, render: (r) => r.inflow },
             {
               key: 'out',

@@ -84,14 +84,12 @@ export function NotebookView(): JSX.Element {
                   rows={sheet.rows}
                   limit={6}
                   rowKey={(_, i) => String(i)}
-                  columns={sheet.columns
-                    .slice(0, 4)
-                    .map((col, i) => ({
-                      key: String(i),
-                      header: col.header,
-                      numeric: col.type === 'amount',
-                      render: (row) => String(row[i] ?? ''),
-                    }))}
+                  columns={sheet.columns.slice(0, 4).map((col, i) => ({
+                    key: String(i),
+                    header: col.header,
+                    numeric: col.type === 'amount',
+                    render: (row) => String(row[i] ?? ''),
+                  }))}
                 />
               </>
             ) : null}

@@ -185,7 +185,7 @@ export function ReconcileView(): JSX.Element {
               },
               { key: 'date', header: tr('date'), render: (i) => i.date },
               { key: 'amount', header: tr('amount'), numeric: true, render: (i) => i.amount },
-              { key: 'text', header: tr('record.summary'), render: (i) => i.text },
+              { key: 'text', header: tr('record.summary'), wrap: true, render: (i) => i.text },
             ]}
           />
         </Section>

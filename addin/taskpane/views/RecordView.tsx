@@ -166,7 +166,12 @@ function LatestEntries(props: { accountId: string }): JSX.Element {
         empty={tr('none')}
         columns={[
           { key: 'date', header: tr('date'), render: (r) => text(r.Date) },
-          { key: 'summary', header: tr('record.summary'), render: (r) => text(r.Summary) },
+          {
+            key: 'summary',
+            header: tr('record.summary'),
+            wrap: true,
+            render: (r) => text(r.Summary),
+          },
           { key: 'in', header: tr('record.inflow'), numeric: true, render: (r) => text(r.Inflow) },
           {
             key: 'out',
@@ -185,8 +190,12 @@ function LatestEntries(props: { accountId: string }): JSX.Element {
             header: tr('status'),
             render: (r) =>
               r.Status === 'posted' ? (
-                <Button size="small" onClick={() => setReversing(text(r.EntryId))}>
-                  {tr('record.reverse', { id: text(r.EntryId) })}
+                <Button
+                  size="small"
+                  aria-label={tr('record.reverse', { id: text(r.EntryId) })}
+                  onClick={() => setReversing(text(r.EntryId))}
+                >
+                  {tr('record.reverseShort')}
                 </Button>
               ) : (
                 text(r.Status)
