@@ -15,7 +15,12 @@ import { riskCommand } from './risk';
 import { exceptionCommand } from './exception';
 import { notebookRunCommand } from './notebook';
 import { reportCommand } from './report';
+import { reconcileCommand } from './reconcile';
+import { closeCommand } from './close';
+import { statementCommand } from './statement';
+import { cashCountCommand } from './cash-count';
 
 export const COMMANDS: CliCommand[] = [
   demoCommand,
-  initCommand, accountCommand, recordCommand, reverseCommand, customerCommand, importCommand, proposeCommand, rulesCommand, verifyCommand, auditPackCommand, riskCommand, exceptionCommand, notebookRunCommand, reportCommand];
+  initCommand, accountCommand, recordCommand, reverseCommand, customerCommand, importCommand, proposeCommand, rulesCommand, verifyCommand, auditPackCommand, riskCommand, exceptionCommand, notebookRunCommand, reportCommand,
+  reconcileCommand, closeCommand, statementCommand, cashCountCommand];

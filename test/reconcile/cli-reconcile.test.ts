@@ -1,0 +1,64 @@
+import * as path from 'node:path';
+import { readBook } from '../../analytics/io/read-book';
+import { writeBook } from '../../analytics/io/write-book';
+import { runCli, tempDir } from '../cli/cli-harness';
+import { makeBook } from './make-book';
+
+// Case R3's book: ties out at 8,200.00 with one item of each of two kinds.
+async function r3File(): Promise<string> {
+  const book = makeBook({
+    opening: '10000.00',
+    entries: [
+      ['J1', '2024-06-15', '-2000.00'],
+      ['J2', '2024-06-29', '-300.00', undefined, undefined, '88', '支票 88'],
+    ],
+    lines: [
+      ['L1', '2024-06-15', '-2000.00', undefined, undefined, undefined, '8000.00'],
+      ['L2', '2024-06-30', '+500.00', undefined, undefined, '利息', '8500.00'],
+    ],
+  });
+  const file = path.join(tempDir(), 'book.xlsx');
+  await writeBook(file, book);
+  return file;
+}
+
+describe('cashbook reconcile / close', () => {
+  it('prints the reconciliation as JSON and writes Matches and the 余额调节表 row', async () => {
+    const file = await r3File();
+    const run = await runCli(['reconcile', file, '--account', 'BANK1', '--period', '2024-06', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.out);
+    expect([json.matched, json.bookBalance, json.bankBalance, json.difference]).toEqual([1, '7700.00', '8500.00', '0.00']);
+    expect(json.outstanding.bankReceivedNotBooked).toEqual({ count: 1, amount: '500.00' });
+    const { book } = await readBook(file);
+    expect(book.tables.Matches!.rows.map((m) => [m.EntryIds, m.LineIds, m.Rule])).toEqual([['J1', 'L1', 'exact-date']]);
+    expect(book.tables.Reconciliation!.rows.map((r) => [r.AdjustedBook, r.AdjustedBank, r.Difference])).toEqual([['8200.00', '8200.00', '0.00']]);
+  });
+
+  it('closes a reconciled period with each account’s closing balance', async () => {
+    const file = await r3File();
+    const run = await runCli(['close', file, '--period', '2024-06']);
+    expect(run.code).toBe(0);
+    const { book } = await readBook(file);
+    const period = book.tables.Periods!.rows.find((p) => p.Period === '2024-06')!;
+    expect([period.Status, JSON.parse(String(period.ClosingBalances))]).toEqual(['closed', { BANK1: '7700.00' }]);
+  });
+
+  it('refuses to close when an account does not tie out, unless a reason is given', async () => {
+    const book = makeBook({ opening: '0.00', entries: [['J1', '2024-06-03', '+100.00']], lines: [['L1', '2024-06-03', '+100.00', undefined, undefined, undefined, '90.00']] });
+    const file = path.join(tempDir(), 'book.xlsx');
+    await writeBook(file, book);
+    const refused = await runCli(['close', file, '--period', '2024-06']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('BANK1 (10.00)');
+    const forced = await runCli(['close', file, '--period', '2024-06', '--override', '银行少记10元，已致电核实']);
+    expect(forced.code).toBe(0);
+    const { book: after } = await readBook(file);
+    expect(after.tables.Periods!.rows[0].OverrideReason).toBe('银行少记10元，已致电核实');
+  });
+
+  it('rejects a usage without --period with exit status 2', async () => {
+    const file = await r3File();
+    expect((await runCli(['reconcile', file, '--account', 'BANK1'])).code).toBe(2);
+  });
+});
