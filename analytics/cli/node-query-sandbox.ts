@@ -56,12 +56,22 @@ function runInWorker(request: QueryRequest, memoryMb: number): Promise<QueryOutc
       resolve(outcome);
     };
     // The vm timeout stops the cell; this stops the worker if anything else hangs.
-    const backstop = setTimeout(() => finish({ ok: false, kind: 'timeout', message: `timed out after ${request.timeoutMs} ms` }), request.timeoutMs + 15_000);
+    const backstop = setTimeout(
+      () =>
+        finish({ ok: false, kind: 'timeout', message: `timed out after ${request.timeoutMs} ms` }),
+      request.timeoutMs + 15_000,
+    );
     worker.on('message', (m: QueryOutcome) => finish(m));
     worker.on('error', (e: Error & { code?: string }) =>
-      finish(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, kind: 'memory', message: `ran out of its ${memoryMb} MB of memory` } : { ok: false, kind: 'runtime', message: e.message }),
+      finish(
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? { ok: false, kind: 'memory', message: `ran out of its ${memoryMb} MB of memory` }
+          : { ok: false, kind: 'runtime', message: e.message },
+      ),
     );
-    worker.on('exit', () => finish({ ok: false, kind: 'runtime', message: 'the sandbox stopped without an answer' }));
+    worker.on('exit', () =>
+      finish({ ok: false, kind: 'runtime', message: 'the sandbox stopped without an answer' }),
+    );
   });
 }
 

@@ -48,14 +48,25 @@ export async function addNativeCharts(
   options: AddNativeChartsOptions = {},
 ): Promise<Uint8Array> {
   const charted = sheets.filter((s) => s.charts?.length && s.rows.length);
-  const previousBytes = options.previousFile && fs.existsSync(options.previousFile) ? fs.readFileSync(options.previousFile) : undefined;
+  const previousBytes =
+    options.previousFile && fs.existsSync(options.previousFile)
+      ? fs.readFileSync(options.previousFile)
+      : undefined;
   // A previous file that is not a zip, or has no charts, has nothing to carry over.
-  const previous = previousBytes ? await JSZip.loadAsync(previousBytes).catch(() => undefined) : undefined;
-  const hasOldCharts = previous ? Object.keys(previous.files).some((p) => p.startsWith('xl/charts/')) : false;
+  const previous = previousBytes
+    ? await JSZip.loadAsync(previousBytes).catch(() => undefined)
+    : undefined;
+  const hasOldCharts = previous
+    ? Object.keys(previous.files).some((p) => p.startsWith('xl/charts/'))
+    : false;
   if (!charted.length && !hasOldCharts) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
   const paths = await sheetPaths(zip);
-  const parts: NewParts = { types: [], drawingNo: nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/), chartNo: nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/) };
+  const parts: NewParts = {
+    types: [],
+    drawingNo: nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/),
+    chartNo: nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/),
+  };
 
   // Step 1: charts of the sheets written now
   for (const sheet of charted) {
@@ -66,13 +77,22 @@ export async function addNativeCharts(
       return xml ? [{ xml, title: chart.title[lang] }] : [];
     });
     if (!charts.length) continue;
-    const anchors = charts.map((c, i) => anchorXml(sheet.columns.length + 1, 1 + i * 22, `rId${i + 1}`, i + 2, c.title));
+    const anchors = charts.map((c, i) =>
+      anchorXml(sheet.columns.length + 1, 1 + i * 22, `rId${i + 1}`, i + 2, c.title),
+    );
     const drawing = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`;
-    await attachDrawing(zip, sheetPath, drawing, charts.map((c, i) => ({ rid: `rId${i + 1}`, xml: c.xml })), parts);
+    await attachDrawing(
+      zip,
+      sheetPath,
+      drawing,
+      charts.map((c, i) => ({ rid: `rId${i + 1}`, xml: c.xml })),
+      parts,
+    );
   }
 
   // Step 2: charts the previous file had on sheets kept as they were
-  if (previous && hasOldCharts) await carryOverCharts(zip, previous, paths, new Set(sheets.map((s) => s.name)), parts);
+  if (previous && hasOldCharts)
+    await carryOverCharts(zip, previous, paths, new Set(sheets.map((s) => s.name)), parts);
   if (!parts.types.length) return xlsx;
 
   // Step 3: content types for the new parts
@@ -89,7 +109,13 @@ interface NewParts {
 }
 
 /** Add a drawing with its charts to a sheet: the parts, their relationships and the sheet's `<drawing>`. */
-async function attachDrawing(zip: JSZip, sheetPath: string, drawingXml: string, charts: { rid: string; xml: string }[], parts: NewParts): Promise<void> {
+async function attachDrawing(
+  zip: JSZip,
+  sheetPath: string,
+  drawingXml: string,
+  charts: { rid: string; xml: string }[],
+  parts: NewParts,
+): Promise<void> {
   const d = parts.drawingNo++;
   const drawingRels = charts.map((c) => {
     const n = parts.chartNo++;
@@ -99,12 +125,19 @@ async function attachDrawing(zip: JSZip, sheetPath: string, drawingXml: string, 
   });
   zip.file(`xl/drawings/drawing${d}.xml`, drawingXml);
   zip.file(`xl/drawings/_rels/drawing${d}.xml.rels`, relsXml(drawingRels));
-  parts.types.push(`<Override PartName="/xl/drawings/drawing${d}.xml" ContentType="${CT_DRAWING}"/>`);
+  parts.types.push(
+    `<Override PartName="/xl/drawings/drawing${d}.xml" ContentType="${CT_DRAWING}"/>`,
+  );
 
   const relsPath = relsPathOf(sheetPath);
   const rels = (await zip.file(relsPath)?.async('string')) ?? relsXml([]);
   const link = `<Relationship Id="${DRAWING_REL_ID}" Type="${REL_DRAWING}" Target="../drawings/drawing${d}.xml"/>`;
-  zip.file(relsPath, rels.replace(/<Relationship Id="rIdCashbookDrawing"[^>]*\/>/, '').replace('</Relationships>', `${link}</Relationships>`));
+  zip.file(
+    relsPath,
+    rels
+      .replace(/<Relationship Id="rIdCashbookDrawing"[^>]*\/>/, '')
+      .replace('</Relationships>', `${link}</Relationships>`),
+  );
   const sheetXml = (await zip.file(sheetPath)!.async('string')).replace(/<drawing [^>]*\/>/, '');
   zip.file(sheetPath, insertDrawing(sheetXml));
 }
@@ -114,17 +147,33 @@ async function attachDrawing(zip: JSZip, sheetPath: string, drawingXml: string, 
  * Only drawings made purely of self-contained charts are copied; anything else (pictures,
  * charts with style parts) is left to ExcelJS, which keeps pictures itself.
  */
-async function carryOverCharts(zip: JSZip, previous: JSZip, paths: Map<string, string>, rewritten: Set<string>, parts: NewParts): Promise<void> {
+async function carryOverCharts(
+  zip: JSZip,
+  previous: JSZip,
+  paths: Map<string, string>,
+  rewritten: Set<string>,
+  parts: NewParts,
+): Promise<void> {
   for (const [name, oldPath] of await sheetPaths(previous)) {
     const newPath = paths.get(name);
     if (!newPath || rewritten.has(name)) continue;
     if (/<drawing /.test(await zip.file(newPath)!.async('string'))) continue;
-    const rid = /<drawing r:id="([^"]+)"/.exec((await previous.file(oldPath)?.async('string')) ?? '')?.[1];
-    const drawingPath = rid ? targetOf((await previous.file(relsPathOf(oldPath))?.async('string')) ?? '', rid, oldPath) : undefined;
+    const rid = /<drawing r:id="([^"]+)"/.exec(
+      (await previous.file(oldPath)?.async('string')) ?? '',
+    )?.[1];
+    const drawingPath = rid
+      ? targetOf((await previous.file(relsPathOf(oldPath))?.async('string')) ?? '', rid, oldPath)
+      : undefined;
     const drawingXml = drawingPath ? await previous.file(drawingPath)?.async('string') : undefined;
-    const drawingRels = drawingPath ? await previous.file(relsPathOf(drawingPath))?.async('string') : undefined;
+    const drawingRels = drawingPath
+      ? await previous.file(relsPathOf(drawingPath))?.async('string')
+      : undefined;
     if (!drawingPath || !drawingXml || !drawingRels) continue;
-    const rels = [...drawingRels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({ id: attr(m[0], 'Id') ?? '', type: attr(m[0], 'Type'), target: attr(m[0], 'Target') ?? '' }));
+    const rels = [...drawingRels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+      id: attr(m[0], 'Id') ?? '',
+      type: attr(m[0], 'Type'),
+      target: attr(m[0], 'Target') ?? '',
+    }));
     if (!rels.length || rels.some((r) => r.type !== REL_CHART)) continue;
     const charts: { rid: string; xml: string }[] = [];
     for (const r of rels) {
@@ -143,7 +192,9 @@ function relsPathOf(partPath: string): string {
 
 /** The part a relationship of `fromPart` points to, as a zip path. */
 function targetOf(rels: string, id: string, fromPart: string): string | undefined {
-  const tag = [...rels.matchAll(/<Relationship\b[^>]*>/g)].find((m) => attr(m[0], 'Id') === id)?.[0];
+  const tag = [...rels.matchAll(/<Relationship\b[^>]*>/g)].find(
+    (m) => attr(m[0], 'Id') === id,
+  )?.[0];
   const target = tag ? attr(tag, 'Target') : undefined;
   return target ? resolvePart(fromPart, target) : undefined;
 }
@@ -196,8 +247,19 @@ function nextNumber(zip: JSZip, pattern: RegExp): number {
 function insertDrawing(xml: string): string {
   const tag = `<drawing r:id="${DRAWING_REL_ID}"/>`;
   let out = xml;
-  if (!/<worksheet\b[^>]*xmlns:r=/.test(out)) out = out.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.r}"`);
-  const before = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst'];
+  if (!/<worksheet\b[^>]*xmlns:r=/.test(out))
+    out = out.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.r}"`);
+  const before = [
+    '<legacyDrawing',
+    '<legacyDrawingHF',
+    '<drawingHF',
+    '<picture',
+    '<oleObjects',
+    '<controls',
+    '<webPublishItems',
+    '<tableParts',
+    '<extLst',
+  ];
   const at = before.map((b) => out.indexOf(b)).filter((i) => i >= 0);
   const i = at.length ? Math.min(...at) : out.lastIndexOf('</worksheet>');
   return out.slice(0, i) + tag + out.slice(i);
@@ -208,7 +270,8 @@ function relsXml(items: string[]): string {
 }
 
 function anchorXml(col: number, row: number, rid: string, id: number, title: string): string {
-  const at = (c: number, r: number) => `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  const at = (c: number, r: number) =>
+    `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
     `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${at(col, row)}</xdr:from><xdr:to>${at(col + 9, row + 20)}</xdr:to>` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${escapeXml(title || `Chart ${id - 1}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
@@ -218,21 +281,32 @@ function anchorXml(col: number, row: number, rid: string, id: number, title: str
 }
 
 /** The chart part, or undefined when its columns are not on the sheet. */
-function chartXml(sheet: ResultSheet, chart: ChartSpec, lang: 'zh-CN' | 'en-US'): string | undefined {
+function chartXml(
+  sheet: ResultSheet,
+  chart: ChartSpec,
+  lang: 'zh-CN' | 'en-US',
+): string | undefined {
   const headers = sheet.columns.map((c) => c.header);
   const catIndex = headers.indexOf(chart.category);
   const series = chart.series.map((s) => headers.indexOf(s)).filter((i) => i >= 0);
   if (catIndex < 0 || !series.length) return undefined;
   const last = sheet.rows.length + 1;
-  const ref = (col: number, from: number, to = from) => `${quoteSheet(sheet.name)}!$${colName(col)}$${from}${to === from ? '' : `:$${colName(col)}$${to}`}`;
+  const ref = (col: number, from: number, to = from) =>
+    `${quoteSheet(sheet.name)}!$${colName(col)}$${from}${to === from ? '' : `:$${colName(col)}$${to}`}`;
   const catCache = strCache(sheet.rows.map((r) => r[catIndex]));
   const numbers = (col: number) => numCache(sheet.rows.map((r) => r[col]));
   const scatter = chart.kind === 'scatter';
 
   const sers = (chart.kind === 'pie' ? series.slice(0, 1) : series).map((col, k) => {
     const tx = `<c:tx><c:strRef><c:f>${ref(col, 1)}</c:f>${strCache([headers[col]])}</c:strRef></c:tx>`;
-    const marker = chart.kind === 'line' ? '<c:marker><c:symbol val="circle"/><c:size val="4"/></c:marker>' : scatter ? '<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>' : '';
-    const invert = chart.kind === 'column' || chart.kind === 'bar' ? '<c:invertIfNegative val="0"/>' : '';
+    const marker =
+      chart.kind === 'line'
+        ? '<c:marker><c:symbol val="circle"/><c:size val="4"/></c:marker>'
+        : scatter
+          ? '<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>'
+          : '';
+    const invert =
+      chart.kind === 'column' || chart.kind === 'bar' ? '<c:invertIfNegative val="0"/>' : '';
     const cat = scatter
       ? `<c:xVal><c:numRef><c:f>${ref(catIndex, 2, last)}</c:f>${numbers(catIndex)}</c:numRef></c:xVal><c:yVal><c:numRef><c:f>${ref(col, 2, last)}</c:f>${numbers(col)}</c:numRef></c:yVal>`
       : `<c:cat><c:strRef><c:f>${ref(catIndex, 2, last)}</c:f>${catCache}</c:strRef></c:cat><c:val><c:numRef><c:f>${ref(col, 2, last)}</c:f>${numbers(col)}</c:numRef></c:val>`;
@@ -264,7 +338,10 @@ function chartXml(sheet: ResultSheet, chart: ChartSpec, lang: 'zh-CN' | 'en-US')
   const axes =
     chart.kind === 'pie'
       ? ''
-      : (scatter ? valAx('500000001', '500000002', 'b', false) : catAx('500000001', '500000002', horizontal ? 'l' : 'b')) + valAx('500000002', '500000001', horizontal ? 'b' : 'l', true);
+      : (scatter
+          ? valAx('500000001', '500000002', 'b', false)
+          : catAx('500000001', '500000002', horizontal ? 'l' : 'b')) +
+        valAx('500000002', '500000001', horizontal ? 'b' : 'l', true);
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="${lang}" sz="1200" b="1"/><a:t>${escapeXml(chart.title[lang])}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
@@ -282,7 +359,13 @@ function valAx(id: string, cross: string, pos: string, gridlines: boolean): stri
 }
 
 function strCache(values: unknown[]): string {
-  const pts = values.map((v, i) => (v === null || v === undefined || v === '' ? '' : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`)).join('');
+  const pts = values
+    .map((v, i) =>
+      v === null || v === undefined || v === ''
+        ? ''
+        : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`,
+    )
+    .join('');
   return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
 }
 
@@ -312,9 +395,15 @@ function quoteSheet(name: string): string {
 }
 
 function escapeXml(s: string): string {
-  return s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] as string);
+  return s.replace(
+    /[&<>"]/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] as string,
+  );
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] as string);
+  return s.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] as string,
+  );
 }

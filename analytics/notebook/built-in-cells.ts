@@ -27,7 +27,10 @@ export const BUILT_IN_CELLS: Record<BuiltInKind, BuiltInCell> = {
   'top-customers': { title: t('主要客户与集中度', 'Top customers'), run: topCustomers },
   rfm: { title: t('RFM客户分群', 'RFM segments'), run: rfm },
   'receivable-aging': { title: t('应收账龄', 'Receivable aging'), run: receivableAging },
-  'reconciliation-status': { title: t('对账状态', 'Reconciliation status'), run: reconciliationStatus },
+  'reconciliation-status': {
+    title: t('对账状态', 'Reconciliation status'),
+    run: reconciliationStatus,
+  },
   'risk-summary': { title: t('风险概览', 'Risk summary'), run: riskSummary },
   seasonality: { title: t('季节性', 'Seasonality'), run: seasonality },
   trend: { title: t('趋势', 'Trend'), run: trend },

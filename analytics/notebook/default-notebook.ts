@@ -4,13 +4,13 @@ import { t } from '../book/types';
 import type { NotebookCell } from './types';
 
 const LARGEST_PAYMENTS = [
-  "// Naming the columns keeps the query valid on an empty journal.",
+  '// Naming the columns keeps the query valid on an empty journal.',
   "return aq.from(tables.Journal, ['Date', 'EntryId', 'CustomerId', 'Summary', 'Outflow'])",
-  "  .derive({ amount: (d) => op.parse_float(d.Outflow) })",
-  "  .filter((d) => d.amount > 0)",
+  '  .derive({ amount: (d) => op.parse_float(d.Outflow) })',
+  '  .filter((d) => d.amount > 0)',
   "  .orderby(aq.desc('amount'))",
   "  .select('Date', 'EntryId', 'CustomerId', 'Summary', 'Outflow')",
-  "  .slice(0, 10);",
+  '  .slice(0, 10);',
 ].join('\n');
 
 /**
@@ -20,7 +20,12 @@ const LARGEST_PAYMENTS = [
  * @example defaultNotebook('en-US')[0] // { id: 'daily-funds', kind: 'daily-funds', title: 'Daily funds report', params: {} }
  */
 export function defaultNotebook(lang: Lang): NotebookCell[] {
-  const cell = (id: string, kind: NotebookCell['kind'], title: Record<Lang, string>, params: Record<string, unknown> = {}): NotebookCell => ({
+  const cell = (
+    id: string,
+    kind: NotebookCell['kind'],
+    title: Record<Lang, string>,
+    params: Record<string, unknown> = {},
+  ): NotebookCell => ({
     id,
     kind,
     title: title[lang],
@@ -28,17 +33,33 @@ export function defaultNotebook(lang: Lang): NotebookCell[] {
   });
   return [
     cell('daily-funds', 'daily-funds', t('资金日报表', 'Daily funds report')),
-    cell('pl-month', 'profit-by-period', t('月度收支', 'Income and expense by month'), { grain: 'month' }),
-    cell('pl-quarter', 'profit-by-period', t('季度收支', 'Income and expense by quarter'), { grain: 'quarter' }),
-    cell('pl-year', 'profit-by-period', t('年度收支', 'Income and expense by year'), { grain: 'year' }),
-    cell('growth', 'growth', t('收入环比同比', 'Income growth, MoM and YoY'), { grain: 'month', measure: 'income' }),
+    cell('pl-month', 'profit-by-period', t('月度收支', 'Income and expense by month'), {
+      grain: 'month',
+    }),
+    cell('pl-quarter', 'profit-by-period', t('季度收支', 'Income and expense by quarter'), {
+      grain: 'quarter',
+    }),
+    cell('pl-year', 'profit-by-period', t('年度收支', 'Income and expense by year'), {
+      grain: 'year',
+    }),
+    cell('growth', 'growth', t('收入环比同比', 'Income growth, MoM and YoY'), {
+      grain: 'month',
+      measure: 'income',
+    }),
     cell('cash-flow', 'cash-flow', t('现金流量(账户与方式)', 'Cash flow by account and method')),
-    cell('top-customers', 'top-customers', t('主要客户与集中度', 'Top customers and concentration'), { top: 10 }),
+    cell(
+      'top-customers',
+      'top-customers',
+      t('主要客户与集中度', 'Top customers and concentration'),
+      { top: 10 },
+    ),
     cell('rfm', 'rfm', t('RFM客户分群', 'RFM segments')),
     cell('aging', 'receivable-aging', t('应收账龄', 'Receivable aging')),
     cell('reconciliation', 'reconciliation-status', t('对账状态', 'Reconciliation status')),
     cell('risk', 'risk-summary', t('风险概览', 'Risk summary')),
-    cell('seasonality', 'seasonality', t('收入季节性', 'Income seasonality'), { measure: 'income' }),
+    cell('seasonality', 'seasonality', t('收入季节性', 'Income seasonality'), {
+      measure: 'income',
+    }),
     cell('trend', 'trend', t('收入趋势', 'Income trend'), { measure: 'income', horizon: 3 }),
     cell('largest-payments', 'query', t('最大十笔支出', 'Ten largest payments'), {
       code: LARGEST_PAYMENTS,

@@ -1,5 +1,10 @@
 export * from './types';
-export { runNotebook, type RunNotebookOptions, type NotebookRunResult, type NotebookSummary } from './run-notebook';
+export {
+  runNotebook,
+  type RunNotebookOptions,
+  type NotebookRunResult,
+  type NotebookSummary,
+} from './run-notebook';
 export { defaultNotebook } from './default-notebook';
 export { notebookCells, notebookRow } from './notebook-table';
 export { BUILT_IN_CELLS, isBuiltInKind } from './built-in-cells';

@@ -32,7 +32,10 @@ export interface MovementsOptions {
 }
 
 /** Journal entries as movements sorted by date then table order, with a count of rows skipped. */
-export function journalMovements(book: Book, options: MovementsOptions = {}): { movements: Movement[]; skipped: number } {
+export function journalMovements(
+  book: Book,
+  options: MovementsOptions = {},
+): { movements: Movement[]; skipped: number } {
   const movements: Movement[] = [];
   let skipped = 0;
   for (const row of rowsOf(book, 'Journal')) {
@@ -83,7 +86,13 @@ export function periodRange(first: string, last: string, grain: Grain): string[]
   const [ly, ln] = splitPeriod(last, grain);
   const per = grain === 'month' ? 12 : grain === 'quarter' ? 4 : 1;
   while (y < ly || (y === ly && n <= ln)) {
-    out.push(grain === 'year' ? String(y) : grain === 'month' ? `${y}-${String(n).padStart(2, '0')}` : `${y}-Q${n}`);
+    out.push(
+      grain === 'year'
+        ? String(y)
+        : grain === 'month'
+          ? `${y}-${String(n).padStart(2, '0')}`
+          : `${y}-Q${n}`,
+    );
     n++;
     if (n > per) {
       n = 1;
@@ -102,11 +111,19 @@ function splitPeriod(key: string, grain: Grain): [number, number] {
 /** The note a cell carries when some entries could not be read. */
 export function skippedNote(skipped: number): { 'zh-CN': string; 'en-US': string }[] | undefined {
   if (!skipped) return undefined;
-  return [{ 'zh-CN': `${skipped} 行金额或日期无法读取，未计入`, 'en-US': `${skipped} row(s) with an unreadable amount or date were left out` }];
+  return [
+    {
+      'zh-CN': `${skipped} 行金额或日期无法读取，未计入`,
+      'en-US': `${skipped} row(s) with an unreadable amount or date were left out`,
+    },
+  ];
 }
 
 /** Receipts and payments in fen per period key, every period from first to last present. */
-export function totalsByPeriod(movements: readonly Movement[], grain: Grain): { period: string; income: number; expense: number }[] {
+export function totalsByPeriod(
+  movements: readonly Movement[],
+  grain: Grain,
+): { period: string; income: number; expense: number }[] {
   if (!movements.length) return [];
   const sums = new Map<string, { income: number; expense: number }>();
   for (const m of movements) {
@@ -118,5 +135,8 @@ export function totalsByPeriod(movements: readonly Movement[], grain: Grain): { 
   }
   const first = periodKey(movements[0].date, grain);
   const last = periodKey(movements[movements.length - 1].date, grain);
-  return periodRange(first, last, grain).map((period) => ({ period, ...(sums.get(period) ?? { income: 0, expense: 0 }) }));
+  return periodRange(first, last, grain).map((period) => ({
+    period,
+    ...(sums.get(period) ?? { income: 0, expense: 0 }),
+  }));
 }

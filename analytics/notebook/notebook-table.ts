@@ -22,7 +22,8 @@ export function notebookCells(book: Book): StoredCell[] {
     if (raw) {
       try {
         const parsed: unknown = JSON.parse(raw);
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) params = parsed as Record<string, unknown>;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+          params = parsed as Record<string, unknown>;
         else badParams = raw;
       } catch {
         badParams = raw;

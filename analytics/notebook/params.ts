@@ -5,10 +5,16 @@ import { fail } from '../util/error';
 export type Params = Record<string, unknown>;
 
 /** A text parameter restricted to `allowed`, or the default. */
-export function choiceParam<T extends string>(params: Params, name: string, allowed: readonly T[], fallback: T): T {
+export function choiceParam<T extends string>(
+  params: Params,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = params[name];
   if (v === undefined || v === null || v === '') return fallback;
-  if (!allowed.includes(v as T)) fail('bad-param', `Parameter ${name} is '${String(v)}'; use one of ${allowed.join(', ')}`);
+  if (!allowed.includes(v as T))
+    fail('bad-param', `Parameter ${name} is '${String(v)}'; use one of ${allowed.join(', ')}`);
   return v as T;
 }
 
@@ -16,7 +22,8 @@ export function choiceParam<T extends string>(params: Params, name: string, allo
 export function dateParam(params: Params, name: string): string | undefined {
   const v = params[name];
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string' || !isIsoDate(v)) fail('bad-param', `Parameter ${name} is '${String(v)}'; use a date like 2026-01-31`);
+  if (typeof v !== 'string' || !isIsoDate(v))
+    fail('bad-param', `Parameter ${name} is '${String(v)}'; use a date like 2026-01-31`);
   return v;
 }
 
@@ -24,7 +31,8 @@ export function dateParam(params: Params, name: string): string | undefined {
 export function countParam(params: Params, name: string, fallback: number): number {
   const v = params[name];
   if (v === undefined || v === null || v === '') return fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail('bad-param', `Parameter ${name} is '${String(v)}'; use a whole number of at least 1`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+    fail('bad-param', `Parameter ${name} is '${String(v)}'; use a whole number of at least 1`);
   return v;
 }
 
@@ -32,6 +40,7 @@ export function countParam(params: Params, name: string, fallback: number): numb
 export function listParam(params: Params, name: string): string[] | undefined {
   const v = params[name];
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail('bad-param', `Parameter ${name} must be a list of texts`);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+    fail('bad-param', `Parameter ${name} must be a list of texts`);
   return v as string[];
 }

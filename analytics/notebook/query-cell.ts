@@ -8,7 +8,14 @@
 import { TABLE_KEYS, type ColumnType } from '../book/schema';
 import { rowsOf } from '../book/book';
 import { t, type Book, type Cell, type Row, type Text } from '../book/types';
-import type { CellOutput, NotebookCell, OutputChart, QueryOutcome, QueryRequest, QuerySandbox } from './types';
+import type {
+  CellOutput,
+  NotebookCell,
+  OutputChart,
+  QueryOutcome,
+  QueryRequest,
+  QuerySandbox,
+} from './types';
 
 /** Time a query cell may run. @default 2000 ms, at most 30 s */
 export const DEFAULT_QUERY_TIMEOUT_MS = 2000;
@@ -32,34 +39,91 @@ export async function runQueryCell(
   const name = `${cell.id}「${cell.title}」`;
   const nameEn = `${cell.id} "${cell.title}"`;
   if (typeof cell.params.code !== 'string' || !cell.params.code.trim()) {
-    return { ok: false, error: t(`查询单元 ${name} 没有代码 (Params 中的 code)`, `Query cell ${nameEn} has no code (Params.code)`) };
+    return {
+      ok: false,
+      error: t(
+        `查询单元 ${name} 没有代码 (Params 中的 code)`,
+        `Query cell ${nameEn} has no code (Params.code)`,
+      ),
+    };
   }
-  if (!sandbox) return { ok: false, error: t(`查询单元 ${name} 无法运行：此处没有沙箱`, `Query cell ${nameEn} cannot run: no sandbox here`) };
+  if (!sandbox)
+    return {
+      ok: false,
+      error: t(
+        `查询单元 ${name} 无法运行：此处没有沙箱`,
+        `Query cell ${nameEn} cannot run: no sandbox here`,
+      ),
+    };
 
   const request = buildRequest(cell, book, earlier);
   const outcome = await sandbox.run(request);
-  if (!outcome.ok) return { ok: false, error: describeFailure(outcome, name, nameEn, request.timeoutMs) };
-  return { ok: true, output: outputOfRows(outcome.rows, chartParam(cell.params.chart), outcome.columns) };
+  if (!outcome.ok)
+    return { ok: false, error: describeFailure(outcome, name, nameEn, request.timeoutMs) };
+  return {
+    ok: true,
+    output: outputOfRows(outcome.rows, chartParam(cell.params.chart), outcome.columns),
+  };
 }
 
-function buildRequest(cell: NotebookCell, book: Book, earlier: ReadonlyMap<string, CellOutput>): QueryRequest {
-  const wanted = Array.isArray(cell.params.tables) ? (cell.params.tables as string[]) : TABLE_KEYS.filter((k) => k !== 'AuditLog');
+function buildRequest(
+  cell: NotebookCell,
+  book: Book,
+  earlier: ReadonlyMap<string, CellOutput>,
+): QueryRequest {
+  const wanted = Array.isArray(cell.params.tables)
+    ? (cell.params.tables as string[])
+    : TABLE_KEYS.filter((k) => k !== 'AuditLog');
   const tables: Record<string, Row[]> = {};
   for (const key of TABLE_KEYS) if (wanted.includes(key)) tables[key] = rowsOf(book, key);
   const cells: Record<string, Row[]> = {};
   for (const [id, out] of earlier) cells[id] = out.rows;
   const asked = Number(cell.params.timeoutMs);
-  const timeoutMs = Number.isFinite(asked) && asked > 0 ? Math.min(asked, MAX_QUERY_TIMEOUT_MS) : DEFAULT_QUERY_TIMEOUT_MS;
-  return { cellId: cell.id, title: cell.title, code: String(cell.params.code), tables, cells, timeoutMs };
+  const timeoutMs =
+    Number.isFinite(asked) && asked > 0
+      ? Math.min(asked, MAX_QUERY_TIMEOUT_MS)
+      : DEFAULT_QUERY_TIMEOUT_MS;
+  return {
+    cellId: cell.id,
+    title: cell.title,
+    code: String(cell.params.code),
+    tables,
+    cells,
+    timeoutMs,
+  };
 }
 
-function describeFailure(outcome: Extract<QueryOutcome, { ok: false }>, name: string, nameEn: string, ms: number): Text {
-  if (outcome.kind === 'memory') return t(`查询单元 ${name} 内存用尽，已停止: ${outcome.message}`, `Query cell ${nameEn} stopped: it ${outcome.message}`);
-  if (outcome.kind === 'timeout') return t(`查询单元 ${name} 超过 ${ms} 毫秒时限，已停止`, `Query cell ${nameEn} stopped: it ran past its ${ms} ms time limit`);
+function describeFailure(
+  outcome: Extract<QueryOutcome, { ok: false }>,
+  name: string,
+  nameEn: string,
+  ms: number,
+): Text {
+  if (outcome.kind === 'memory')
+    return t(
+      `查询单元 ${name} 内存用尽，已停止: ${outcome.message}`,
+      `Query cell ${nameEn} stopped: it ${outcome.message}`,
+    );
+  if (outcome.kind === 'timeout')
+    return t(
+      `查询单元 ${name} 超过 ${ms} 毫秒时限，已停止`,
+      `Query cell ${nameEn} stopped: it ran past its ${ms} ms time limit`,
+    );
   const at = outcome.line ? t(`第 ${outcome.line} 行: `, `line ${outcome.line}: `) : t('', '');
-  if (outcome.kind === 'syntax') return t(`查询单元 ${name} 语法错误，${at['zh-CN']}${outcome.message}`, `Query cell ${nameEn} has a syntax error, ${at['en-US']}${outcome.message}`);
-  if (outcome.kind === 'result') return t(`查询单元 ${name} 的结果不是表格: ${outcome.message}`, `Query cell ${nameEn} did not return a table: ${outcome.message}`);
-  return t(`查询单元 ${name} 出错，${at['zh-CN']}${outcome.message}`, `Query cell ${nameEn} failed, ${at['en-US']}${outcome.message}`);
+  if (outcome.kind === 'syntax')
+    return t(
+      `查询单元 ${name} 语法错误，${at['zh-CN']}${outcome.message}`,
+      `Query cell ${nameEn} has a syntax error, ${at['en-US']}${outcome.message}`,
+    );
+  if (outcome.kind === 'result')
+    return t(
+      `查询单元 ${name} 的结果不是表格: ${outcome.message}`,
+      `Query cell ${nameEn} did not return a table: ${outcome.message}`,
+    );
+  return t(
+    `查询单元 ${name} 出错，${at['zh-CN']}${outcome.message}`,
+    `Query cell ${nameEn} failed, ${at['en-US']}${outcome.message}`,
+  );
 }
 
 const AMOUNT_TEXT = /^-?\d+\.\d{2}$/;
@@ -72,8 +136,13 @@ const AMOUNT_TEXT = /^-?\d+\.\d{2}$/;
 export function outputOfRows(rows: Row[], chart?: OutputChart, names?: string[]): CellOutput {
   const keys: string[] = names ? [...names] : [];
   for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-  if (!keys.length) return { columns: [{ key: 'Result', header: t('结果', 'Result'), type: 'text' }], rows: [] };
-  const columns = keys.map((key) => ({ key, header: t(key, key), type: typeOf(rows.map((r) => r[key] ?? null)) }));
+  if (!keys.length)
+    return { columns: [{ key: 'Result', header: t('结果', 'Result'), type: 'text' }], rows: [] };
+  const columns = keys.map((key) => ({
+    key,
+    header: t(key, key),
+    type: typeOf(rows.map((r) => r[key] ?? null)),
+  }));
   const known = chart && [chart.category, ...chart.series].every((k) => keys.includes(k));
   return { columns, rows, chart: known ? chart : undefined };
 }
@@ -91,7 +160,13 @@ function chartParam(v: unknown): OutputChart | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const c = v as Record<string, unknown>;
   const kinds = ['line', 'column', 'bar', 'pie', 'area', 'scatter'];
-  if (!kinds.includes(String(c.kind)) || typeof c.category !== 'string' || !Array.isArray(c.series)) return undefined;
+  if (!kinds.includes(String(c.kind)) || typeof c.category !== 'string' || !Array.isArray(c.series))
+    return undefined;
   const title = typeof c.title === 'string' ? c.title : '';
-  return { kind: c.kind as OutputChart['kind'], title: t(title, title), category: c.category, series: c.series.map(String) };
+  return {
+    kind: c.kind as OutputChart['kind'],
+    title: t(title, title),
+    category: c.category,
+    series: c.series.map(String),
+  };
 }

@@ -11,7 +11,12 @@ import type { CellOutput } from './types';
  * @param lang the book's language, for headers
  * @returns the sheet; charts name their columns by header
  */
-export function toResultSheet(name: string, title: string, output: CellOutput, lang: Lang): ResultSheet {
+export function toResultSheet(
+  name: string,
+  title: string,
+  output: CellOutput,
+  lang: Lang,
+): ResultSheet {
   const header = (key: string) => output.columns.find((c) => c.key === key)?.header[lang] ?? key;
   return {
     name,
@@ -19,7 +24,14 @@ export function toResultSheet(name: string, title: string, output: CellOutput, l
     columns: output.columns.map((c) => ({ header: c.header[lang], type: c.type })),
     rows: output.rows.map((r) => output.columns.map((c) => r[c.key] ?? null)),
     charts: output.chart
-      ? [{ kind: output.chart.kind, title: output.chart.title, category: header(output.chart.category), series: output.chart.series.map(header) }]
+      ? [
+          {
+            kind: output.chart.kind,
+            title: output.chart.title,
+            category: header(output.chart.category),
+            series: output.chart.series.map(header),
+          },
+        ]
       : undefined,
   };
 }
@@ -33,11 +45,17 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
  * @param taken names already in use (schema sheets and other cells' sheets), lower-cased
  */
 export function sheetNameFor(wanted: string, id: string, taken: Set<string>): string {
-  const clean = (s: string) => s.replace(FORBIDDEN, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const clean = (s: string) =>
+    s
+      .replace(FORBIDDEN, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let name = clean(wanted);
   if (taken.has(name.toLowerCase())) name = clean(`${wanted.slice(0, 30 - id.length)}-${id}`);
   let n = 2;
-  while (taken.has(name.toLowerCase())) name = clean(`${wanted.slice(0, 27 - id.length)}-${id}-${n++}`);
+  while (taken.has(name.toLowerCase()))
+    name = clean(`${wanted.slice(0, 27 - id.length)}-${id}-${n++}`);
   taken.add(name.toLowerCase());
   return name;
 }

@@ -6,7 +6,14 @@
  * a book with no notebook gets the default one, stored as it runs.
  */
 import { SCHEMA, TABLE_KEYS } from '../book/schema';
-import { t, type Book, type CommandContext, type CommandResult, type Message, type TableChange } from '../book/types';
+import {
+  t,
+  type Book,
+  type CommandContext,
+  type CommandResult,
+  type Message,
+  type TableChange,
+} from '../book/types';
 import { isAnalyticsError } from '../util/error';
 import { BUILT_IN_CELLS, isBuiltInKind } from './built-in-cells';
 import { defaultNotebook } from './default-notebook';
@@ -25,7 +32,14 @@ export interface RunNotebookOptions {
 }
 
 export interface NotebookSummary extends Record<string, unknown> {
-  cells: { id: string; kind: string; title: string; sheet?: string; rows?: number; error?: string }[];
+  cells: {
+    id: string;
+    kind: string;
+    title: string;
+    sheet?: string;
+    rows?: number;
+    error?: string;
+  }[];
   failed: number;
 }
 
@@ -40,11 +54,21 @@ export type NotebookRunResult = CommandResult<NotebookSummary> & { cells: CellRu
  *   exit code 1 when any cell failed
  * @example (await runNotebook(book, ctx, { sandbox })).cells[0].ok // true
  */
-export async function runNotebook(book: Book, ctx: CommandContext, options: RunNotebookOptions = {}): Promise<NotebookRunResult> {
+export async function runNotebook(
+  book: Book,
+  ctx: CommandContext,
+  options: RunNotebookOptions = {},
+): Promise<NotebookRunResult> {
   const stored: StoredCell[] = options.cells ?? notebookCells(book);
   const all = stored.length ? stored : defaultNotebook(book.lang);
   const cells = options.only ? all.filter((c) => options.only!.includes(c.id)) : all;
-  const taken = new Set(TABLE_KEYS.flatMap((k) => [SCHEMA[k].sheet['zh-CN'], SCHEMA[k].sheet['en-US'], SCHEMA[k].tableName].map((s) => s.toLowerCase())));
+  const taken = new Set(
+    TABLE_KEYS.flatMap((k) =>
+      [SCHEMA[k].sheet['zh-CN'], SCHEMA[k].sheet['en-US'], SCHEMA[k].tableName].map((s) =>
+        s.toLowerCase(),
+      ),
+    ),
+  );
   const input = { book, today: ctx.now.slice(0, 10), earlier: new Map<string, CellOutput>() };
 
   // Step 1: run each cell in order; outputs feed later cells
@@ -56,14 +80,29 @@ export async function runNotebook(book: Book, ctx: CommandContext, options: RunN
       continue;
     }
     input.earlier.set(cell.id, outcome.output);
-    runs.push({ cell, ok: true, output: outcome.output, sheet: sheetNameFor(cell.outputSheet || cell.title, cell.id, taken) });
+    runs.push({
+      cell,
+      ok: true,
+      output: outcome.output,
+      sheet: sheetNameFor(cell.outputSheet || cell.title, cell.id, taken),
+    });
   }
 
   // Step 2: result sheets and Notebook rows
   const changes: TableChange[] = [];
-  for (const r of runs) if (r.ok) changes.push({ table: 'sheet', op: 'sheet', sheet: toResultSheet(r.sheet, r.cell.title, r.output, book.lang) });
+  for (const r of runs)
+    if (r.ok)
+      changes.push({
+        table: 'sheet',
+        op: 'sheet',
+        sheet: toResultSheet(r.sheet, r.cell.title, r.output, book.lang),
+      });
   const rows = runs.map((r) => {
-    const row = notebookRow({ ...stripStored(r.cell), outputSheet: r.ok ? r.sheet : r.cell.outputSheet, lastRun: ctx.now });
+    const row = notebookRow({
+      ...stripStored(r.cell),
+      outputSheet: r.ok ? r.sheet : r.cell.outputSheet,
+      lastRun: ctx.now,
+    });
     // Unreadable Params stay exactly as the user typed them.
     const bad = (r.cell as StoredCell).badParams;
     return bad === undefined ? row : { ...row, Params: bad };
@@ -74,7 +113,14 @@ export async function runNotebook(book: Book, ctx: CommandContext, options: RunN
   const failed = runs.filter((r) => !r.ok).length;
   const messages: Message[] = runs.map((r) =>
     r.ok
-      ? { level: 'info', event: 'notebook-cell', text: t(`${r.cell.title}: ${r.output.rows.length} 行 → ${r.sheet}`, `${r.cell.title}: ${r.output.rows.length} row(s) → ${r.sheet}`) }
+      ? {
+          level: 'info',
+          event: 'notebook-cell',
+          text: t(
+            `${r.cell.title}: ${r.output.rows.length} 行 → ${r.sheet}`,
+            `${r.cell.title}: ${r.output.rows.length} row(s) → ${r.sheet}`,
+          ),
+        }
       : { level: 'error', event: 'notebook-cell-failed', text: r.error },
   );
   return {
@@ -82,7 +128,13 @@ export async function runNotebook(book: Book, ctx: CommandContext, options: RunN
     summary: {
       cells: runs.map((r) =>
         r.ok
-          ? { id: r.cell.id, kind: r.cell.kind, title: r.cell.title, sheet: r.sheet, rows: r.output.rows.length }
+          ? {
+              id: r.cell.id,
+              kind: r.cell.kind,
+              title: r.cell.title,
+              sheet: r.sheet,
+              rows: r.output.rows.length,
+            }
           : { id: r.cell.id, kind: r.cell.kind, title: r.cell.title, error: r.error['en-US'] },
       ),
       failed,
@@ -94,20 +146,40 @@ export async function runNotebook(book: Book, ctx: CommandContext, options: RunN
   };
 }
 
-async function runCell(cell: StoredCell, input: { book: Book; today: string; earlier: Map<string, CellOutput> }, sandbox: QuerySandbox | undefined) {
+async function runCell(
+  cell: StoredCell,
+  input: { book: Book; today: string; earlier: Map<string, CellOutput> },
+  sandbox: QuerySandbox | undefined,
+) {
   const name = `${cell.id}「${cell.title}」`;
   const nameEn = `${cell.id} "${cell.title}"`;
   if (cell.badParams !== undefined) {
-    return { ok: false as const, error: t(`单元 ${name} 的参数不是 JSON 对象: ${cell.badParams}`, `Cell ${nameEn}: Params is not a JSON object: ${cell.badParams}`) };
+    return {
+      ok: false as const,
+      error: t(
+        `单元 ${name} 的参数不是 JSON 对象: ${cell.badParams}`,
+        `Cell ${nameEn}: Params is not a JSON object: ${cell.badParams}`,
+      ),
+    };
   }
   if (cell.kind === 'query') return runQueryCell(cell, input.book, input.earlier, sandbox);
-  if (!isBuiltInKind(cell.kind)) return { ok: false as const, error: t(`单元 ${name} 的类型 ${cell.kind} 未知`, `Cell ${nameEn} has an unknown kind '${cell.kind}'`) };
+  if (!isBuiltInKind(cell.kind))
+    return {
+      ok: false as const,
+      error: t(
+        `单元 ${name} 的类型 ${cell.kind} 未知`,
+        `Cell ${nameEn} has an unknown kind '${cell.kind}'`,
+      ),
+    };
   try {
     return { ok: true as const, output: BUILT_IN_CELLS[cell.kind].run(cell.params, input) };
   } catch (e) {
     // A bad parameter is the user's to fix; anything else is a bug and propagates.
     if (!isAnalyticsError(e)) throw e;
-    return { ok: false as const, error: t(`单元 ${name}: ${e.message}`, `Cell ${nameEn}: ${e.message}`) };
+    return {
+      ok: false as const,
+      error: t(`单元 ${name}: ${e.message}`, `Cell ${nameEn}: ${e.message}`),
+    };
   }
 }
 

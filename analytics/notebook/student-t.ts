@@ -16,7 +16,8 @@ import { fail } from '../util/error';
  * @example studentTQuantile(0.975, 10) // 2.2281…
  */
 export function studentTQuantile(p: number, df: number): number {
-  if (!(p > 0.5 && p < 1) || !Number.isInteger(df) || df < 1) fail('bad-argument', `no t quantile for p=${p}, df=${df}`);
+  if (!(p > 0.5 && p < 1) || !Number.isInteger(df) || df < 1)
+    fail('bad-argument', `no t quantile for p=${p}, df=${df}`);
   let hi = 1;
   while (studentTCdf(hi, df) < p) hi *= 2;
   let lo = 0;

@@ -98,7 +98,12 @@ export interface QueryRequest {
 export type QueryOutcome =
   /** `columns` names the columns in order when the cell returned a table (so an empty result keeps them). */
   | { ok: true; rows: Row[]; columns?: string[] }
-  | { ok: false; kind: 'syntax' | 'runtime' | 'timeout' | 'memory' | 'result'; message: string; line?: number };
+  | {
+      ok: false;
+      kind: 'syntax' | 'runtime' | 'timeout' | 'memory' | 'result';
+      message: string;
+      line?: number;
+    };
 
 /**
  * Runs query cells with no access to anything but the given tables. Node runs them in a

@@ -30,7 +30,8 @@ export interface RenderReportOptions {
   includeSections?: ReportSectionProvider[];
 }
 
-const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
+const CSP =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
 
 /**
  * Render the report.
@@ -40,24 +41,34 @@ const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style
  * @returns the HTML text
  * @example renderReport(book, runs, { scripts, generatedAt: '2026-06-30 18:00:00' }).startsWith('<!DOCTYPE html>') // true
  */
-export function renderReport(book: Book, runs: readonly CellRun[], options: RenderReportOptions): string {
+export function renderReport(
+  book: Book,
+  runs: readonly CellRun[],
+  options: RenderReportOptions,
+): string {
   const lang = book.lang;
   const L = (text: Text) => text[lang];
-  const title = options.title ?? L({ 'zh-CN': '现金日记账分析报告', 'en-US': 'Cash book analysis report' });
+  const title =
+    options.title ?? L({ 'zh-CN': '现金日记账分析报告', 'en-US': 'Cash book analysis report' });
   const specs: { id: string; spec: VegaLiteSpec }[] = [];
 
   // Step 1: one article per cell, then per contributed section
   const blocks: string[] = [];
   runs.forEach((run, i) => {
     if (!run.ok) {
-      blocks.push(`<article class="cell failed"><h2>${esc(run.cell.title)}</h2><p class="error">${esc(L(run.error))}</p></article>`);
+      blocks.push(
+        `<article class="cell failed"><h2>${esc(run.cell.title)}</h2><p class="error">${esc(L(run.error))}</p></article>`,
+      );
       return;
     }
     blocks.push(renderBlock(`cell-${i}`, run.cell.title, run.output, lang, specs));
   });
   for (const provide of options.includeSections ?? DEFAULT_SECTIONS) {
     const section: ReportSection | undefined = provide(book);
-    if (section) blocks.push(renderBlock(`section-${section.id}`, L(section.title), section.output, lang, specs));
+    if (section)
+      blocks.push(
+        renderBlock(`section-${section.id}`, L(section.title), section.output, lang, specs),
+      );
   }
 
   // Step 2: the page, scripts inlined
@@ -84,7 +95,13 @@ export function renderReport(book: Book, runs: readonly CellRun[], options: Rend
   ].join('\n');
 }
 
-function renderBlock(id: string, title: string, output: CellOutput, lang: Lang, specs: { id: string; spec: VegaLiteSpec }[]): string {
+function renderBlock(
+  id: string,
+  title: string,
+  output: CellOutput,
+  lang: Lang,
+  specs: { id: string; spec: VegaLiteSpec }[],
+): string {
   const spec = cellChartSpec(output, lang);
   if (spec) specs.push({ id: `${id}-chart`, spec });
   const metrics = output.metrics?.length
@@ -93,9 +110,14 @@ function renderBlock(id: string, title: string, output: CellOutput, lang: Lang, 
   const notes = (output.notes ?? []).map((n) => `<p class="note">${esc(n[lang])}</p>`).join('');
   const head = output.columns.map((c) => `<th>${esc(c.header[lang])}</th>`).join('');
   const body = output.rows
-    .map((r) => `<tr>${output.columns.map((c) => `<td class="${c.type}">${esc(c.format === 'percent' ? percent(r[c.key] ?? null) : show(r[c.key] ?? null, c.type === 'amount'))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${output.columns.map((c) => `<td class="${c.type}">${esc(c.format === 'percent' ? percent(r[c.key] ?? null) : show(r[c.key] ?? null, c.type === 'amount'))}</td>`).join('')}</tr>`,
+    )
     .join('');
-  const empty = output.rows.length ? '' : `<p class="note">${lang === 'zh-CN' ? '没有数据' : 'No data'}</p>`;
+  const empty = output.rows.length
+    ? ''
+    : `<p class="note">${lang === 'zh-CN' ? '没有数据' : 'No data'}</p>`;
   return [
     `<article class="cell" id="${id}"><h2>${esc(title)}</h2>`,
     metrics,
@@ -121,12 +143,18 @@ function percent(v: Cell): string {
 }
 
 function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 }
 
 /** JSON safe inside a script element: no `<` can close it. */
 function jsonForHtml(v: unknown): string {
-  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function inlineScript(code: string): string {

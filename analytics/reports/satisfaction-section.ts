@@ -20,12 +20,25 @@ export function satisfactionSection(book: Book): ReportSection | undefined {
         { key: 'Count', header: t('评分数', 'Scores'), type: 'integer' },
         { key: 'Average', header: t('平均分', 'Average score'), type: 'number' },
       ],
-      rows: s.byMonth.map((m) => ({ Period: m.period, Count: m.count, Average: m.average === null ? null : Number(m.average) })),
-      chart: { kind: 'line', title: t('月度平均满意度', 'Average score by month'), category: 'Period', series: ['Average'] },
+      rows: s.byMonth.map((m) => ({
+        Period: m.period,
+        Count: m.count,
+        Average: m.average === null ? null : Number(m.average),
+      })),
+      chart: {
+        kind: 'line',
+        title: t('月度平均满意度', 'Average score by month'),
+        category: 'Period',
+        series: ['Average'],
+      },
       metrics: [
         { key: 'average', label: t('总体平均分', 'Overall average'), value: s.overall.average },
         { key: 'customers', label: t('参与客户', 'Customers'), value: s.overall.customers },
-        { key: 'responseDays', label: t('平均回复天数', 'Average days to answer'), value: s.responseDays.average },
+        {
+          key: 'responseDays',
+          label: t('平均回复天数', 'Average days to answer'),
+          value: s.responseDays.average,
+        },
         { key: 'unanswered', label: t('未回复', 'Unanswered'), value: s.responseDays.unanswered },
       ],
     },

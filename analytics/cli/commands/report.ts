@@ -24,16 +24,27 @@ import { usageError } from './init';
  * @returns the HTML text and the notebook run (its summary, messages and exit code)
  * @example const { html } = await notebookReportHtml(book, ctx); writeFileAtomic('report.html', html);
  */
-export async function notebookReportHtml(book: Book, ctx: CommandContext, title?: string): Promise<{ html: string; result: NotebookRunResult }> {
+export async function notebookReportHtml(
+  book: Book,
+  ctx: CommandContext,
+  title?: string,
+): Promise<{ html: string; result: NotebookRunResult }> {
   const result = await runNotebook(book, ctx, { sandbox: createNodeQuerySandbox() });
-  const html = renderReport(book, result.cells, { scripts: readReportScripts(), generatedAt: ctx.now, title });
+  const html = renderReport(book, result.cells, {
+    scripts: readReportScripts(),
+    generatedAt: ctx.now,
+    title,
+  });
   return { html, result };
 }
 
 export const reportCommand: CliCommand = {
   name: 'report',
   usage: 'cashbook report <book.xlsx> --out report.html [--title TEXT] [--json]',
-  summary: { 'zh-CN': '把分析笔记生成为独立的 HTML 报告', 'en-US': 'render the notebook as one self-contained HTML report' },
+  summary: {
+    'zh-CN': '把分析笔记生成为独立的 HTML 报告',
+    'en-US': 'render the notebook as one self-contained HTML report',
+  },
   options: { out: { type: 'string', short: 'o' }, title: { type: 'string' } },
   async run(args, io) {
     const log = createLog(io);
@@ -44,19 +55,33 @@ export const reportCommand: CliCommand = {
       // Step 1: read; unreadable cells stop the report as they would any command
       const { book, problems } = await readBook(file);
       const errors = problems.filter((p) => p.severity === 'error');
-      for (const p of problems) (p.severity === 'error' ? log.error : log.warn)('book-cell', { 'zh-CN': describeProblem(p), 'en-US': describeProblem(p) });
+      for (const p of problems)
+        (p.severity === 'error' ? log.error : log.warn)('book-cell', {
+          'zh-CN': describeProblem(p),
+          'en-US': describeProblem(p),
+        });
       if (errors.length) {
-        log.error('book-unreadable', { 'zh-CN': `${file} 有 ${errors.length} 处数据无法读取，未生成报告。`, 'en-US': `${file} has ${errors.length} unreadable cell(s); no report was written.` });
+        log.error('book-unreadable', {
+          'zh-CN': `${file} 有 ${errors.length} 处数据无法读取，未生成报告。`,
+          'en-US': `${file} has ${errors.length} unreadable cell(s); no report was written.`,
+        });
         return 2;
       }
 
       // Step 2: run in memory and render
       const ctx = { now: io.now(book.timeZone), user: io.user, lang: io.lang };
-      const { html, result } = await notebookReportHtml(book, ctx, args.values.title as string | undefined);
+      const { html, result } = await notebookReportHtml(
+        book,
+        ctx,
+        args.values.title as string | undefined,
+      );
       for (const m of result.messages) log.message(m);
       writeFileAtomic(out, html);
       if (args.values.json) io.out(JSON.stringify({ ...result.summary, out }, null, 2));
-      log.info('report-written', { 'zh-CN': `报告已写入 ${out}`, 'en-US': `report written to ${out}` });
+      log.info('report-written', {
+        'zh-CN': `报告已写入 ${out}`,
+        'en-US': `report written to ${out}`,
+      });
       return result.exitCode;
     } catch (e) {
       return reportFailure(e, io);

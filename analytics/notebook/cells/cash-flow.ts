@@ -17,9 +17,15 @@ import type { CellInput, CellOutput } from '../types';
  * @example cashFlow({}, input).rows[0] // { Label: 'BANK1 · 转账', AccountId: 'BANK1', Method: '转账', ... }
  */
 export function cashFlow(params: Params, input: CellInput): CellOutput {
-  const { movements, skipped } = journalMovements(input.book, { from: dateParam(params, 'from'), to: dateParam(params, 'to') });
+  const { movements, skipped } = journalMovements(input.book, {
+    from: dateParam(params, 'from'),
+    to: dateParam(params, 'to'),
+  });
   const none = input.book.lang === 'zh-CN' ? '(未填)' : '(none)';
-  const sums = new Map<string, { accountId: string; method: string; receipts: number; payments: number }>();
+  const sums = new Map<
+    string,
+    { accountId: string; method: string; receipts: number; payments: number }
+  >();
   for (const m of movements) {
     const method = m.method || none;
     const key = `${m.accountId}\u0000${method}`;
@@ -29,7 +35,9 @@ export function cashFlow(params: Params, input: CellInput): CellOutput {
     sums.set(key, s);
   }
   const rows: Row[] = [...sums.values()]
-    .sort((a, b) => (a.accountId === b.accountId ? compare(a.method, b.method) : compare(a.accountId, b.accountId)))
+    .sort((a, b) =>
+      a.accountId === b.accountId ? compare(a.method, b.method) : compare(a.accountId, b.accountId),
+    )
     .map((s) => ({
       Label: `${s.accountId} · ${s.method}`,
       AccountId: s.accountId,
@@ -48,7 +56,12 @@ export function cashFlow(params: Params, input: CellInput): CellOutput {
       { key: 'Net', header: t('净流量', 'Net'), type: 'amount' },
     ],
     rows,
-    chart: { kind: 'bar', title: t('按账户和结算方式的现金流', 'Cash flow by account and method'), category: 'Label', series: ['Receipts', 'Payments'] },
+    chart: {
+      kind: 'bar',
+      title: t('按账户和结算方式的现金流', 'Cash flow by account and method'),
+      category: 'Label',
+      series: ['Receipts', 'Payments'],
+    },
     notes: skippedNote(skipped),
   };
 }

@@ -32,7 +32,10 @@ export function dailyFunds(params: Params, input: CellInput): CellOutput {
 
   // Step 2: roll entries before `from` into the opening, then one row per account-day
   const { movements, skipped } = journalMovements(input.book, { to });
-  const days = new Map<string, { date: string; accountId: string; opening: number; receipts: number; payments: number }>();
+  const days = new Map<
+    string,
+    { date: string; accountId: string; opening: number; receipts: number; payments: number }
+  >();
   for (const m of movements) {
     if (accounts && !accounts.includes(m.accountId)) continue;
     const before = balance.get(m.accountId) ?? 0;
@@ -40,14 +43,20 @@ export function dailyFunds(params: Params, input: CellInput): CellOutput {
     if (from && m.date < from) continue;
     const key = `${m.date}\u0000${m.accountId}`;
     let day = days.get(key);
-    if (!day) days.set(key, (day = { date: m.date, accountId: m.accountId, opening: before, receipts: 0, payments: 0 }));
+    if (!day)
+      days.set(
+        key,
+        (day = { date: m.date, accountId: m.accountId, opening: before, receipts: 0, payments: 0 }),
+      );
     day.receipts += m.inflow;
     day.payments += m.outflow;
   }
 
   // Step 3: rows in date then account order
   const rows: Row[] = [...days.values()]
-    .sort((a, b) => (a.date === b.date ? (a.accountId < b.accountId ? -1 : 1) : a.date < b.date ? -1 : 1))
+    .sort((a, b) =>
+      a.date === b.date ? (a.accountId < b.accountId ? -1 : 1) : a.date < b.date ? -1 : 1,
+    )
     .map((d) => ({
       Date: d.date,
       AccountId: d.accountId,
@@ -66,7 +75,12 @@ export function dailyFunds(params: Params, input: CellInput): CellOutput {
       { key: 'Closing', header: t('期末余额', 'Closing'), type: 'amount' },
     ],
     rows,
-    chart: { kind: 'column', title: t('每日收支', 'Daily receipts and payments'), category: 'Date', series: ['Receipts', 'Payments'] },
+    chart: {
+      kind: 'column',
+      title: t('每日收支', 'Daily receipts and payments'),
+      category: 'Date',
+      series: ['Receipts', 'Payments'],
+    },
     notes: skippedNote(skipped),
   };
 }

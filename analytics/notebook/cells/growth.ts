@@ -21,10 +21,20 @@ import type { CellInput, CellOutput } from '../types';
  */
 export function growth(params: Params, input: CellInput): CellOutput {
   const grain = choiceParam(params, 'grain', ['month', 'quarter'] as const, 'month');
-  const measure = choiceParam(params, 'measure', ['income', 'expense', 'profit'] as const, 'income');
-  const { movements, skipped } = journalMovements(input.book, { from: dateParam(params, 'from'), to: dateParam(params, 'to') });
+  const measure = choiceParam(
+    params,
+    'measure',
+    ['income', 'expense', 'profit'] as const,
+    'income',
+  );
+  const { movements, skipped } = journalMovements(input.book, {
+    from: dateParam(params, 'from'),
+    to: dateParam(params, 'to'),
+  });
   const totals = totalsByPeriod(movements, grain);
-  const values = totals.map((p) => (measure === 'income' ? p.income : measure === 'expense' ? p.expense : p.income - p.expense));
+  const values = totals.map((p) =>
+    measure === 'income' ? p.income : measure === 'expense' ? p.expense : p.income - p.expense,
+  );
   const periods = totals.map((p) => p.period);
   const lag = grain === 'month' ? 12 : 4;
 
@@ -42,7 +52,12 @@ export function growth(params: Params, input: CellInput): CellOutput {
       { key: 'YoY', header: t('同比', 'YoY'), type: 'number', format: 'percent' },
     ],
     rows,
-    chart: { kind: 'line', title: t('环比与同比增长率', 'MoM and YoY growth'), category: 'Period', series: ['MoM', 'YoY'] },
+    chart: {
+      kind: 'line',
+      title: t('环比与同比增长率', 'MoM and YoY growth'),
+      category: 'Period',
+      series: ['MoM', 'YoY'],
+    },
     notes: skippedNote(skipped),
   };
 }
@@ -52,5 +67,8 @@ const MEASURE_EN = { income: 'Income', expense: 'Expense', profit: 'Profit' } as
 
 function ratio(now: number, before: number): number | null {
   if (before === 0) return null;
-  return new Decimal(now - before).div(Math.abs(before)).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
+  return new Decimal(now - before)
+    .div(Math.abs(before))
+    .toDecimalPlaces(4, Decimal.ROUND_HALF_UP)
+    .toNumber();
 }

@@ -20,7 +20,10 @@ export const GRAINS = ['month', 'quarter', 'year'] as const;
  */
 export function profitByPeriod(params: Params, input: CellInput): CellOutput {
   const grain = choiceParam(params, 'grain', GRAINS, 'month');
-  const { movements, skipped } = journalMovements(input.book, { from: dateParam(params, 'from'), to: dateParam(params, 'to') });
+  const { movements, skipped } = journalMovements(input.book, {
+    from: dateParam(params, 'from'),
+    to: dateParam(params, 'to'),
+  });
   const rows = totalsByPeriod(movements, grain).map((p) => ({
     Period: p.period,
     Income: fromMinorUnits(p.income),
@@ -35,7 +38,12 @@ export function profitByPeriod(params: Params, input: CellInput): CellOutput {
       { key: 'Profit', header: t('结余', 'Profit'), type: 'amount' },
     ],
     rows,
-    chart: { kind: 'column', title: t('收入、支出与结余', 'Income, expense and profit'), category: 'Period', series: ['Income', 'Expense', 'Profit'] },
+    chart: {
+      kind: 'column',
+      title: t('收入、支出与结余', 'Income, expense and profit'),
+      category: 'Period',
+      series: ['Income', 'Expense', 'Profit'],
+    },
     notes: skippedNote(skipped),
   };
 }

@@ -35,11 +35,13 @@ export function receivableAging(params: Params, input: CellInput): CellOutput {
   const asOf = dateParam(params, 'asOf') ?? input.today;
   const only = listParam(params, 'counterAccounts');
   const { movements, skipped } = journalMovements(input.book, { to: asOf });
-  const openingDate = dateParam(params, 'openingDate') ?? firstDate(input, movements[0]?.date ?? asOf);
+  const openingDate =
+    dateParam(params, 'openingDate') ?? firstDate(input, movements[0]?.date ?? asOf);
 
   // Step 1: each customer's charges (open amounts with dates) and unapplied credit, FIFO
   const ledgers = new Map<string, { open: { date: string; amount: number }[]; credit: number }>();
-  const ledger = (id: string) => ledgers.get(id) ?? ledgers.set(id, { open: [], credit: 0 }).get(id)!;
+  const ledger = (id: string) =>
+    ledgers.get(id) ?? ledgers.set(id, { open: [], credit: 0 }).get(id)!;
   for (const c of rowsOf(input.book, 'Customers')) {
     const opening = fen(c.OpeningBalance);
     if (Number.isNaN(opening) || opening === 0) continue;
@@ -52,18 +54,28 @@ export function receivableAging(params: Params, input: CellInput): CellOutput {
   }
 
   // Step 2: age what stays open
-  const names = new Map(rowsOf(input.book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]));
+  const names = new Map(
+    rowsOf(input.book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]),
+  );
   const rows: Row[] = [];
   for (const [id, l] of ledgers) {
     const buckets = BUCKETS.map(() => 0);
-    for (const o of l.open) buckets[BUCKETS.findIndex((b) => daysBetween(o.date, asOf) <= b.upTo)] += o.amount;
+    for (const o of l.open)
+      buckets[BUCKETS.findIndex((b) => daysBetween(o.date, asOf) <= b.upTo)] += o.amount;
     const balance = buckets.reduce((s, v) => s + v, 0) - l.credit;
     if (balance === 0) continue;
-    const row: Row = { CustomerId: id, Name: names.get(id) ?? '', Balance: fromMinorUnits(balance) };
+    const row: Row = {
+      CustomerId: id,
+      Name: names.get(id) ?? '',
+      Balance: fromMinorUnits(balance),
+    };
     BUCKETS.forEach((b, i) => (row[b.key] = fromMinorUnits(buckets[i])));
     rows.push(row);
   }
-  rows.sort((a, b) => fen(b.Balance) - fen(a.Balance) || (String(a.CustomerId) < String(b.CustomerId) ? -1 : 1));
+  rows.sort(
+    (a, b) =>
+      fen(b.Balance) - fen(a.Balance) || (String(a.CustomerId) < String(b.CustomerId) ? -1 : 1),
+  );
 
   const columns: OutputColumn[] = [
     { key: 'CustomerId', header: t('客户编号', 'Customer ID'), type: 'id' },
@@ -74,14 +86,27 @@ export function receivableAging(params: Params, input: CellInput): CellOutput {
   return {
     columns,
     rows,
-    chart: { kind: 'column', title: t('应收账龄', 'Receivable aging'), category: 'CustomerId', series: BUCKETS.map((b) => b.key) },
-    metrics: BUCKETS.map((b) => ({ key: b.key, label: b.header, value: fromMinorUnits(rows.reduce((s, r) => s + fen(r[b.key]), 0)) })),
+    chart: {
+      kind: 'column',
+      title: t('应收账龄', 'Receivable aging'),
+      category: 'CustomerId',
+      series: BUCKETS.map((b) => b.key),
+    },
+    metrics: BUCKETS.map((b) => ({
+      key: b.key,
+      label: b.header,
+      value: fromMinorUnits(rows.reduce((s, r) => s + fen(r[b.key]), 0)),
+    })),
     notes: skippedNote(skipped),
   };
 }
 
 /** Post a charge (positive) or a receipt (negative) to a customer ledger, FIFO. */
-function post(l: { open: { date: string; amount: number }[]; credit: number }, date: string, amount: number): void {
+function post(
+  l: { open: { date: string; amount: number }[]; credit: number },
+  date: string,
+  amount: number,
+): void {
   if (amount > 0) {
     const used = Math.min(l.credit, amount);
     l.credit -= used;
@@ -100,6 +125,9 @@ function post(l: { open: { date: string; amount: number }[]; credit: number }, d
 }
 
 function firstDate(input: CellInput, fallback: string): string {
-  const dates = rowsOf(input.book, 'Accounts').map((a) => text(a.OpeningDate)).filter((d) => d !== '').sort();
+  const dates = rowsOf(input.book, 'Accounts')
+    .map((a) => text(a.OpeningDate))
+    .filter((d) => d !== '')
+    .sort();
   return dates[0] ?? fallback;
 }

@@ -44,7 +44,9 @@ export function reconciliationStatus(params: Params, input: CellInput): CellOutp
         Status: STATUS[state.status][lang],
       };
     })
-    .sort((a, b) => (a.Period === b.Period ? (a.AccountId < b.AccountId ? -1 : 1) : a.Period < b.Period ? -1 : 1));
+    .sort((a, b) =>
+      a.Period === b.Period ? (a.AccountId < b.AccountId ? -1 : 1) : a.Period < b.Period ? -1 : 1,
+    );
   return {
     columns: [
       { key: 'Label', header: t('账户 期间', 'Account period'), type: 'text' },
@@ -56,8 +58,17 @@ export function reconciliationStatus(params: Params, input: CellInput): CellOutp
       { key: 'Status', header: t('状态', 'Status'), type: 'text' },
     ],
     rows,
-    chart: { kind: 'column', title: t('账面与银行余额', 'Book and bank balances'), category: 'Label', series: ['BookBalance', 'BankBalance'] },
-    metrics: (['balanced', 'difference', 'incomplete'] as const).map((k) => ({ key: k, label: STATUS[k], value: counts[k] })),
+    chart: {
+      kind: 'column',
+      title: t('账面与银行余额', 'Book and bank balances'),
+      category: 'Label',
+      series: ['BookBalance', 'BankBalance'],
+    },
+    metrics: (['balanced', 'difference', 'incomplete'] as const).map((k) => ({
+      key: k,
+      label: STATUS[k],
+      value: counts[k],
+    })),
   };
 }
 
@@ -66,7 +77,12 @@ function stateOf(r: Row): { status: keyof typeof STATUS; difference: string | nu
   if (text(r.Difference).trim() === '') {
     const book = fen(r.AdjustedBook);
     const bank = fen(r.AdjustedBank);
-    if (text(r.AdjustedBook).trim() === '' || text(r.AdjustedBank).trim() === '' || Number.isNaN(book - bank)) return { status: 'incomplete', difference: null };
+    if (
+      text(r.AdjustedBook).trim() === '' ||
+      text(r.AdjustedBank).trim() === '' ||
+      Number.isNaN(book - bank)
+    )
+      return { status: 'incomplete', difference: null };
     units = book - bank;
   }
   if (Number.isNaN(units)) return { status: 'incomplete', difference: null };

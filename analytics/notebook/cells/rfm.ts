@@ -43,12 +43,16 @@ export const RFM_SEGMENTS: Record<string, Text> = {
  */
 export function rfm(params: Params, input: CellInput): CellOutput {
   const asOf = dateParam(params, 'asOf') ?? input.today;
-  const { movements, skipped } = journalMovements(input.book, { from: dateParam(params, 'from'), to: asOf });
+  const { movements, skipped } = journalMovements(input.book, {
+    from: dateParam(params, 'from'),
+    to: asOf,
+  });
 
   // Step 1: raw measures per paying customer
   const by = new Map<string, CustomerRfm>();
   for (const m of movements) {
-    if (!m.customerId || m.inflow <= 0 || m.status === 'reversed' || m.status === 'reversal') continue;
+    if (!m.customerId || m.inflow <= 0 || m.status === 'reversed' || m.status === 'reversal')
+      continue;
     const c = by.get(m.customerId) ?? { id: m.customerId, recency: 0, frequency: 0, monetary: 0 };
     c.recency = daysBetween(m.date, asOf);
     c.frequency += 1;
@@ -67,12 +71,17 @@ export function rfm(params: Params, input: CellInput): CellOutput {
   const recencies = sorted((c) => c.recency);
   const frequencies = sorted((c) => c.frequency);
   const monetaries = sorted((c) => c.monetary);
-  const names = new Map(rowsOf(input.book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]));
+  const names = new Map(
+    rowsOf(input.book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]),
+  );
   const counts = new Map<string, number>();
   const rows: Row[] = list
     .sort((a, b) => b.monetary - a.monetary || (a.id < b.id ? -1 : 1))
     .map((c) => {
-      const code = (c.recency * n < sumR ? 'H' : 'L') + (c.frequency * n > sumF ? 'H' : 'L') + (c.monetary * n > sumM ? 'H' : 'L');
+      const code =
+        (c.recency * n < sumR ? 'H' : 'L') +
+        (c.frequency * n > sumF ? 'H' : 'L') +
+        (c.monetary * n > sumM ? 'H' : 'L');
       counts.set(code, (counts.get(code) ?? 0) + 1);
       return {
         CustomerId: c.id,
@@ -99,7 +108,12 @@ export function rfm(params: Params, input: CellInput): CellOutput {
       { key: 'Segment', header: t('客户分群', 'Segment'), type: 'text' },
     ],
     rows,
-    chart: { kind: 'scatter', title: t('付款次数与金额', 'Frequency and monetary value'), category: 'Frequency', series: ['Monetary'] },
+    chart: {
+      kind: 'scatter',
+      title: t('付款次数与金额', 'Frequency and monetary value'),
+      category: 'Frequency',
+      series: ['Monetary'],
+    },
     metrics: Object.keys(RFM_SEGMENTS)
       .filter((code) => counts.has(code))
       .map((code) => ({ key: code, label: RFM_SEGMENTS[code], value: counts.get(code) ?? 0 })),

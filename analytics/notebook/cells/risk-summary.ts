@@ -21,7 +21,10 @@ const CLOSED = new Set(['resolved', 'dismissed']);
  * @example riskSummary({}, input).rows[0] // { Rule: 'large-cash', Open: 2, Closed: 1, High: 2, ..., OpenAmount: '120000.00' }
  */
 export function riskSummary(_params: Params, input: CellInput): CellOutput {
-  const by = new Map<string, { open: number; closed: number; high: number; medium: number; low: number; amount: number }>();
+  const by = new Map<
+    string,
+    { open: number; closed: number; high: number; medium: number; low: number; amount: number }
+  >();
   for (const r of rowsOf(input.book, 'Exceptions')) {
     const rule = text(r.Rule) || '?';
     const s = by.get(rule) ?? { open: 0, closed: 0, high: 0, medium: 0, low: 0, amount: 0 };
@@ -39,7 +42,15 @@ export function riskSummary(_params: Params, input: CellInput): CellOutput {
   }
   const rows: Row[] = [...by.entries()]
     .sort((a, b) => b[1].open - a[1].open || (a[0] < b[0] ? -1 : 1))
-    .map(([rule, s]) => ({ Rule: rule, Open: s.open, Closed: s.closed, High: s.high, Medium: s.medium, Low: s.low, OpenAmount: fromMinorUnits(s.amount) }));
+    .map(([rule, s]) => ({
+      Rule: rule,
+      Open: s.open,
+      Closed: s.closed,
+      High: s.high,
+      Medium: s.medium,
+      Low: s.low,
+      OpenAmount: fromMinorUnits(s.amount),
+    }));
   const total = (k: 'open' | 'closed' | 'high') => [...by.values()].reduce((n, s) => n + s[k], 0);
   return {
     columns: [
@@ -52,7 +63,12 @@ export function riskSummary(_params: Params, input: CellInput): CellOutput {
       { key: 'OpenAmount', header: t('待处理金额', 'Open amount'), type: 'amount' },
     ],
     rows,
-    chart: { kind: 'bar', title: t('各规则的异常', 'Findings by rule'), category: 'Rule', series: ['Open', 'Closed'] },
+    chart: {
+      kind: 'bar',
+      title: t('各规则的异常', 'Findings by rule'),
+      category: 'Rule',
+      series: ['Open', 'Closed'],
+    },
     metrics: [
       { key: 'open', label: t('待处理', 'Open'), value: total('open') },
       { key: 'closed', label: t('已关闭', 'Closed'), value: total('closed') },

@@ -24,10 +24,18 @@ export const MEASURES = ['income', 'expense', 'profit'] as const;
  */
 export function seasonality(params: Params, input: CellInput): CellOutput {
   const measure = choiceParam(params, 'measure', MEASURES, 'income');
-  const { movements, skipped } = journalMovements(input.book, { from: dateParam(params, 'from'), to: dateParam(params, 'to') });
-  const months = totalsByPeriod(movements, 'month').map((p) => ({ month: p.period.slice(5, 7), value: valueOf(p, measure) }));
+  const { movements, skipped } = journalMovements(input.book, {
+    from: dateParam(params, 'from'),
+    to: dateParam(params, 'to'),
+  });
+  const months = totalsByPeriod(movements, 'month').map((p) => ({
+    month: p.period.slice(5, 7),
+    value: valueOf(p, measure),
+  }));
 
-  const overall = months.length ? new Decimal(months.reduce((s, m) => s + m.value, 0)).div(months.length) : new Decimal(0);
+  const overall = months.length
+    ? new Decimal(months.reduce((s, m) => s + m.value, 0)).div(months.length)
+    : new Decimal(0);
   const rows: Row[] = [];
   for (let i = 1; i <= 12; i++) {
     const month = String(i).padStart(2, '0');
@@ -38,7 +46,9 @@ export function seasonality(params: Params, input: CellInput): CellOutput {
       Month: month,
       Observations: values.length,
       Average: amountText(average.div(100)),
-      Index: overall.isZero() ? null : average.div(overall).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber(),
+      Index: overall.isZero()
+        ? null
+        : average.div(overall).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber(),
     });
   }
   return {
@@ -49,12 +59,20 @@ export function seasonality(params: Params, input: CellInput): CellOutput {
       { key: 'Index', header: t('季节指数', 'Seasonal index'), type: 'number' },
     ],
     rows,
-    chart: { kind: 'column', title: t('季节指数', 'Seasonal index'), category: 'Month', series: ['Index'] },
+    chart: {
+      kind: 'column',
+      title: t('季节指数', 'Seasonal index'),
+      category: 'Month',
+      series: ['Index'],
+    },
     notes: skippedNote(skipped),
   };
 }
 
 /** The measure of a period's totals in fen. */
-export function valueOf(p: { income: number; expense: number }, measure: (typeof MEASURES)[number]): number {
+export function valueOf(
+  p: { income: number; expense: number },
+  measure: (typeof MEASURES)[number],
+): number {
   return measure === 'income' ? p.income : measure === 'expense' ? p.expense : p.income - p.expense;
 }

@@ -25,7 +25,10 @@ import type { CellInput, CellOutput } from '../types';
 export function topCustomers(params: Params, input: CellInput): CellOutput {
   const top = countParam(params, 'top', 10);
   const measure = choiceParam(params, 'measure', ['receipts', 'net'] as const, 'receipts');
-  const { movements, skipped } = journalMovements(input.book, { from: dateParam(params, 'from'), to: dateParam(params, 'to') });
+  const { movements, skipped } = journalMovements(input.book, {
+    from: dateParam(params, 'from'),
+    to: dateParam(params, 'to'),
+  });
 
   // Step 1: amount per customer in fen
   const amounts = new Map<string, number>();
@@ -43,7 +46,9 @@ export function topCustomers(params: Params, input: CellInput): CellOutput {
   const share = (v: number) => (total === 0 ? new Decimal(0) : new Decimal(v).div(total));
   const hhi = ranked.reduce((s, [, v]) => s.plus(share(v).times(100).pow(2)), new Decimal(0));
   const top10 = share(ranked.slice(0, 10).reduce((s, [, v]) => s + v, 0));
-  const names = new Map(rowsOf(input.book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]));
+  const names = new Map(
+    rowsOf(input.book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]),
+  );
 
   let running = 0;
   const rows: Row[] = ranked.slice(0, top).map(([id, v], i) => {
@@ -64,15 +69,34 @@ export function topCustomers(params: Params, input: CellInput): CellOutput {
       { key: 'Name', header: t('客户名称', 'Name'), type: 'text' },
       { key: 'Amount', header: t('金额', 'Amount'), type: 'amount' },
       { key: 'Share', header: t('占比', 'Share'), type: 'number', format: 'percent' },
-      { key: 'CumulativeShare', header: t('累计占比', 'Cumulative share'), type: 'number', format: 'percent' },
+      {
+        key: 'CumulativeShare',
+        header: t('累计占比', 'Cumulative share'),
+        type: 'number',
+        format: 'percent',
+      },
     ],
     rows,
-    chart: { kind: 'bar', title: t('主要客户', 'Top customers'), category: 'CustomerId', series: ['Amount'] },
+    chart: {
+      kind: 'bar',
+      title: t('主要客户', 'Top customers'),
+      category: 'CustomerId',
+      series: ['Amount'],
+    },
     metrics: [
       { key: 'customers', label: t('客户数', 'Customers'), value: ranked.length },
       { key: 'total', label: t('合计金额', 'Total'), value: fromMinorUnits(total) },
-      { key: 'top10Share', label: t('前十名占比', 'Share of top 10'), value: round4(top10), format: 'percent' },
-      { key: 'hhi', label: t('赫芬达尔指数 HHI', 'HHI'), value: hhi.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber() },
+      {
+        key: 'top10Share',
+        label: t('前十名占比', 'Share of top 10'),
+        value: round4(top10),
+        format: 'percent',
+      },
+      {
+        key: 'hhi',
+        label: t('赫芬达尔指数 HHI', 'HHI'),
+        value: hhi.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber(),
+      },
     ],
     notes: skippedNote(skipped),
   };

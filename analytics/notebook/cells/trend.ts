@@ -25,7 +25,10 @@ import { MEASURES, valueOf } from './seasonality';
 export function trend(params: Params, input: CellInput): CellOutput {
   const measure = choiceParam(params, 'measure', MEASURES, 'income');
   const horizon = params.horizon === 0 ? 0 : countParam(params, 'horizon', 3);
-  const { movements, skipped } = journalMovements(input.book, { from: dateParam(params, 'from'), to: dateParam(params, 'to') });
+  const { movements, skipped } = journalMovements(input.book, {
+    from: dateParam(params, 'from'),
+    to: dateParam(params, 'to'),
+  });
   const months = totalsByPeriod(movements, 'month');
   const y = months.map((p) => valueOf(p, measure) / 100);
   const n = y.length;
@@ -48,7 +51,9 @@ export function trend(params: Params, input: CellInput): CellOutput {
   // Step 2: band of the mean response, over the data and the horizon
   const q = n >= 3 ? studentTQuantile(0.975, n - 2) : NaN;
   const s = n >= 3 ? Math.sqrt(sse / (n - 2)) : NaN;
-  const periods = n ? periodRange(months[0].period, addMonths(months[n - 1].period, horizon), 'month') : [];
+  const periods = n
+    ? periodRange(months[0].period, addMonths(months[n - 1].period, horizon), 'month')
+    : [];
   const rows: Row[] = periods.map((period, x) => {
     const half = q * s * Math.sqrt(1 / n + (x - xMean) ** 2 / sxx);
     return {
@@ -68,20 +73,33 @@ export function trend(params: Params, input: CellInput): CellOutput {
       { key: 'Upper', header: t('95%上限', '95% upper'), type: 'number' },
     ],
     rows,
-    chart: { kind: 'line', title: t('趋势与95%置信带', 'Trend with 95% confidence band'), category: 'Period', series: ['Actual', 'Trend', 'Lower', 'Upper'], band: { lower: 'Lower', upper: 'Upper' } },
+    chart: {
+      kind: 'line',
+      title: t('趋势与95%置信带', 'Trend with 95% confidence band'),
+      category: 'Period',
+      series: ['Actual', 'Trend', 'Lower', 'Upper'],
+      band: { lower: 'Lower', upper: 'Upper' },
+    },
     metrics: [
       { key: 'slope', label: t('月均变化(元)', 'Slope (per month)'), value: cents(slope) },
       { key: 'intercept', label: t('截距', 'Intercept'), value: cents(intercept) },
-      { key: 'r2', label: t('拟合优度 R²', 'R²'), value: sst ? Math.round((1 - sse / sst) * 10000) / 10000 : null },
+      {
+        key: 'r2',
+        label: t('拟合优度 R²', 'R²'),
+        value: sst ? Math.round((1 - sse / sst) * 10000) / 10000 : null,
+      },
       { key: 'months', label: t('月数', 'Months'), value: n },
     ],
-    notes: [...(skippedNote(skipped) ?? []), ...(n < 3 ? [t('少于3个月，无置信带', 'Fewer than 3 months: no confidence band')] : [])],
+    notes: [
+      ...(skippedNote(skipped) ?? []),
+      ...(n < 3 ? [t('少于3个月，无置信带', 'Fewer than 3 months: no confidence band')] : []),
+    ],
   };
 }
 
 function cents(v: number): number {
   // Half-up to the cent on the absolute value, so −0.005 rounds like 0.005.
-  const r = Math.sign(v) * Math.round(Math.abs(v) * 100 + 1e-9) / 100;
+  const r = (Math.sign(v) * Math.round(Math.abs(v) * 100 + 1e-9)) / 100;
   return r === 0 ? 0 : r;
 }
 
