@@ -202,6 +202,18 @@ export function importStatementLines(
   // Step 3: messages, then all-or-nothing
   const summary = summarise(params, files);
   for (const f of files) messages.push(fileReadMessage(f));
+  const foreign = added.filter((r) => r.Currency !== currency);
+  if (foreign.length) {
+    const kinds = [...new Set(foreign.map((r) => String(r.Currency)))].join(', ');
+    messages.push({
+      level: 'warn',
+      event: 'import-currency',
+      text: t(
+        `${foreign.length} 行的币种（${kinds}）与账户 ${accountId} 的币种 ${currency} 不同，对账时不会与本币金额直接匹配`,
+        `${foreign.length} line(s) are in ${kinds}, not the account's currency ${currency}; reconciliation will not match them against ${currency} amounts directly`,
+      ),
+    });
+  }
   const rejected = reads.flatMap((r) => r.problems.filter((p) => p.severity === 'error'));
   const warnings = reads.flatMap((r) => r.problems.filter((p) => p.severity === 'warning'));
   messages.push(

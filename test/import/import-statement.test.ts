@@ -222,3 +222,20 @@ describe('fingerprintLines', () => {
     expect(fnv1a64(text)).toBe(hex);
   });
 });
+
+describe('importStatement and currencies', () => {
+  it('warns about lines in another currency than the account', async () => {
+    const bytes = utf8('Date,Amount,Currency\n2024-02-01,-5.00,CNY\n2024-02-02,-7.00,HKD\n');
+    const r = await importStatement(
+      makeBook(),
+      [{ name: 'a.csv', bytes }],
+      { accountId: 'BANK' },
+      CTX,
+    );
+    expect(
+      r.messages.filter((m) => m.event === 'import-currency').map((m) => m.text['en-US']),
+    ).toEqual([
+      "1 line(s) are in HKD, not the account's currency CNY; reconciliation will not match them against CNY amounts directly",
+    ]);
+  });
+});
