@@ -1,4 +1,6 @@
 import { detectFindings } from '../../analytics/risk/detect-findings';
+import { benchRiskScan, riskBaselineCsv } from '../../analytics/risk/bench-risk-scan';
+import { RISK_RULES } from '../../analytics/risk/rules';
 import { makeSyntheticRiskBook, plantedRecall } from '../../analytics/risk/synthetic-book';
 
 // Seeded synthetic books (analytics/risk/synthetic-book.ts): 20,000 clean entries for 200
@@ -34,5 +36,21 @@ describe('risk rules on a synthetic book', () => {
 
   it('builds the same book from the same seed', () => {
     expect(makeSyntheticRiskBook({ plant: true, seed: 7 }).book.tables.Journal!.rows.slice(0, 50)).toEqual(planted.book.tables.Journal!.rows.slice(0, 50));
+  });
+});
+
+describe('benchRiskScan', () => {
+  it('times every rule over a small synthetic book and counts their findings', () => {
+    const r = benchRiskScan({ entries: 3000, customers: 30, days: 200, seed: 3 });
+    expect(Object.keys(r.perRuleMs).sort()).toEqual(RISK_RULES.map((rule) => rule.id).sort());
+    expect(r.findings).toBe(Object.values(r.byRule).reduce((s, n) => s + n, 0));
+    expect(r.byRule['large-value']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('writes the journal for the pandas peer with one line per entry', () => {
+    const { book } = makeSyntheticRiskBook({ entries: 500, customers: 10, days: 60, seed: 3 });
+    const lines = riskBaselineCsv(book).trimEnd().split('\n');
+    expect(lines[0]).toBe('entry_id,day,customer,cash,amount');
+    expect(lines).toHaveLength(1 + book.tables.Journal!.rows.length);
   });
 });

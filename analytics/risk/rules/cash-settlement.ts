@@ -4,7 +4,7 @@
  * awards, welfare, purchases from individuals, travel advances and sundry payments below
  * the settlement threshold of 1,000 CNY (结算起点, `cash.settlementLimit`); anything else
  * above it goes through the bank. Payments whose summary or counter account names an
- * exempt purpose (`cash.settlementExemptWords`) and moves to the company's own bank
+ * exempt purpose (`cash.settlementExemptWords`) or a move to the company's own bank
  * (`cash.bankWords`) are not reported.
  */
 import { t } from '../../book/types';

@@ -91,9 +91,14 @@ function detectVouchers(input: RiskInput): AnomalyFinding[] {
 function collectSequences(input: RiskInput): { sequences: Sequence[]; numbers: Int32Array } {
   const { journal } = input;
   const numbers = new Int32Array(journal.n);
-  const parsed = new Map<string, { v: VoucherNumber; key: string; byMonth: Map<string, Sequence> } | null>();
-  const months = new Map<number, string>();
-  const byMonth = new Map<string, Map<string, Sequence>>();
+  const parsed = new Map<string, { v: VoucherNumber; key: string; byMonth: Sequence[] } | null>();
+  // month slot of each day, so the per-row work is one string lookup and array reads
+  let minDay = Infinity;
+  for (let i = 0; i < journal.n; i++) if (journal.day[i] < minDay) minDay = journal.day[i];
+  const monthSlot: number[] = [];
+  const monthNames: string[] = [];
+  const slotOf = new Map<string, number>();
+  const bySlot: Map<string, Sequence>[] = [];
   const sequences: Sequence[] = [];
   for (let i = 0; i < journal.n; i++) {
     const text = journal.voucher(i);
@@ -101,22 +106,27 @@ function collectSequences(input: RiskInput): { sequences: Sequence[]; numbers: I
     let p = parsed.get(text);
     if (p === undefined) {
       const v = parseVoucher(text);
-      parsed.set(text, (p = v ? { v, key: `${v.type}|${v.suffix}`, byMonth: new Map() } : null));
+      parsed.set(text, (p = v ? { v, key: `${v.type}|${v.suffix}`, byMonth: [] } : null));
     }
     if (!p) continue;
-    let month = months.get(journal.day[i]);
-    if (month === undefined) months.set(journal.day[i], (month = journal.date(i).slice(0, 7)));
-    // each parsed text remembers its sequence per month, so most rows cost three lookups
-    let seq = p.byMonth.get(month);
+    const d = journal.day[i] - minDay;
+    let slot = monthSlot[d];
+    if (slot === undefined) {
+      const month = journal.date(i).slice(0, 7);
+      slot = slotOf.get(month) ?? monthNames.push(month) - 1;
+      slotOf.set(month, slot);
+      monthSlot[d] = slot;
+    }
+    let seq: Sequence | undefined = p.byMonth[slot];
     if (!seq) {
-      let inMonth = byMonth.get(month);
-      if (!inMonth) byMonth.set(month, (inMonth = new Map()));
+      const inMonth = (bySlot[slot] ??= new Map());
       seq = inMonth.get(p.key);
       if (!seq) {
-        inMonth.set(p.key, (seq = { month, type: p.v.type, suffix: p.v.suffix, width: 0, rows: [] }));
+        seq = { month: monthNames[slot], type: p.v.type, suffix: p.v.suffix, width: 0, rows: [] };
+        inMonth.set(p.key, seq);
         sequences.push(seq);
       }
-      p.byMonth.set(month, seq);
+      p.byMonth[slot] = seq;
     }
     if (p.v.width > seq.width) seq.width = p.v.width;
     numbers[i] = p.v.number;
