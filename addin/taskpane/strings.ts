@@ -70,6 +70,7 @@ const en = {
   'record.needAccount': 'Choose an account',
   'record.recent': 'Latest entries',
   'record.reverse': 'Reverse {id}',
+  'record.reverseShort': 'Reverse',
   'record.reason': 'Reason for the reversal',
   // Import
   'import.title': 'Import a statement',
@@ -210,6 +211,7 @@ const zh: Strings = {
   'record.needAccount': '请选择账户',
   'record.recent': '最近分录',
   'record.reverse': '冲销 {id}',
+  'record.reverseShort': '冲销',
   'record.reason': '冲销原因',
   'import.title': '导入对账单',
   'import.drop': '把对账单文件拖到这里，或选择文件',

@@ -45,7 +45,12 @@ export function AuditView(): JSX.Element {
                 header: 'Table',
                 render: (p) => `${p.table}${p.row ? ' #' + p.row : ''}`,
               },
-              { key: 'msg', header: tr('risk.explanation'), render: (p) => p.message[lang] },
+              {
+                key: 'msg',
+                header: tr('risk.explanation'),
+                wrap: true,
+                render: (p) => p.message[lang],
+              },
             ]}
           />
         ) : null}

@@ -154,6 +154,7 @@ export function ImportView(): JSX.Element {
               {
                 key: 'desc',
                 header: tr('record.summary'),
+                wrap: true,
                 render: (l) => l.counterparty ?? l.description ?? '',
               },
             ]}
