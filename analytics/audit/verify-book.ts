@@ -12,12 +12,16 @@
  *  3. Journal against the seal (see journal-seal.ts): row count, digest, and the EntryIds
  *     every command appended, to name rows deleted or inserted.
  *  4. Balances, recomputed by journal/recompute-balances.ts ((Date, EntryId) order).
+ *  5. Closed periods: each account's balance at the period end, recomputed from the Journal,
+ *     still equals the ClosingBalances the Periods row recorded when the period was closed.
  * LIMITATION: the chain has no secret key. Someone who rewrites every later hash and seal
  * with this code can forge a consistent book; the evidence pack prints the head hash so an
  * auditor can anchor it outside the workbook, and truncating the newest AuditLog rows shows
  * only through the journal seal.
  */
 import { rowsOf } from '../book/book';
+import { periodBounds } from '../book/dates';
+import { fromMinorUnits, toMinorUnits } from '../money/minor-units';
 import { t, type Book, type Row, type Text } from '../book/types';
 import { GENESIS_HASH, auditRowHash } from './audit-chain';
 import { entryRowHash } from './entry-hash';
@@ -35,12 +39,13 @@ export type IntegrityCode =
   | 'journal-rows-deleted'
   | 'journal-rows-inserted'
   | 'journal-seal-mismatch'
-  | 'balance-mismatch';
+  | 'balance-mismatch'
+  | 'closed-period-changed';
 
 /** One thing verify found wrong, with the rows it concerns. */
 export interface IntegrityFailure {
   code: IntegrityCode;
-  table: 'AuditLog' | 'Journal';
+  table: 'AuditLog' | 'Journal' | 'Periods';
   /** Sheet row (the header is row 1) of the row concerned, when it is still in the sheet. */
   row?: number;
   /** Seq (AuditLog) or EntryId (Journal) of the row concerned. */
@@ -67,6 +72,7 @@ export function verifyBook(book: Book): VerifyResult {
     ...checkEntryHashes(journal),
     ...checkJournalSeal(journal, audit),
     ...checkBalances(book),
+    ...checkClosedPeriods(book),
   ];
   return { ok: problems.length === 0, problems };
 }
@@ -190,6 +196,43 @@ function checkBalances(book: Book): IntegrityFailure[] {
     id: p.entryId,
     message: t(`日记账第 ${p.row} 行（分录 ${p.entryId}）的余额为 ${p.found}，重新计算应为 ${p.expected}。`, `Journal sheet row ${p.row} (entry ${p.entryId}) shows Balance ${p.found}; recomputed it is ${p.expected}.`),
   }));
+}
+
+// ── 5. Closed periods ──────────────────────────────────────────────────────────
+
+function checkClosedPeriods(book: Book): IntegrityFailure[] {
+  const out: IntegrityFailure[] = [];
+  const journal = rowsOf(book, 'Journal');
+  const opening = new Map(rowsOf(book, 'Accounts').map((a) => [str(a.AccountId), str(a.OpeningBalance)]));
+  rowsOf(book, 'Periods').forEach((p, i) => {
+    const recorded = str(p.Status) === 'closed' ? parseClosing(str(p.ClosingBalances)) : undefined;
+    if (!recorded || !/^\d{4}-\d{2}$/.test(str(p.Period))) return;
+    const end = periodBounds(str(p.Period)).last;
+    for (const [accountId, amount] of Object.entries(recorded)) {
+      let fen = minor(opening.get(accountId) ?? '');
+      for (const e of journal) if (str(e.AccountId) === accountId && str(e.Date) <= end) fen += minor(str(e.Inflow)) - minor(str(e.Outflow));
+      // An amount that cannot be read makes the comparison unknown, not a finding.
+      if (Number.isNaN(fen) || Number.isNaN(minor(amount)) || fen === minor(amount)) continue;
+      const now = fromMinorUnits(fen);
+      out.push({ code: 'closed-period-changed', table: 'Periods', row: i + 2, id: str(p.Period), message: t(`已结账期间 ${str(p.Period)} 的账户 ${accountId} 结账时期末余额为 ${amount}，按日记账现在是 ${now}：结账后该期间的分录被改动过。`, `Closed period ${str(p.Period)}: account ${accountId} closed at ${amount}, but the Journal now gives ${now}; entries of the closed period were changed after closing.`) });
+    }
+  });
+  return out;
+}
+
+function parseClosing(json: string): Record<string, string> | undefined {
+  if (!json) return undefined;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])) : undefined;
+  } catch {
+    // Not JSON: nothing recorded to compare against.
+    return undefined;
+  }
+}
+
+function minor(amount: string): number {
+  return amount.trim() === '' ? 0 : toMinorUnits(amount.trim());
 }
 
 function str(v: unknown): string {

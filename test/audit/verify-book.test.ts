@@ -141,3 +141,25 @@ describe('verifyBook', () => {
     expect(p[0].message['en-US']).toBe('Journal sheet row 4 (entry J3) shows Balance 1200.00; recomputed it is 1250.00.');
   });
 });
+
+describe('verifyBook on closed periods', () => {
+  // April closed at 1450.00 on BANK1 (opening 1000 + 500 − 200 − 50 + 200).
+  function closedApril(): Book {
+    const book = cloneBook(makeSealedBook());
+    book.tables.Periods!.rows.push({ Period: '2024-04', Status: 'closed', ClosedAt: '2024-05-01 09:00:00', ClosedBy: 'cashier', ClosingBalances: '{"BANK1":"1450.00"}' });
+    return book;
+  }
+
+  it('passes while the journal still gives the recorded closing balance', () => {
+    expect(verifyBook(closedApril()).ok).toBe(true);
+  });
+
+  it('names a closed period whose closing balance the journal no longer gives', () => {
+    const book = closedApril();
+    const e = entry('J8', '2024-04-20', null, '80.00', '1370.00');
+    e.RowHash = entryRowHash(e);
+    journal(book).push(e);
+    const p = verifyBook(book).problems.filter((x) => x.code === 'closed-period-changed');
+    expect(p.map((x) => [x.id, x.row, x.message['en-US']])).toEqual([['2024-04', 2, 'Closed period 2024-04: account BANK1 closed at 1450.00, but the Journal now gives 1370.00; entries of the closed period were changed after closing.']]);
+  });
+});
