@@ -201,14 +201,15 @@ function plantAnomalies(perDay: Map<string, Draft[]>, people: { id: string; kind
   const saturday = days.map((d) => addDays(d, 1)).find((d, i) => i > days.length / 2 && weekdayOf(d) === 6)!;
   plantOne('weekend', [customerEntry('P-WE', saturday, company.id, -123_456, '采购付款')]);
 
+  // a customer quiet for 220+ days (only when the book is long enough to show it)
   const dormantStart = days[2];
-  plantOne('dormant-reactivated', []);
-  add(customerEntry('P-DO1', dormantStart, 'DORMANT', 250_000, '货款'));
-  add(customerEntry('P-DO2', addDays(dormantStart, 1), 'DORMANT', 260_000, '货款'));
-  add(customerEntry('P-DO3', addDays(dormantStart, 3), 'DORMANT', 240_000, '货款'));
-  const back = days.find((d) => d >= addDays(dormantStart, 220))!;
-  add(customerEntry('P-DO4', back, 'DORMANT', 255_000, '货款'));
-  planted[planted.length - 1].entryIds = ['P-DO4'];
+  const back = days.find((d) => d >= addDays(dormantStart, 220));
+  if (back) {
+    add(customerEntry('P-DO1', dormantStart, 'DORMANT', 250_000, '货款'));
+    add(customerEntry('P-DO2', addDays(dormantStart, 1), 'DORMANT', 260_000, '货款'));
+    add(customerEntry('P-DO3', addDays(dormantStart, 3), 'DORMANT', 240_000, '货款'));
+    plantOne('dormant-reactivated', [customerEntry('P-DO4', back, 'DORMANT', 255_000, '货款')]);
+  }
 
   plantOne('new-counterparty-large', [customerEntry('P-NC', at(0.6), 'NEWCO', -8_000_000, '预付设备款')]);
   const typical = people.find((p) => !p.receipts) ?? company;
