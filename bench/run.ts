@@ -139,8 +139,12 @@ function main(): void {
       peer = peerRuns.get(script) ?? runChild(PYTHON, [path.join(HERE, 'peers', script), dir], opts.peerTimeoutSec);
       peerRuns.set(script, peer);
     }
-    process.stdout.write(` ${seconds(node) || node.unavailable || node.error}\n`);
     results.push({ step, node, peer });
+    // Every step's figures as soon as it ends: a million-row run takes a while.
+    const rss = (m?: Measure) => (m?.peakRssMB === undefined ? '' : `, ${megabytes(m)}`);
+    process.stdout.write(` ${seconds(node) || node.unavailable || node.error} (CPU ${seconds({ ms: node.cpuMs })}${rss(node)})`);
+    process.stdout.write(peer ? `; pandas ${seconds(peer) || peer.error} (CPU ${seconds({ ms: peer.cpuMs })}${rss(peer)})\n` : '\n');
+    if (opts.json) fs.writeFileSync(opts.json, JSON.stringify({ rows: opts.rows, seed: opts.seed, cpus: os.cpus().length, node: process.version, results }, null, 2));
   }
 
   printTable(opts, results);
