@@ -72,6 +72,10 @@ alias('CounterAccount', ['对方科目', '科目', 'counteraccount', 'account'])
 alias('Method', ['结算方式', '方式', 'method']);
 alias('Reference', ['票据号', '结算号', '票号', 'reference']);
 
+/**
+ * A journal row's money as (inflow, outflow) canonical texts, from 收入/支出 or one signed 金额.
+ * @returns the pair, or the reason and column when a cell is not an amount or both are empty
+ */
 export function readMoney(
   get: (k: JournalField) => unknown,
   mark: '.' | ',',
@@ -102,6 +106,10 @@ export function readMoney(
   return { inflow, outflow };
 }
 
+/**
+ * The first of the first 100 rows that names a date column and money columns, with the
+ * column index of each Journal field it names.
+ */
 export function findJournalHeader(
   rows: readonly GridRow[],
 ): { index: number; columns: Partial<Record<JournalField, number>> } | undefined {

@@ -50,6 +50,7 @@ const AMOUNT = [
   '记账金额',
 ];
 
+/** Every built-in preset; `generic` last, as the fallback. */
 export const PRESETS: readonly StatementPreset[] = [
   {
     name: 'alipay',

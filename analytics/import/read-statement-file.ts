@@ -15,6 +15,7 @@ import { readXlsxRows } from './read-xlsx-rows';
 import { sniffDelimiter, splitDelimited } from './split-delimited';
 import type { ReadStatementOptions, StatementReadResult } from './types';
 
+/** Largest file read unless Settings `import.maxBytes` says otherwise. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /**

@@ -26,6 +26,7 @@ export interface ReadTableOptions extends ReadStatementOptions {
   date1904?: boolean;
 }
 
+/** Most data rows read from one file unless Settings `import.maxRows` says otherwise. */
 export const DEFAULT_MAX_ROWS = 1_000_000;
 const FOOTER = /合计|总计|小计|共计|汇总|统计|total|summary|笔数|导出|结束|end of|^[-=*_]{3,}/i;
 

@@ -252,6 +252,7 @@ export class RowReader {
   }
 }
 
+/** An empty cell, or one holding a placeholder (-, --, /) for "nothing". */
 export function isBlank(v: GridCell): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;

@@ -12,7 +12,7 @@ import type { GridRow } from './table-cells';
 
 const PREAMBLE_TOTAL = /(收入|支出)\s*[:：]\s*(\d+)\s*笔\s*([\d,.]+)\s*元/g;
 
-// A 合计 footer carrying money-in / money-out totals is checked against the rows read.
+/** A 合计 footer carrying money-in / money-out totals, checked against the rows read. */
 export function checkFooterTotals(
   row: GridRow,
   reader: RowReader,
@@ -43,7 +43,7 @@ export function checkFooterTotals(
   }
 }
 
-// Alipay and WeChat bills state 收入：N笔 X元 / 支出：N笔 X元 above the header.
+/** Alipay and WeChat bills state 收入：N笔 X元 / 支出：N笔 X元 above the header; checked against the rows. */
 export function checkPreambleTotals(
   preamble: string,
   reader: RowReader,
