@@ -31,7 +31,14 @@ export interface RiskBenchResult {
  */
 export function benchRiskScan(options: SyntheticBookOptions = {}): RiskBenchResult {
   const t0 = performance.now();
-  const { book } = makeSyntheticRiskBook({ entries: 1_000_000, customers: 2000, days: 1095, seed: 1, plant: true, ...options });
+  const { book } = makeSyntheticRiskBook({
+    entries: 1_000_000,
+    customers: 2000,
+    days: 1095,
+    seed: 1,
+    plant: true,
+    ...options,
+  });
   const t1 = performance.now();
   const input = prepareRiskInput(book);
   const t2 = performance.now();
@@ -46,7 +53,16 @@ export function benchRiskScan(options: SyntheticBookOptions = {}): RiskBenchResu
     findings += found.length;
   }
   const t3 = performance.now();
-  return { entries: input.journal.n, findings, buildMs: Math.round(t1 - t0), columnsMs: Math.round(t2 - t1), scanMs: Math.round(t3 - t1), perRuleMs, byRule, book };
+  return {
+    entries: input.journal.n,
+    findings,
+    buildMs: Math.round(t1 - t0),
+    columnsMs: Math.round(t2 - t1),
+    scanMs: Math.round(t3 - t1),
+    perRuleMs,
+    byRule,
+    book,
+  };
 }
 
 /**
@@ -59,7 +75,9 @@ export function riskBaselineCsv(book: Book): string {
   const lines = ['entry_id,day,customer,cash,amount'];
   for (let i = 0; i < journal.n; i++) {
     const c = journal.customer[i];
-    lines.push(`${journal.entryId(i)},${journal.day[i]},${c >= 0 ? journal.customerIds[c] : ''},${journal.cash[i]},${fromMinorUnits(journal.amount[i])}`);
+    lines.push(
+      `${journal.entryId(i)},${journal.day[i]},${c >= 0 ? journal.customerIds[c] : ''},${journal.cash[i]},${fromMinorUnits(journal.amount[i])}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -70,7 +70,10 @@ export interface BenfordPopulation {
  * @param amountsFen signed amounts in fen
  * @param minimumFen smallest absolute amount included. @default 1000 (10 yuan)
  */
-export function benfordPopulation(amountsFen: ArrayLike<number>, minimumFen = 1000): BenfordPopulation {
+export function benfordPopulation(
+  amountsFen: ArrayLike<number>,
+  minimumFen = 1000,
+): BenfordPopulation {
   const out: BenfordPopulation = { amounts: [], belowMinimum: 0, zero: 0, negatives: 0 };
   for (let i = 0; i < amountsFen.length; i++) {
     const a = amountsFen[i];
@@ -129,19 +132,30 @@ export function benfordFromFirstTwo(firstTwo: ArrayLike<number>, test: DigitTest
   for (let ft = 10; ft <= 99; ft++) {
     const c = firstTwo[ft];
     if (!c) continue;
-    counts[(test === 'first' ? Math.floor(ft / 10) : test === 'second' ? ft % 10 : ft) - offset] += c;
+    counts[(test === 'first' ? Math.floor(ft / 10) : test === 'second' ? ft % 10 : ft) - offset] +=
+      c;
     n += c;
   }
-  const rows = digits.map((digit, i) => digitRow(digit, counts[i], n, expectedProportion(test, digit)));
+  const rows = digits.map((digit, i) =>
+    digitRow(digit, counts[i], n, expectedProportion(test, digit)),
+  );
   const mad = n ? rows.reduce((s, r) => s + Math.abs(r.observed - r.expected), 0) / rows.length : 0;
-  const chiSquare = n ? rows.reduce((s, r) => s + (r.count - n * r.expected) ** 2 / (n * r.expected), 0) : 0;
+  const chiSquare = n
+    ? rows.reduce((s, r) => s + (r.count - n * r.expected) ** 2 / (n * r.expected), 0)
+    : 0;
   return { test, n, rows, mad, chiSquare, conformity: conformityOf(test, mad) };
 }
 
 /** Nigrini's conformity level for a MAD. */
 export function conformityOf(test: DigitTest, mad: number): Conformity {
   const [close, acceptable, marginal] = MAD_LEVELS[test];
-  return mad <= close ? 'close' : mad <= acceptable ? 'acceptable' : mad <= marginal ? 'marginal' : 'nonconformity';
+  return mad <= close
+    ? 'close'
+    : mad <= acceptable
+      ? 'acceptable'
+      : mad <= marginal
+        ? 'marginal'
+        : 'nonconformity';
 }
 
 function digitRow(digit: number, count: number, n: number, expected: number): DigitRow {
@@ -149,6 +163,7 @@ function digitRow(digit: number, count: number, n: number, expected: number): Di
   const observed = count / n;
   const diff = Math.abs(observed - expected);
   const correction = 1 / (2 * n);
-  const z = (diff - (correction < diff ? correction : 0)) / Math.sqrt((expected * (1 - expected)) / n);
+  const z =
+    (diff - (correction < diff ? correction : 0)) / Math.sqrt((expected * (1 - expected)) / n);
   return { digit, count, observed, expected, z };
 }

@@ -28,7 +28,10 @@ export interface DetectFindingsResult {
  * @throws AnalyticsError `unknown-rule` when options.rules names a rule that does not exist
  * @example detectFindings(book, { rules: ['large-value'] }).findings.length
  */
-export function detectFindings(book: Book, options: DetectFindingsOptions = {}): DetectFindingsResult {
+export function detectFindings(
+  book: Book,
+  options: DetectFindingsOptions = {},
+): DetectFindingsResult {
   const rules = selectRules(options.rules);
   const input = prepareRiskInput(book);
   const findings: AnomalyFinding[] = [];
@@ -41,6 +44,10 @@ export function selectRules(ids?: string[]): RiskRule[] {
   if (!ids || ids.length === 0) return RISK_RULES.slice();
   const known = new Set(RISK_RULES.map((r) => r.id));
   const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) fail('unknown-rule', `Unknown risk rule(s): ${unknown.join(', ')}. Known: ${[...known].join(', ')}`);
+  if (unknown.length)
+    fail(
+      'unknown-rule',
+      `Unknown risk rule(s): ${unknown.join(', ')}. Known: ${[...known].join(', ')}`,
+    );
   return RISK_RULES.filter((r) => ids.includes(r.id));
 }

@@ -42,8 +42,16 @@ export function buildEscalationSheet(exceptions: Row[], now: string, lang: Lang)
     t.counts[bucket]++;
     t.fen += fen;
   };
-  const severityName: Record<string, string> = zh ? { high: '高', medium: '中', low: '低' } : { high: 'high', medium: 'medium', low: 'low' };
-  for (const severity of ['high', 'medium', 'low']) tallies.set(`S|${severity}`, { group: zh ? '严重程度' : 'Severity', item: severityName[severity], counts: BUCKETS.map(() => 0), fen: 0 });
+  const severityName: Record<string, string> = zh
+    ? { high: '高', medium: '中', low: '低' }
+    : { high: 'high', medium: 'medium', low: 'low' };
+  for (const severity of ['high', 'medium', 'low'])
+    tallies.set(`S|${severity}`, {
+      group: zh ? '严重程度' : 'Severity',
+      item: severityName[severity],
+      counts: BUCKETS.map(() => 0),
+      fen: 0,
+    });
   for (const row of open) {
     const firstSeen = String(row.FirstSeen ?? now).slice(0, 10);
     const age = Math.max(0, daysBetween(firstSeen, today));
@@ -51,9 +59,14 @@ export function buildEscalationSheet(exceptions: Row[], now: string, lang: Lang)
     const fen = Math.abs(toMinorUnits(String(row.Amount ?? '0'))) || 0;
     const severity = String(row.Severity ?? 'low');
     const s = tallies.get(`S|${severity}`);
-    if (s) s.counts[bucket]++, (s.fen += fen);
+    if (s) (s.counts[bucket]++, (s.fen += fen));
     add(zh ? '状态' : 'Status', String(row.Status ?? 'open'), bucket, fen);
-    add(zh ? '客户' : 'Customer', String(row.CustomerId || (zh ? '（未指明客户）' : '(no customer)')), bucket, fen);
+    add(
+      zh ? '客户' : 'Customer',
+      String(row.CustomerId || (zh ? '（未指明客户）' : '(no customer)')),
+      bucket,
+      fen,
+    );
   }
 
   // Step 2: rows: severities, statuses, the customers with most open findings, total
@@ -62,10 +75,28 @@ export function buildEscalationSheet(exceptions: Row[], now: string, lang: Lang)
     .filter((t) => t.group === (zh ? '客户' : 'Customer'))
     .sort((a, b) => sum(b.counts) - sum(a.counts) || b.fen - a.fen)
     .slice(0, TOP_CUSTOMERS);
-  const ordered = [...all.filter((t) => t.group === (zh ? '严重程度' : 'Severity')), ...all.filter((t) => t.group === (zh ? '状态' : 'Status')), ...customers];
-  const totals = BUCKETS.map((_, i) => open.length && ordered.filter((t) => t.group === (zh ? '严重程度' : 'Severity')).reduce((s, t) => s + t.counts[i], 0));
-  const totalFen = ordered.filter((t) => t.group === (zh ? '严重程度' : 'Severity')).reduce((s, t) => s + t.fen, 0);
-  const rows: Cell[][] = ordered.map((t) => [t.group, t.item, ...t.counts, sum(t.counts), fromMinorUnits(t.fen)]);
+  const ordered = [
+    ...all.filter((t) => t.group === (zh ? '严重程度' : 'Severity')),
+    ...all.filter((t) => t.group === (zh ? '状态' : 'Status')),
+    ...customers,
+  ];
+  const totals = BUCKETS.map(
+    (_, i) =>
+      open.length &&
+      ordered
+        .filter((t) => t.group === (zh ? '严重程度' : 'Severity'))
+        .reduce((s, t) => s + t.counts[i], 0),
+  );
+  const totalFen = ordered
+    .filter((t) => t.group === (zh ? '严重程度' : 'Severity'))
+    .reduce((s, t) => s + t.fen, 0);
+  const rows: Cell[][] = ordered.map((t) => [
+    t.group,
+    t.item,
+    ...t.counts,
+    sum(t.counts),
+    fromMinorUnits(t.fen),
+  ]);
   rows.push([zh ? '合计' : 'Total', '', ...totals, open.length, fromMinorUnits(totalFen)]);
 
   return {
@@ -74,7 +105,10 @@ export function buildEscalationSheet(exceptions: Row[], now: string, lang: Lang)
     columns: [
       { header: zh ? '分组' : 'Group', type: 'text' },
       { header: zh ? '项目' : 'Item', type: 'text' },
-      ...BUCKETS.map((b) => ({ header: zh ? `${b.label}天` : `${b.label} days`, type: 'integer' as const })),
+      ...BUCKETS.map((b) => ({
+        header: zh ? `${b.label}天` : `${b.label} days`,
+        type: 'integer' as const,
+      })),
       { header: zh ? '合计' : 'Total', type: 'integer' },
       { header: zh ? '涉及金额' : 'Amount', type: 'amount' },
     ],

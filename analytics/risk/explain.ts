@@ -16,7 +16,16 @@ export function yuanOfSetting(value: number): string {
 }
 
 const ZH_WEEKDAY = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
-const EN_WEEKDAY = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const EN_WEEKDAY = [
+  '',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+];
 
 /** Weekday names for ISO weekday 1..7. */
 export function weekdayName(isoWeekday: number): { zh: string; en: string } {

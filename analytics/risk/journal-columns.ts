@@ -76,13 +76,23 @@ export function readJournalColumns(book: Book): JournalColumns {
     let day = typeof rawDate === 'string' ? dayCache.get(rawDate) : undefined;
     let minute = -1;
     if (day === undefined) {
-      const w = typeof rawDate === 'string' && rawDate.length === 10 && r.Time === undefined ? { date: rawDate, minute: -1 } : wallTimeOf(rawDate, r.Time, book.timeZone);
+      const w =
+        typeof rawDate === 'string' && rawDate.length === 10 && r.Time === undefined
+          ? { date: rawDate, minute: -1 }
+          : wallTimeOf(rawDate, r.Time, book.timeZone);
       day = w && isIsoDate(w.date) ? dateToSerial(w.date) : NaN;
       minute = w ? w.minute : -1;
-      if (typeof rawDate === 'string' && rawDate.length === 10 && r.Time === undefined) dayCache.set(rawDate, day);
+      if (typeof rawDate === 'string' && rawDate.length === 10 && r.Time === undefined)
+        dayCache.set(rawDate, day);
     }
     if (!Number.isInteger(day)) {
-      cols.problems.push(problem('bad-date', `Journal entry ${text(r.EntryId)}: date '${text(rawDate)}' cannot be read`, { sheet: 'Journal', row: i + 2, column: 'Date' }));
+      cols.problems.push(
+        problem(
+          'bad-date',
+          `Journal entry ${text(r.EntryId)}: date '${text(rawDate)}' cannot be read`,
+          { sheet: 'Journal', row: i + 2, column: 'Date' },
+        ),
+      );
       continue;
     }
 
@@ -91,7 +101,13 @@ export function readJournalColumns(book: Book): JournalColumns {
     const outflow = fenOf(r.Outflow);
     if (Number.isNaN(inflow) || Number.isNaN(outflow)) {
       const column = Number.isNaN(inflow) ? 'Inflow' : 'Outflow';
-      cols.problems.push(problem('bad-amount', `Journal entry ${text(r.EntryId)}: amount '${text(r[column])}' cannot be read`, { sheet: 'Journal', row: i + 2, column }));
+      cols.problems.push(
+        problem(
+          'bad-amount',
+          `Journal entry ${text(r.EntryId)}: amount '${text(r[column])}' cannot be read`,
+          { sheet: 'Journal', row: i + 2, column },
+        ),
+      );
       continue;
     }
 
@@ -101,7 +117,10 @@ export function readJournalColumns(book: Book): JournalColumns {
     const method = asText(r.Method);
     let flags = methodCache.get(method);
     if (flags === undefined) {
-      flags = (CASH_METHOD.test(method) ? 1 : 0) | (CROSS_BORDER.test(method) ? 2 : 0) | (method.trim() === '' ? 4 : 0);
+      flags =
+        (CASH_METHOD.test(method) ? 1 : 0) |
+        (CROSS_BORDER.test(method) ? 2 : 0) |
+        (method.trim() === '' ? 4 : 0);
       methodCache.set(method, flags);
     }
 
@@ -165,7 +184,7 @@ export function fenOf(cell: unknown): number {
   const s = String(cell);
   let i = 0;
   let sign = 1;
-  if (s.charCodeAt(0) === 45) (sign = -1), i++;
+  if (s.charCodeAt(0) === 45) ((sign = -1), i++);
   else if (s.charCodeAt(0) === 43) i++;
   let units = 0;
   let places = -1;

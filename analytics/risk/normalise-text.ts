@@ -14,7 +14,10 @@ export function normaliseText(value: unknown): string {
   const raw = value === null || value === undefined ? '' : String(value);
   let out = cache.get(raw);
   if (out === undefined) {
-    out = raw.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+    out = raw
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}]+/gu, '');
     if (cache.size > 100_000) cache.clear();
     cache.set(raw, out);
   }

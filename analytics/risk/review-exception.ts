@@ -34,14 +34,22 @@ export type ReviewExceptionSummary = {
  * `unknown-finding` for an id not in Exceptions, `note-required` when resolving or dismissing without a note
  * @example reviewException(book, { findingId: 'F-…', status: 'escalated', note: '金额较大，报财务经理' }, ctx)
  */
-export function reviewException(book: Book, options: ReviewExceptionOptions, ctx: CommandContext): CommandResult<ReviewExceptionSummary> {
+export function reviewException(
+  book: Book,
+  options: ReviewExceptionOptions,
+  ctx: CommandContext,
+): CommandResult<ReviewExceptionSummary> {
   const { findingId, status, assignee, note } = options;
   if (!(EXCEPTION_STATUSES as readonly string[]).includes(status)) {
-    fail('bad-status', `Unknown exception status '${status}'; use one of ${EXCEPTION_STATUSES.join(', ')}`);
+    fail(
+      'bad-status',
+      `Unknown exception status '${status}'; use one of ${EXCEPTION_STATUSES.join(', ')}`,
+    );
   }
   const rows = rowsOf(book, 'Exceptions');
   const current = rows.find((r) => r.FindingId === findingId);
-  if (!current) fail('unknown-finding', `No exception with FindingId '${findingId}' in the Exceptions table`);
+  if (!current)
+    fail('unknown-finding', `No exception with FindingId '${findingId}' in the Exceptions table`);
   if ((status === 'resolved' || status === 'dismissed') && !note?.trim()) {
     fail('note-required', `Say why finding ${findingId} is ${status}: add --note`);
   }
@@ -51,7 +59,12 @@ export function reviewException(book: Book, options: ReviewExceptionOptions, ctx
   const who = assignee ?? String(current.Assignee ?? '');
   const line = `[${ctx.now} ${ctx.user}] ${from} → ${status}${assignee !== undefined ? ` @${assignee}` : ''}${note?.trim() ? `: ${note.trim()}` : ''}`;
   const previous = String(current.Notes ?? '');
-  const update: Row = { FindingId: findingId, Status: status, Assignee: who, Notes: previous ? `${previous}\n${line}` : line };
+  const update: Row = {
+    FindingId: findingId,
+    Status: status,
+    Assignee: who,
+    Notes: previous ? `${previous}\n${line}` : line,
+  };
 
   // Step 2: the escalation sheet from the table as it will be
   const after = rows.map((r) => (r.FindingId === findingId ? { ...r, ...update } : r));
@@ -66,10 +79,17 @@ export function reviewException(book: Book, options: ReviewExceptionOptions, ctx
       {
         level: 'info',
         event: 'exception-reviewed',
-        text: t(`异常 ${findingId}：${from} → ${status}${who ? `，处理人 ${who}` : ''}。`, `Exception ${findingId}: ${from} → ${status}${who ? `, assigned to ${who}` : ''}.`),
+        text: t(
+          `异常 ${findingId}：${from} → ${status}${who ? `，处理人 ${who}` : ''}。`,
+          `Exception ${findingId}: ${from} → ${status}${who ? `, assigned to ${who}` : ''}.`,
+        ),
       },
     ],
     exitCode: 0,
-    audit: { action: 'exception', target: findingId, detail: { from, to: status, assignee: who, note: note?.trim() ?? '' } },
+    audit: {
+      action: 'exception',
+      target: findingId,
+      detail: { from, to: status, assignee: who, note: note?.trim() ?? '' },
+    },
   };
 }

@@ -23,8 +23,12 @@ export function rowOrders(journal: JournalColumns): RowOrders {
     return v;
   };
   return {
-    byCustomerDay: once('customer', () => sortByGroupAndDay(journal, journal.customer, journal.customerIds.length)),
-    byAccountDay: once('account', () => sortByGroupAndDay(journal, journal.account, journal.accountIds.length)),
+    byCustomerDay: once('customer', () =>
+      sortByGroupAndDay(journal, journal.customer, journal.customerIds.length),
+    ),
+    byAccountDay: once('account', () =>
+      sortByGroupAndDay(journal, journal.account, journal.accountIds.length),
+    ),
     byDay: once('day', () => sortByGroupAndDay(journal, new Int32Array(journal.n), 1)),
   };
 }
@@ -50,7 +54,7 @@ function sortByGroupAndDay(journal: JournalColumns, group: Int32Array, groups: n
   // Step 2: by group, stable, dropping rows without a group
   const groupStart = new Int32Array(groups + 1);
   let kept = 0;
-  for (let i = 0; i < n; i++) if (group[i] >= 0) groupStart[group[i] + 1]++, kept++;
+  for (let i = 0; i < n; i++) if (group[i] >= 0) (groupStart[group[i] + 1]++, kept++);
   for (let b = 1; b <= groups; b++) groupStart[b] += groupStart[b - 1];
   const out = new Int32Array(kept);
   for (let k = 0; k < n; k++) {
@@ -65,7 +69,11 @@ function sortByGroupAndDay(journal: JournalColumns, group: Int32Array, groups: n
  * Walk the runs of equal `group` in an ordered row list.
  * @example forEachRun(order, journal.customer, (from, to) => ...) // order[from..to) share a customer
  */
-export function forEachRun(order: Int32Array, group: ArrayLike<number>, visit: (from: number, to: number) => void): void {
+export function forEachRun(
+  order: Int32Array,
+  group: ArrayLike<number>,
+  visit: (from: number, to: number) => void,
+): void {
   let from = 0;
   for (let k = 1; k <= order.length; k++) {
     if (k === order.length || group[order[k]] !== group[order[from]]) {

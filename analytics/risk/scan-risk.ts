@@ -39,7 +39,11 @@ export type ScanRiskSummary = {
  * code 1 when open exceptions remain
  * @throws AnalyticsError `unknown-rule` for a rule id that does not exist
  */
-export function scanRisk(book: Book, options: ScanRiskOptions, ctx: CommandContext): CommandResult<ScanRiskSummary> {
+export function scanRisk(
+  book: Book,
+  options: ScanRiskOptions,
+  ctx: CommandContext,
+): CommandResult<ScanRiskSummary> {
   const detected = detectFindings(book, options);
   const ran = new Set(detected.rules.map((r) => r.id));
   const existing = new Map(rowsOf(book, 'Exceptions').map((r) => [String(r.FindingId), r]));
@@ -67,23 +71,42 @@ export function scanRisk(book: Book, options: ScanRiskOptions, ctx: CommandConte
   }
 
   // Step 3: the table as it will be, for the counts and the escalation sheet
-  const after = rowsOf(book, 'Exceptions').map((r) => ({ ...r, ...upserts.get(String(r.FindingId)) }));
+  const after = rowsOf(book, 'Exceptions').map((r) => ({
+    ...r,
+    ...upserts.get(String(r.FindingId)),
+  }));
   for (const [id, row] of upserts) if (!existing.has(id)) after.push(row);
   const open = after.filter(isOpenException).length;
 
-  const summary = summarise(detected.findings, open, fresh, gone, detected.entries, detected.problems.length);
+  const summary = summarise(
+    detected.findings,
+    open,
+    fresh,
+    gone,
+    detected.entries,
+    detected.problems.length,
+  );
   return {
     changes: [
       { table: 'Exceptions', op: 'upsert', rows: [...upserts.values()] },
       { table: 'sheet', op: 'sheet', sheet: buildEscalationSheet(after, ctx.now, book.lang) },
     ],
     summary,
-    messages: messages(summary, detected.problems.map((p) => p.message)),
+    messages: messages(
+      summary,
+      detected.problems.map((p) => p.message),
+    ),
     exitCode: open > 0 ? 1 : 0,
     audit: {
       action: 'risk',
       target: 'Exceptions',
-      detail: { rules: options.rules?.length ? [...ran] : 'all', findings: summary.findings, new: fresh, noLongerFiring: gone, open },
+      detail: {
+        rules: options.rules?.length ? [...ran] : 'all',
+        findings: summary.findings,
+        new: fresh,
+        noLongerFiring: gone,
+        open,
+      },
     },
   };
 }
@@ -103,14 +126,30 @@ function findingRow(id: string, f: AnomalyFinding, book: Book, ctx: CommandConte
   };
 }
 
-function summarise(findings: AnomalyFinding[], open: number, fresh: number, gone: number, entries: number, skipped: number): ScanRiskSummary {
+function summarise(
+  findings: AnomalyFinding[],
+  open: number,
+  fresh: number,
+  gone: number,
+  entries: number,
+  skipped: number,
+): ScanRiskSummary {
   const byRule: Record<string, number> = {};
   const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
   for (const f of findings) {
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
     bySeverity[f.severity]++;
   }
-  return { findings: findings.length, byRule, bySeverity, open, new: fresh, noLongerFiring: gone, entries, skippedRows: skipped };
+  return {
+    findings: findings.length,
+    byRule,
+    bySeverity,
+    open,
+    new: fresh,
+    noLongerFiring: gone,
+    entries,
+    skippedRows: skipped,
+  };
 }
 
 function messages(s: ScanRiskSummary, problems: string[]): Message[] {
@@ -124,6 +163,11 @@ function messages(s: ScanRiskSummary, problems: string[]): Message[] {
       ),
     },
   ];
-  for (const p of problems.slice(0, 20)) out.push({ level: 'warn', event: 'risk-skipped-row', text: t(`已跳过：${p}`, `skipped: ${p}`) });
+  for (const p of problems.slice(0, 20))
+    out.push({
+      level: 'warn',
+      event: 'risk-skipped-row',
+      text: t(`已跳过：${p}`, `skipped: ${p}`),
+    });
   return out;
 }

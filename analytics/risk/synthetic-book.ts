@@ -63,10 +63,19 @@ interface Draft extends Row {
  * @example makeSyntheticRiskBook({ entries: 1_000_000, customers: 2000, days: 1095, seed: 1 }).book
  */
 export function makeSyntheticRiskBook(options: SyntheticBookOptions = {}): SyntheticBook {
-  const { entries = 20000, customers = 200, start = '2023-01-02', days = 365, seed = 1, plant = false } = options;
+  const {
+    entries = 20000,
+    customers = 200,
+    start = '2023-01-02',
+    days = 365,
+    seed = 1,
+    plant = false,
+  } = options;
   const random = seededRandom(seed);
   const book = emptyBook('zh-CN');
-  const businessDays = Array.from({ length: days }, (_, i) => addDays(start, i)).filter((d) => weekdayOf(d) <= 5);
+  const businessDays = Array.from({ length: days }, (_, i) => addDays(start, i)).filter(
+    (d) => weekdayOf(d) <= 5,
+  );
 
   // Step 1: customers, each with a direction, a kind and a typical amount (log-uniform 100–10,000 yuan)
   const people = Array.from({ length: customers }, (_, i) => ({
@@ -75,7 +84,12 @@ export function makeSyntheticRiskBook(options: SyntheticBookOptions = {}): Synth
     receipts: random() < 0.7,
     medianFen: Math.round(10 ** (4 + 2 * random())),
   }));
-  book.tables.Customers!.rows = people.map((p) => ({ CustomerId: p.id, Name: `测试客户${p.id}`, Kind: p.kind, Status: 'active' }));
+  book.tables.Customers!.rows = people.map((p) => ({
+    CustomerId: p.id,
+    Name: `测试客户${p.id}`,
+    Kind: p.kind,
+    Status: 'active',
+  }));
   book.tables.Accounts!.rows = [
     { AccountId: 'BANK', Name: '基本户', Kind: 'bank', OpeningBalance: '1000000.00' },
     { AccountId: 'CASH', Name: '库存现金', Kind: 'cash', OpeningBalance: '5000.00' },
@@ -93,13 +107,32 @@ export function makeSyntheticRiskBook(options: SyntheticBookOptions = {}): Synth
   for (; n < entries * (1 - pettyShare); n++) {
     const p = people[Math.floor(random() * people.length)];
     const fen = Math.round(p.medianFen * (0.7 + 0.6 * random()));
-    push(customerEntry(`E${n + 1}`, businessDays[Math.floor(random() * businessDays.length)], p.id, p.receipts ? fen : -fen, p.receipts ? '货款' : '采购付款'));
+    push(
+      customerEntry(
+        `E${n + 1}`,
+        businessDays[Math.floor(random() * businessDays.length)],
+        p.id,
+        p.receipts ? fen : -fen,
+        p.receipts ? '货款' : '采购付款',
+      ),
+    );
   }
   const pettyDays = businessDays.slice().sort();
   for (; n < entries; n++) {
     const day = pettyDays[Math.floor(random() * pettyDays.length)];
     const fen = 1000 + Math.floor(random() * 89000);
-    push({ EntryId: `E${n + 1}`, Date: day, AccountId: 'CASH', CustomerId: '', Summary: PETTY[Math.floor(random() * PETTY.length)], CounterAccount: '管理费用', Method: '现金', Inflow: null, Outflow: fromMinorUnits(fen), Status: 'posted' });
+    push({
+      EntryId: `E${n + 1}`,
+      Date: day,
+      AccountId: 'CASH',
+      CustomerId: '',
+      Summary: PETTY[Math.floor(random() * PETTY.length)],
+      CounterAccount: '管理费用',
+      Method: '现金',
+      Inflow: null,
+      Outflow: fromMinorUnits(fen),
+      Status: 'posted',
+    });
   }
 
   // Step 3: the planted anomalies
@@ -112,9 +145,24 @@ export function makeSyntheticRiskBook(options: SyntheticBookOptions = {}): Synth
   return { book, planted };
 }
 
-const PETTY = ['零星采购', '办公用品', '快递费', '停车费', '茶水费', '打印费', '维修费', '市内交通费'];
+const PETTY = [
+  '零星采购',
+  '办公用品',
+  '快递费',
+  '停车费',
+  '茶水费',
+  '打印费',
+  '维修费',
+  '市内交通费',
+];
 
-function customerEntry(id: string, date: string, customer: string, fen: number, summary: string): Draft {
+function customerEntry(
+  id: string,
+  date: string,
+  customer: string,
+  fen: number,
+  summary: string,
+): Draft {
   return {
     EntryId: id,
     Date: date,
@@ -137,24 +185,56 @@ function finishJournal(perDay: Map<string, Draft[]>, planted: PlantedAnomaly[]):
   let voucher = 0;
   const skip = new Set(planted.filter((p) => p.rule === 'voucher-gap').map((p) => p.period));
   // a reused number: the entry takes the previous entry's number, written without padding
-  const reuse = new Map(planted.filter((p) => p.rule === 'voucher-reuse').map((p) => [p.entryIds[0], p]));
+  const reuse = new Map(
+    planted.filter((p) => p.rule === 'voucher-reuse').map((p) => [p.entryIds[0], p]),
+  );
   let previous: Row | undefined;
   for (const day of [...perDay.keys()].sort()) {
     const today = perDay.get(day)!;
     // withdraw in the morning so the day's petty payments never come out of receipts
     // planted entries (P-…) are left out, so a planted 坐支 day is not covered by a withdrawal
-    const pettyOut = today.reduce((s, r) => s + (r.AccountId === 'CASH' && r.Outflow && r.EntryId.startsWith('E') ? Math.round(Number(r.Outflow) * 100) : 0), 0);
+    const pettyOut = today.reduce(
+      (s, r) =>
+        s +
+        (r.AccountId === 'CASH' && r.Outflow && r.EntryId.startsWith('E')
+          ? Math.round(Number(r.Outflow) * 100)
+          : 0),
+      0,
+    );
     if (cash - pettyOut < 100_000) {
       const amount = 500_000 - cash + pettyOut;
       withdrawal++;
       today.unshift(
-        { EntryId: `W${withdrawal}`, Date: day, AccountId: 'CASH', CustomerId: '', Summary: '从银行提现', CounterAccount: '银行存款', Method: '现金', Inflow: fromMinorUnits(amount), Outflow: null, Status: 'posted' },
-        { EntryId: `W${withdrawal}B`, Date: day, AccountId: 'BANK', CustomerId: '', Summary: '提现备用', CounterAccount: '库存现金', Method: '现金支票', Inflow: null, Outflow: fromMinorUnits(amount), Status: 'posted' },
+        {
+          EntryId: `W${withdrawal}`,
+          Date: day,
+          AccountId: 'CASH',
+          CustomerId: '',
+          Summary: '从银行提现',
+          CounterAccount: '银行存款',
+          Method: '现金',
+          Inflow: fromMinorUnits(amount),
+          Outflow: null,
+          Status: 'posted',
+        },
+        {
+          EntryId: `W${withdrawal}B`,
+          Date: day,
+          AccountId: 'BANK',
+          CustomerId: '',
+          Summary: '提现备用',
+          CounterAccount: '库存现金',
+          Method: '现金支票',
+          Inflow: null,
+          Outflow: fromMinorUnits(amount),
+          Status: 'posted',
+        },
       );
     }
     for (const r of today) {
-      if (r.AccountId === 'CASH') cash += Math.round(Number(r.Inflow ?? 0) * 100) - Math.round(Number(r.Outflow ?? 0) * 100);
-      if (day.slice(0, 7) !== month) (month = day.slice(0, 7)), (voucher = 0);
+      if (r.AccountId === 'CASH')
+        cash += Math.round(Number(r.Inflow ?? 0) * 100) - Math.round(Number(r.Outflow ?? 0) * 100);
+      if (day.slice(0, 7) !== month) ((month = day.slice(0, 7)), (voucher = 0));
       const reusing = reuse.get(r.EntryId);
       if (reusing && previous && voucher > 0) {
         r.Voucher = `记-${voucher}`;
@@ -171,7 +251,12 @@ function finishJournal(perDay: Map<string, Draft[]>, planted: PlantedAnomaly[]):
   return rows;
 }
 
-function plantAnomalies(perDay: Map<string, Draft[]>, people: { id: string; kind: string; receipts: boolean; medianFen: number }[], days: string[], planted: PlantedAnomaly[]): void {
+function plantAnomalies(
+  perDay: Map<string, Draft[]>,
+  people: { id: string; kind: string; receipts: boolean; medianFen: number }[],
+  days: string[],
+  planted: PlantedAnomaly[],
+): void {
   const add = (row: Draft) => {
     const list = perDay.get(row.Date) ?? [];
     list.push(row);
@@ -180,7 +265,13 @@ function plantAnomalies(perDay: Map<string, Draft[]>, people: { id: string; kind
   const at = (share: number) => days[Math.floor(days.length * share)];
   const company = people.find((p) => p.kind === 'company')!;
   const person = people.find((p) => p.kind === 'person') ?? company;
-  const cashAt = (id: string, date: string, customer: string, fen: number, summary: string): Draft => ({ ...customerEntry(id, date, customer, fen, summary), Method: '现金' });
+  const cashAt = (
+    id: string,
+    date: string,
+    customer: string,
+    fen: number,
+    summary: string,
+  ): Draft => ({ ...customerEntry(id, date, customer, fen, summary), Method: '现金' });
   // `existing` are clean entries the anomaly is about (a duplicated original); only `rows` are added
   const plantOne = (rule: string, rows: Draft[], existing: Draft[] = []) => {
     rows.forEach(add);
@@ -188,17 +279,37 @@ function plantAnomalies(perDay: Map<string, Draft[]>, people: { id: string; kind
   };
 
   plantOne('large-value', [cashAt('P-LV', at(0.1), company.id, 8_000_000, '收到现金货款')]);
-  plantOne('large-daily', [cashAt('P-LD1', at(0.15), company.id, 3_000_000, '收到现金货款'), cashAt('P-LD2', at(0.15), company.id, 2_500_000, '收到现金货款')]);
-  plantOne('structuring', [cashAt('P-ST1', at(0.2), person.id, 4_800_000, '现金存入'), cashAt('P-ST2', addDays(at(0.2), 2), person.id, 4_900_000, '现金存入'), cashAt('P-ST3', addDays(at(0.2), 4), person.id, 4_650_000, '现金存入')]);
+  plantOne('large-daily', [
+    cashAt('P-LD1', at(0.15), company.id, 3_000_000, '收到现金货款'),
+    cashAt('P-LD2', at(0.15), company.id, 2_500_000, '收到现金货款'),
+  ]);
+  plantOne('structuring', [
+    cashAt('P-ST1', at(0.2), person.id, 4_800_000, '现金存入'),
+    cashAt('P-ST2', addDays(at(0.2), 2), person.id, 4_900_000, '现金存入'),
+    cashAt('P-ST3', addDays(at(0.2), 4), person.id, 4_650_000, '现金存入'),
+  ]);
 
   // duplicates copy a real entry: once the same day, once two days later with other words
   const source = perDay.get(at(0.3))!.find((r) => r.CustomerId)!;
   plantOne('duplicate-exact', [{ ...source, EntryId: 'P-DX' }], [source]);
   const source2 = perDay.get(at(0.35))!.find((r) => r.CustomerId && r.EntryId !== source.EntryId)!;
-  plantOne('duplicate-near', [{ ...source2, EntryId: 'P-DN', Date: addDays(source2.Date, weekdayOf(source2.Date) <= 3 ? 2 : 0), Summary: '重复付款' }], [source2]);
+  plantOne(
+    'duplicate-near',
+    [
+      {
+        ...source2,
+        EntryId: 'P-DN',
+        Date: addDays(source2.Date, weekdayOf(source2.Date) <= 3 ? 2 : 0),
+        Summary: '重复付款',
+      },
+    ],
+    [source2],
+  );
 
   plantOne('round-amount', [customerEntry('P-RA', at(0.4), company.id, -3_000_000, '咨询服务费')]);
-  const saturday = days.map((d) => addDays(d, 1)).find((d, i) => i > days.length / 2 && weekdayOf(d) === 6)!;
+  const saturday = days
+    .map((d) => addDays(d, 1))
+    .find((d, i) => i > days.length / 2 && weekdayOf(d) === 6)!;
   plantOne('weekend', [customerEntry('P-WE', saturday, company.id, -123_456, '采购付款')]);
 
   // a customer quiet for 220+ days (only when the book is long enough to show it)
@@ -211,13 +322,42 @@ function plantAnomalies(perDay: Map<string, Draft[]>, people: { id: string; kind
     plantOne('dormant-reactivated', [customerEntry('P-DO4', back, 'DORMANT', 255_000, '货款')]);
   }
 
-  plantOne('new-counterparty-large', [customerEntry('P-NC', at(0.6), 'NEWCO', -8_000_000, '预付设备款')]);
+  plantOne('new-counterparty-large', [
+    customerEntry('P-NC', at(0.6), 'NEWCO', -8_000_000, '预付设备款'),
+  ]);
   const typical = people.find((p) => !p.receipts) ?? company;
-  plantOne('amount-outlier', [customerEntry('P-OU', at(0.65), typical.id, -(typical.medianFen * 20 + 37), '采购付款')]);
-  plantOne('cash-over-settlement', [{ ...cashAt('P-CS', at(0.7), '', -250_000, '购买办公设备'), AccountId: 'CASH', CounterAccount: '固定资产' }]);
-  plantOne('cash-on-hand-limit', [{ ...cashAt('P-CH', at(0.75), company.id, 3_012_345, '收到现金货款'), AccountId: 'CASH' }]);
-  add({ ...cashAt('P-CH2', addDays(at(0.75), weekdayOf(at(0.75)) === 5 ? 3 : 1), '', -3_012_345, '现金存入银行'), AccountId: 'CASH', CounterAccount: '银行存款' });
-  plantOne('cash-sitting', [{ ...cashAt('P-SI1', at(0.8), company.id, 950_000, '收到现金货款'), AccountId: 'CASH' }, { ...cashAt('P-SI2', at(0.8), '', -900_000, '支付运费'), AccountId: 'CASH', CounterAccount: '销售费用' }]);
+  plantOne('amount-outlier', [
+    customerEntry('P-OU', at(0.65), typical.id, -(typical.medianFen * 20 + 37), '采购付款'),
+  ]);
+  plantOne('cash-over-settlement', [
+    {
+      ...cashAt('P-CS', at(0.7), '', -250_000, '购买办公设备'),
+      AccountId: 'CASH',
+      CounterAccount: '固定资产',
+    },
+  ]);
+  plantOne('cash-on-hand-limit', [
+    { ...cashAt('P-CH', at(0.75), company.id, 3_012_345, '收到现金货款'), AccountId: 'CASH' },
+  ]);
+  add({
+    ...cashAt(
+      'P-CH2',
+      addDays(at(0.75), weekdayOf(at(0.75)) === 5 ? 3 : 1),
+      '',
+      -3_012_345,
+      '现金存入银行',
+    ),
+    AccountId: 'CASH',
+    CounterAccount: '银行存款',
+  });
+  plantOne('cash-sitting', [
+    { ...cashAt('P-SI1', at(0.8), company.id, 950_000, '收到现金货款'), AccountId: 'CASH' },
+    {
+      ...cashAt('P-SI2', at(0.8), '', -900_000, '支付运费'),
+      AccountId: 'CASH',
+      CounterAccount: '销售费用',
+    },
+  ]);
 
   // vouchers: one number skipped in a month, one number written twice
   planted.push({ rule: 'voucher-gap', entryIds: [], period: `${at(0.5).slice(0, 7)}|7` });
@@ -229,13 +369,17 @@ function plantAnomalies(perDay: Map<string, Draft[]>, people: { id: string; kind
  * Recall of planted anomalies: a planted anomaly counts as found when a finding of its rule
  * covers all its entries (voucher gaps: a gap finding in its month).
  */
-export function plantedRecall(findings: AnomalyFinding[], planted: PlantedAnomaly[]): { found: PlantedAnomaly[]; missed: PlantedAnomaly[] } {
+export function plantedRecall(
+  findings: AnomalyFinding[],
+  planted: PlantedAnomaly[],
+): { found: PlantedAnomaly[]; missed: PlantedAnomaly[] } {
   const found: PlantedAnomaly[] = [];
   const missed: PlantedAnomaly[] = [];
   for (const p of planted) {
     const hit = findings.some((f) => {
       if (f.rule !== p.rule) return false;
-      if (p.rule === 'voucher-gap') return f.period?.startsWith(`${p.period!.split('|')[0]}|记|`) ?? false;
+      if (p.rule === 'voucher-gap')
+        return f.period?.startsWith(`${p.period!.split('|')[0]}|记|`) ?? false;
       return p.entryIds.every((id) => f.entryIds.includes(id));
     });
     (hit ? found : missed).push(p);

@@ -14,7 +14,8 @@ export interface WallTime {
 }
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$/;
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})$/i;
+const WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})$/i;
 const TIME_ONLY = /^(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -27,7 +28,11 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * @returns the wall time, or undefined when the date cannot be read
  * @example wallTimeOf('2024-06-03T14:30:00Z', null, 'Asia/Shanghai') // { date: '2024-06-03', minute: 1350 }
  */
-export function wallTimeOf(dateCell: unknown, timeCell: unknown, timeZone: string): WallTime | undefined {
+export function wallTimeOf(
+  dateCell: unknown,
+  timeCell: unknown,
+  timeZone: string,
+): WallTime | undefined {
   const date = String(dateCell ?? '').trim();
   const time = typeof timeCell === 'number' ? timeCell : String(timeCell ?? '').trim();
 
@@ -42,7 +47,9 @@ export function wallTimeOf(dateCell: unknown, timeCell: unknown, timeZone: strin
 
   // Step 3: a separate time cell (text or Excel's fraction of a day)
   if (typeof time === 'number') {
-    return time >= 0 && time < 1 ? { date: m[1], minute: Math.floor(time * 1440 + 1e-6) } : { date: m[1], minute: -1 };
+    return time >= 0 && time < 1
+      ? { date: m[1], minute: Math.floor(time * 1440 + 1e-6) }
+      : { date: m[1], minute: -1 };
   }
   const t = TIME_ONLY.exec(time);
   if (t) return { date: m[1], minute: Number(t[1]) * 60 + Number(t[2]) };
@@ -69,5 +76,8 @@ function instantInZone(text: string, timeZone: string): WallTime | undefined {
   }
   const parts: Record<string, string> = {};
   for (const p of f.formatToParts(new Date(ms))) parts[p.type] = p.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    minute: Number(parts.hour) * 60 + Number(parts.minute),
+  };
 }

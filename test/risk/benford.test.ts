@@ -1,9 +1,26 @@
-import { benfordPopulation, benfordTest, conformityOf, expectedProportion, leadingDigits } from '../../analytics/risk/benford';
+import {
+  benfordPopulation,
+  benfordTest,
+  conformityOf,
+  expectedProportion,
+  leadingDigits,
+} from '../../analytics/risk/benford';
 import { fenOf } from '../../analytics/risk/journal-columns';
 import { findingsOf, makeRiskBook, type EntryTuple } from './fixtures/make-risk-book';
 
 // Case R1: one month's 金额 column
-const R1 = ['0.05', '0.30', '0.89', '1.00', '1.18', '45.60', '-1200.00', '1000.00', '9800.00', '0.00'].map(fenOf);
+const R1 = [
+  '0.05',
+  '0.30',
+  '0.89',
+  '1.00',
+  '1.18',
+  '45.60',
+  '-1200.00',
+  '1000.00',
+  '9800.00',
+  '0.00',
+].map(fenOf);
 
 describe('leadingDigits', () => {
   it.each`
@@ -17,9 +34,12 @@ describe('leadingDigits', () => {
     ${'-1200.00'} | ${1}  | ${12}
     ${'1000.00'}  | ${1}  | ${10}
     ${'9800.00'}  | ${9}  | ${98}
-  `('reads $yuan as first digit $first, first two $firstTwo (case R1)', ({ yuan, first, firstTwo }) => {
-    expect(leadingDigits(fenOf(yuan))).toMatchObject({ first, firstTwo });
-  });
+  `(
+    'reads $yuan as first digit $first, first two $firstTwo (case R1)',
+    ({ yuan, first, firstTwo }) => {
+      expect(leadingDigits(fenOf(yuan))).toMatchObject({ first, firstTwo });
+    },
+  );
 
   it('gives no digit for zero', () => {
     expect(leadingDigits(0)).toBeUndefined();
@@ -90,14 +110,17 @@ describe('benfordTest', () => {
     ${'first'}     | ${0.058236} | ${797.3625} | ${449} | ${7.4369}
     ${'second'}    | ${0.00928}  | ${23.1732}  | ${204} | ${2.4014}
     ${'first-two'} | ${0.006095} | ${878.5444} | ${43}  | ${4.41}
-  `('matches the independent Python computation for the $test test to 4 decimals', ({ test, mad, chi2, count, z }) => {
-    const r = benfordTest(parkMiller, test);
-    expect(r.n).toBe(2000);
-    expect(r.mad).toBeCloseTo(mad, 4);
-    expect(r.chiSquare).toBeCloseTo(chi2, 4);
-    expect(r.rows[0].count).toBe(count);
-    expect(r.rows[0].z).toBeCloseTo(z, 4);
-  });
+  `(
+    'matches the independent Python computation for the $test test to 4 decimals',
+    ({ test, mad, chi2, count, z }) => {
+      const r = benfordTest(parkMiller, test);
+      expect(r.n).toBe(2000);
+      expect(r.mad).toBeCloseTo(mad, 4);
+      expect(r.chiSquare).toBeCloseTo(chi2, 4);
+      expect(r.rows[0].count).toBe(count);
+      expect(r.rows[0].z).toBeCloseTo(z, 4);
+    },
+  );
 
   it.each`
     test           | mad       | level
@@ -118,16 +141,23 @@ describe('benford rules', () => {
   it('reports a year whose first digits do not conform', () => {
     const parkMiller: number[] = [];
     let x = 20240601;
-    for (let i = 0; i < 2000; i++) parkMiller.push(1000 + ((x = (48271 * x) % 2147483647) % 5_000_000));
+    for (let i = 0; i < 2000; i++)
+      parkMiller.push(1000 + ((x = (48271 * x) % 2147483647) % 5_000_000));
     const [f] = findingsOf(makeRiskBook({ entries: toEntries(parkMiller) }), 'benford-first');
     expect(f.period).toBe('2024');
     expect(f.explanation['en-US']).toContain('MAD = 0.05824 > 0.015');
   });
 
   it('stays silent on log-uniform amounts, which follow Benford', () => {
-    const logUniform = Array.from({ length: 2000 }, (_, k) => Math.round(1000 * 10 ** ((4 * (k + 0.5)) / 2000)));
+    const logUniform = Array.from({ length: 2000 }, (_, k) =>
+      Math.round(1000 * 10 ** ((4 * (k + 0.5)) / 2000)),
+    );
     const book = makeRiskBook({ entries: toEntries(logUniform) });
-    expect([...findingsOf(book, 'benford-first'), ...findingsOf(book, 'benford-second'), ...findingsOf(book, 'benford-first-two')]).toEqual([]);
+    expect([
+      ...findingsOf(book, 'benford-first'),
+      ...findingsOf(book, 'benford-second'),
+      ...findingsOf(book, 'benford-first-two'),
+    ]).toEqual([]);
   });
 
   it('stays silent below the minimum population', () => {

@@ -11,18 +11,25 @@ describe('cash-over-settlement', () => {
     ${'-9000.00'} | ${'现金存入银行'} | ${false}
     ${'1200.00'}  | ${'收到货款'}     | ${false}
   `('reports a cash $amount for $summary: $fires', ({ amount, summary, fires }) => {
-    const book = makeRiskBook({ entries: [['E1', '2024-06-03', 'C1', '现金', amount, { Summary: summary }]] });
+    const book = makeRiskBook({
+      entries: [['E1', '2024-06-03', 'C1', '现金', amount, { Summary: summary }]],
+    });
     expect(idsOf(findingsOf(book, 'cash-over-settlement'))).toEqual(fires ? [['E1']] : []);
   });
 
   it('leaves transfers alone', () => {
-    const book = makeRiskBook({ entries: [['E1', '2024-06-03', 'C1', '转账', '-5000.00', { Summary: '购买办公用品' }]] });
+    const book = makeRiskBook({
+      entries: [['E1', '2024-06-03', 'C1', '转账', '-5000.00', { Summary: '购买办公用品' }]],
+    });
     expect(findingsOf(book, 'cash-over-settlement')).toEqual([]);
   });
 });
 
 describe('cash-on-hand-limit', () => {
-  const accounts: [string, string, string][] = [['BANK', 'bank', '0.00'], ['CASH', 'cash', '15000.00']];
+  const accounts: [string, string, string][] = [
+    ['BANK', 'bank', '0.00'],
+    ['CASH', 'cash', '15000.00'],
+  ];
 
   it('reports the days the cash account closes above 20,000 as one finding', () => {
     const book = makeRiskBook({
@@ -41,7 +48,10 @@ describe('cash-on-hand-limit', () => {
   });
 
   it('stays silent at exactly the limit', () => {
-    const book = makeRiskBook({ accounts, entries: [['E1', '2024-06-03', 'C1', '现金', '5000.00']] });
+    const book = makeRiskBook({
+      accounts,
+      entries: [['E1', '2024-06-03', 'C1', '现金', '5000.00']],
+    });
     expect(findingsOf(book, 'cash-on-hand-limit')).toEqual([]);
   });
 });
@@ -60,13 +70,20 @@ describe('cash-sitting', () => {
   });
 
   it.each`
-    case                                  | opening     | extra
-    ${'opening cash covers the payment'}  | ${'800.00'} | ${[]}
-    ${'a bank withdrawal covers it'}      | ${'0.00'}   | ${[['E3', '2024-06-03', '', '现金', '1000.00', { Summary: '从银行提现' }]]}
+    case                                 | opening     | extra
+    ${'opening cash covers the payment'} | ${'800.00'} | ${[]}
+    ${'a bank withdrawal covers it'}     | ${'0.00'}   | ${[['E3', '2024-06-03', '', '现金', '1000.00', { Summary: '从银行提现' }]]}
   `('stays silent when $case', ({ opening, extra }) => {
     const book = makeRiskBook({
-      accounts: [['BANK', 'bank'], ['CASH', 'cash', opening]],
-      entries: [['E1', '2024-06-03', 'C1', '现金', '8000.00', { Summary: '收到货款' }], ['E2', '2024-06-03', 'S1', '现金', '-800.00', { Summary: '付修理费' }], ...extra],
+      accounts: [
+        ['BANK', 'bank'],
+        ['CASH', 'cash', opening],
+      ],
+      entries: [
+        ['E1', '2024-06-03', 'C1', '现金', '8000.00', { Summary: '收到货款' }],
+        ['E2', '2024-06-03', 'S1', '现金', '-800.00', { Summary: '付修理费' }],
+        ...extra,
+      ],
     });
     expect(findingsOf(book, 'cash-sitting')).toEqual([]);
   });

@@ -14,7 +14,9 @@ describe('risk rules on a synthetic book', () => {
   it('finds every planted anomaly (recall)', () => {
     const { found, missed } = plantedRecall(onPlanted.findings, planted.planted);
     const recall = found.length / planted.planted.length;
-    process.stdout.write(`risk recall: ${found.length}/${planted.planted.length} = ${(recall * 100).toFixed(1)} %\n`);
+    process.stdout.write(
+      `risk recall: ${found.length}/${planted.planted.length} = ${(recall * 100).toFixed(1)} %\n`,
+    );
     expect(missed).toEqual([]);
     expect(planted.planted.length).toBe(15);
   });
@@ -22,20 +24,25 @@ describe('risk rules on a synthetic book', () => {
   it('flags few clean entries (false-positive rate below 0.5 %)', () => {
     const flagged = new Set(onClean.findings.flatMap((f) => f.entryIds));
     const rate = flagged.size / onClean.entries;
-    process.stdout.write(`risk false positives on clean data: ${flagged.size}/${onClean.entries} entries = ${(rate * 100).toFixed(3)} %, ${onClean.findings.length} findings\n`);
+    process.stdout.write(
+      `risk false positives on clean data: ${flagged.size}/${onClean.entries} entries = ${(rate * 100).toFixed(3)} %, ${onClean.findings.length} findings\n`,
+    );
     expect(rate).toBeLessThan(0.005);
   });
 
   it('puts no finding on a clean entry of the planted book except through a planted one', () => {
     const plantedIds = new Set(planted.planted.flatMap((p) => p.entryIds));
     const touchesPlanted = (f: (typeof onPlanted.findings)[number]) =>
-      f.entryIds.some((id) => plantedIds.has(id) || id.startsWith('P-')) || plantedRecall([f], planted.planted).found.length > 0;
+      f.entryIds.some((id) => plantedIds.has(id) || id.startsWith('P-')) ||
+      plantedRecall([f], planted.planted).found.length > 0;
     const stray = onPlanted.findings.filter((f) => !touchesPlanted(f));
     expect(stray.map((f) => `${f.rule}: ${f.explanation['en-US']}`)).toEqual([]);
   });
 
   it('builds the same book from the same seed', () => {
-    expect(makeSyntheticRiskBook({ plant: true, seed: 7 }).book.tables.Journal!.rows.slice(0, 50)).toEqual(planted.book.tables.Journal!.rows.slice(0, 50));
+    expect(
+      makeSyntheticRiskBook({ plant: true, seed: 7 }).book.tables.Journal!.rows.slice(0, 50),
+    ).toEqual(planted.book.tables.Journal!.rows.slice(0, 50));
   });
 });
 

@@ -21,11 +21,24 @@ async function bookFile(): Promise<string> {
 describe('cashbook risk', () => {
   it('prints the summary as JSON, writes the exceptions and exits 1', async () => {
     const file = await bookFile();
-    const run = await runCli(['risk', file, '--rules', 'large-value,cash-over-settlement', '--json']);
+    const run = await runCli([
+      'risk',
+      file,
+      '--rules',
+      'large-value,cash-over-settlement',
+      '--json',
+    ]);
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.out)).toMatchObject({ findings: 2, byRule: { 'large-value': 1, 'cash-over-settlement': 1 }, open: 2 });
+    expect(JSON.parse(run.out)).toMatchObject({
+      findings: 2,
+      byRule: { 'large-value': 1, 'cash-over-settlement': 1 },
+      open: 2,
+    });
     const { book } = await readBook(file);
-    expect(book.tables.Exceptions!.rows.map((r) => r.Rule).sort()).toEqual(['cash-over-settlement', 'large-value']);
+    expect(book.tables.Exceptions!.rows.map((r) => r.Rule).sort()).toEqual([
+      'cash-over-settlement',
+      'large-value',
+    ]);
     expect(book.tables.AuditLog!.rows.at(-1)).toMatchObject({ Action: 'risk', User: 'tester' });
   });
 
@@ -44,11 +57,26 @@ describe('cashbook exception', () => {
     const file = await bookFile();
     await runCli(['risk', file, '--rules', 'large-value']);
     const id = String((await readBook(file)).book.tables.Exceptions!.rows[0].FindingId);
-    const run = await runCli(['exception', file, id, '--status', 'escalated', '--assignee', '王经理', '--note', '报总经理审批']);
+    const run = await runCli([
+      'exception',
+      file,
+      id,
+      '--status',
+      'escalated',
+      '--assignee',
+      '王经理',
+      '--note',
+      '报总经理审批',
+    ]);
     expect(run.code).toBe(0);
     await runCli(['risk', file, '--rules', 'large-value']);
     const row = (await readBook(file)).book.tables.Exceptions!.rows[0];
-    expect(row).toMatchObject({ FindingId: id, Status: 'escalated', Assignee: '王经理', Notes: '[2024-02-05 10:00:00 tester] open → escalated @王经理: 报总经理审批' });
+    expect(row).toMatchObject({
+      FindingId: id,
+      Status: 'escalated',
+      Assignee: '王经理',
+      Notes: '[2024-02-05 10:00:00 tester] open → escalated @王经理: 报总经理审批',
+    });
   });
 
   it('exits 2 without --status', async () => {

@@ -20,7 +20,9 @@ function exception(book: Book, rule: string): Row {
 
 describe('findingId', () => {
   it('is the same whatever order the entries come in', () => {
-    expect(findingId({ rule: 'duplicate-near', entryIds: ['E2', 'E1'] })).toBe(findingId({ rule: 'duplicate-near', entryIds: ['E1', 'E2'] }));
+    expect(findingId({ rule: 'duplicate-near', entryIds: ['E2', 'E1'] })).toBe(
+      findingId({ rule: 'duplicate-near', entryIds: ['E1', 'E2'] }),
+    );
   });
 
   it('differs by rule and by period', () => {
@@ -32,20 +34,51 @@ describe('findingId', () => {
 
 describe('scanRisk', () => {
   it('adds an open exception per finding and exits 1', () => {
-    const { result, book } = run(makeRiskBook({ entries: [LARGE, SMALL] }), CTX, ['large-value', 'cash-over-settlement']);
+    const { result, book } = run(makeRiskBook({ entries: [LARGE, SMALL] }), CTX, [
+      'large-value',
+      'cash-over-settlement',
+    ]);
     expect(result.exitCode).toBe(1);
-    expect(result.summary).toMatchObject({ findings: 2, byRule: { 'large-value': 1, 'cash-over-settlement': 1 }, bySeverity: { high: 1, medium: 1, low: 0 }, open: 2, new: 2 });
-    expect(exception(book, 'large-value')).toMatchObject({ Status: 'open', EntryIds: 'E1', CustomerId: 'C1', Amount: '-60000.00', Date: '2024-06-03', FirstSeen: CTX.now, Active: true });
+    expect(result.summary).toMatchObject({
+      findings: 2,
+      byRule: { 'large-value': 1, 'cash-over-settlement': 1 },
+      bySeverity: { high: 1, medium: 1, low: 0 },
+      open: 2,
+      new: 2,
+    });
+    expect(exception(book, 'large-value')).toMatchObject({
+      Status: 'open',
+      EntryIds: 'E1',
+      CustomerId: 'C1',
+      Amount: '-60000.00',
+      Date: '2024-06-03',
+      FirstSeen: CTX.now,
+      Active: true,
+    });
   });
 
   it('keeps the reviewer status, assignee, notes and first-seen time on a re-run', () => {
     const first = run(makeRiskBook({ entries: [LARGE] }), CTX, ['large-value']).book;
     const id = String(exception(first, 'large-value').FindingId);
-    const reviewed = applyChangeSet(first, [{ table: 'Exceptions', op: 'upsert', rows: [{ FindingId: id, Status: 'escalated', Assignee: '王经理', Notes: '已上报' }] }]);
+    const reviewed = applyChangeSet(first, [
+      {
+        table: 'Exceptions',
+        op: 'upsert',
+        rows: [{ FindingId: id, Status: 'escalated', Assignee: '王经理', Notes: '已上报' }],
+      },
+    ]);
     const later = { ...CTX, now: '2024-07-05 10:00:00' };
     const { book } = run(reviewed, later, ['large-value']);
     expect(book.tables.Exceptions!.rows).toHaveLength(1);
-    expect(exception(book, 'large-value')).toMatchObject({ FindingId: id, Status: 'escalated', Assignee: '王经理', Notes: '已上报', FirstSeen: CTX.now, LastSeen: later.now, Active: true });
+    expect(exception(book, 'large-value')).toMatchObject({
+      FindingId: id,
+      Status: 'escalated',
+      Assignee: '王经理',
+      Notes: '已上报',
+      FirstSeen: CTX.now,
+      LastSeen: later.now,
+      Active: true,
+    });
   });
 
   it('marks a finding that no longer fires as inactive instead of deleting it', () => {
@@ -58,7 +91,10 @@ describe('scanRisk', () => {
   });
 
   it('leaves exceptions of rules that did not run alone', () => {
-    const first = run(makeRiskBook({ entries: [LARGE] }), CTX, ['large-value', 'cash-over-settlement']).book;
+    const first = run(makeRiskBook({ entries: [LARGE] }), CTX, [
+      'large-value',
+      'cash-over-settlement',
+    ]).book;
     const { book } = run(first, CTX, ['round-amount']);
     expect(book.tables.Exceptions!.rows.every((r) => r.Active === true)).toBe(true);
   });
@@ -66,17 +102,31 @@ describe('scanRisk', () => {
   it('exits 0 when every exception is resolved or dismissed', () => {
     const first = run(makeRiskBook({ entries: [LARGE] }), CTX, ['large-value']).book;
     const id = String(exception(first, 'large-value').FindingId);
-    const closed = applyChangeSet(first, [{ table: 'Exceptions', op: 'upsert', rows: [{ FindingId: id, Status: 'resolved' }] }]);
+    const closed = applyChangeSet(first, [
+      { table: 'Exceptions', op: 'upsert', rows: [{ FindingId: id, Status: 'resolved' }] },
+    ]);
     expect(run(closed, CTX, ['large-value']).result.exitCode).toBe(0);
   });
 
   it('writes the escalation sheet with open findings by severity, age and customer', () => {
-    const { result } = run(makeRiskBook({ entries: [LARGE, SMALL] }), CTX, ['large-value', 'cash-over-settlement']);
+    const { result } = run(makeRiskBook({ entries: [LARGE, SMALL] }), CTX, [
+      'large-value',
+      'cash-over-settlement',
+    ]);
     const change = result.changes.find((c) => c.op === 'sheet');
     if (!change || change.op !== 'sheet') throw new Error('no sheet');
     const { sheet } = change;
     expect(sheet.name).toBe('风险升级汇总');
-    expect(sheet.columns.map((c) => c.header)).toEqual(['分组', '项目', '0–7天', '8–30天', '31–90天', '>90天', '合计', '涉及金额']);
+    expect(sheet.columns.map((c) => c.header)).toEqual([
+      '分组',
+      '项目',
+      '0–7天',
+      '8–30天',
+      '31–90天',
+      '>90天',
+      '合计',
+      '涉及金额',
+    ]);
     expect(sheet.rows).toContainEqual(['严重程度', '高', 1, 0, 0, 0, 1, '60000.00']);
     expect(sheet.rows).toContainEqual(['客户', 'C1', 2, 0, 0, 0, 2, '120000.00']);
     expect(sheet.rows[sheet.rows.length - 1]).toEqual(['合计', '', 2, 0, 0, 0, 2, '120000.00']);
@@ -91,12 +141,20 @@ describe('scanRisk', () => {
   });
 
   it('names an unknown rule instead of running nothing', () => {
-    expect(() => scanRisk(makeRiskBook({}), { rules: ['large-valu'] }, CTX)).toThrow(/Unknown risk rule\(s\): large-valu/);
+    expect(() => scanRisk(makeRiskBook({}), { rules: ['large-valu'] }, CTX)).toThrow(
+      /Unknown risk rule\(s\): large-valu/,
+    );
   });
 
   it('skips an unreadable amount with a warning naming the entry', () => {
-    const { result } = run(makeRiskBook({ entries: [['E9', '2024-06-03', 'C1', '转账', '12,00']] }), CTX, ['large-value']);
+    const { result } = run(
+      makeRiskBook({ entries: [['E9', '2024-06-03', 'C1', '转账', '12,00']] }),
+      CTX,
+      ['large-value'],
+    );
     expect(result.summary.skippedRows).toBe(1);
-    expect(result.messages.some((m) => m.level === 'warn' && m.text['en-US'].includes('E9'))).toBe(true);
+    expect(result.messages.some((m) => m.level === 'warn' && m.text['en-US'].includes('E9'))).toBe(
+      true,
+    );
   });
 });

@@ -3,9 +3,30 @@ import { findingsOf, makeRiskBook, type EntryTuple } from './fixtures/make-risk-
 
 // Case R5: June 记-0001…记-0008, 记-9, 记-0010, 记-0010A, 记-0012, 收-0001…0003; July 记-0001, 记-0002
 function r5(extra: [string, string][] = []): EntryTuple[] {
-  const june = [...Array.from({ length: 8 }, (_, i) => `记-000${i + 1}`), '记-9', '记-0010', '记-0010A', '记-0012', '收-0001', '收-0002', '收-0003'];
-  const rows: [string, string][] = [...june.map((v): [string, string] => ['2024-06-10', v]), ['2024-07-02', '记-0001'], ['2024-07-03', '记-0002'], ...extra];
-  return rows.map(([date, voucher], i) => [`E${i + 1}`, date, 'C1', '转账', '100.00', { Voucher: voucher }]);
+  const june = [
+    ...Array.from({ length: 8 }, (_, i) => `记-000${i + 1}`),
+    '记-9',
+    '记-0010',
+    '记-0010A',
+    '记-0012',
+    '收-0001',
+    '收-0002',
+    '收-0003',
+  ];
+  const rows: [string, string][] = [
+    ...june.map((v): [string, string] => ['2024-06-10', v]),
+    ['2024-07-02', '记-0001'],
+    ['2024-07-03', '记-0002'],
+    ...extra,
+  ];
+  return rows.map(([date, voucher], i) => [
+    `E${i + 1}`,
+    date,
+    'C1',
+    '转账',
+    '100.00',
+    { Voucher: voucher },
+  ]);
 }
 
 describe('parseVoucher', () => {

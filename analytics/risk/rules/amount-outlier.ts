@@ -25,7 +25,12 @@ const EXACT_GROUP = 64;
 export const amountOutlierRule: RiskRule = {
   id: 'amount-outlier',
   title: t('金额异常（相对该客户）', 'Amount unusual for this customer'),
-  settings: ['risk.outlierZ', 'risk.outlierMinHistory', 'risk.outlierMinFallbackHistory', 'risk.outlierRatio'],
+  settings: [
+    'risk.outlierZ',
+    'risk.outlierMinHistory',
+    'risk.outlierMinFallbackHistory',
+    'risk.outlierRatio',
+  ],
   detect(input) {
     const { journal } = input;
     const order = input.orders.byCustomerDay();
@@ -68,7 +73,10 @@ function scanGroup(input: RiskInput, rows: number[], out: AnomalyFinding[]): voi
     if (x <= whole.median) continue;
     // loose screen for large groups, where one value barely moves the statistics
     if (rows.length > EXACT_GROUP) {
-      const loose = whole.mad > 0 ? modifiedZ(x, whole.median, whole.mad) >= zLimit / 2 : x >= (whole.median * ratioLimit) / 2;
+      const loose =
+        whole.mad > 0
+          ? modifiedZ(x, whole.median, whole.mad) >= zLimit / 2
+          : x >= (whole.median * ratioLimit) / 2;
       if (!loose) continue;
     }
     const others = values.slice(0, k).concat(values.slice(k + 1));
@@ -84,17 +92,28 @@ export function judge(input: RiskInput, x: number, others: number[]): Verdict | 
   if (!(x > median)) return undefined;
   if (n >= input.number('risk.outlierMinHistory') && mad > 0) {
     const z = modifiedZ(x, median, mad);
-    return z >= input.number('risk.outlierZ') ? { method: 'modified-z', n, median, mad, score: z } : undefined;
+    return z >= input.number('risk.outlierZ')
+      ? { method: 'modified-z', n, median, mad, score: z }
+      : undefined;
   }
   if (!(median > 0)) return undefined;
   const ratio = x / median;
-  return ratio >= input.number('risk.outlierRatio') ? { method: 'ratio-to-median', n, median, mad, score: ratio } : undefined;
+  return ratio >= input.number('risk.outlierRatio')
+    ? { method: 'ratio-to-median', n, median, mad, score: ratio }
+    : undefined;
 }
 
-function finding(input: RiskInput, row: number, x: number, others: number[], v: Verdict): AnomalyFinding {
+function finding(
+  input: RiskInput,
+  row: number,
+  x: number,
+  others: number[],
+  v: Verdict,
+): AnomalyFinding {
   const { journal } = input;
   const c = journal.customerIds[journal.customer[row]];
-  const side = journal.amount[row] > 0 ? { zh: '收款', en: 'receipts' } : { zh: '付款', en: 'payments' };
+  const side =
+    journal.amount[row] > 0 ? { zh: '收款', en: 'receipts' } : { zh: '付款', en: 'payments' };
   const minHistory = input.number('risk.outlierMinHistory');
   let zh: string;
   let en: string;
@@ -103,7 +122,8 @@ function finding(input: RiskInput, row: number, x: number, others: number[], v: 
     en = `The amount ${yuan(x)} CNY is far above customer ${c}'s other ${side.en} (n = ${v.n}, median ${yuan(v.median)} CNY, MAD ${yuan(v.mad)} CNY): robust z = ${v.score.toFixed(2)} ≥ ${input.number('risk.outlierZ')}.`;
   } else {
     const sd = populationSd(others);
-    const why = v.n < minHistory ? t(`历史过短`, 'history too short') : t('离散度为零', 'zero spread');
+    const why =
+      v.n < minHistory ? t(`历史过短`, 'history too short') : t('离散度为零', 'zero spread');
     const ratio = formatRatio(v.score);
     zh = `${why['zh-CN']}，无法使用 z 值（n = ${v.n}，sd = ${yuan(sd)}，MAD = ${yuan(v.mad)}；z 值需 n ≥ ${minHistory} 且 MAD > 0）。改用与中位数之比：金额 ${yuan(x)} 元 = 客户 ${c} ${side.zh}中位数 ${yuan(v.median)} 元的 ${ratio} 倍（标准 ${input.number('risk.outlierRatio')} 倍）。`;
     en = `${why['en-US']} for a z-score (n = ${v.n}, sd = ${yuan(sd)}, MAD = ${yuan(v.mad)}; z needs n ≥ ${minHistory} and MAD > 0). Fallback, ratio to median: amount ${yuan(x)} = ${ratio} × customer ${c}'s median of ${side.en} ${yuan(v.median)} (limit ${input.number('risk.outlierRatio')}×).`;

@@ -6,10 +6,21 @@
  * about the year as a whole, so its id is the rule and the year, with no entries.
  */
 import { t } from '../../book/types';
-import { benfordFromFirstTwo, leadingDigits, MAD_LEVELS, type BenfordResult, type DigitTest } from '../benford';
+import {
+  benfordFromFirstTwo,
+  leadingDigits,
+  MAD_LEVELS,
+  type BenfordResult,
+  type DigitTest,
+} from '../benford';
 import type { AnomalyFinding, RiskInput, RiskRule } from '../types';
 
-const CONFORMITY_ZH = { close: '高度符合', acceptable: '可接受', marginal: '勉强符合', nonconformity: '不符合' } as const;
+const CONFORMITY_ZH = {
+  close: '高度符合',
+  acceptable: '可接受',
+  marginal: '勉强符合',
+  nonconformity: '不符合',
+} as const;
 
 function benfordRule(id: string, test: DigitTest, zh: string, en: string): RiskRule {
   return {
@@ -21,7 +32,8 @@ function benfordRule(id: string, test: DigitTest, zh: string, en: string): RiskR
       for (const [year, tally] of digitsByYear(input)) {
         if (tally.n < input.number('risk.benfordMinCount')) continue;
         const result = benfordFromFirstTwo(tally.firstTwo, test);
-        if (result.conformity === 'nonconformity') out.push(finding(id, year, result, tally.excluded, zh, en));
+        if (result.conformity === 'nonconformity')
+          out.push(finding(id, year, result, tally.excluded, zh, en));
       }
       return out;
     },
@@ -29,8 +41,18 @@ function benfordRule(id: string, test: DigitTest, zh: string, en: string): RiskR
 }
 
 export const benfordFirstRule = benfordRule('benford-first', 'first', '首位数字', 'first-digit');
-export const benfordSecondRule = benfordRule('benford-second', 'second', '第二位数字', 'second-digit');
-export const benfordFirstTwoRule = benfordRule('benford-first-two', 'first-two', '前两位数字', 'first-two-digit');
+export const benfordSecondRule = benfordRule(
+  'benford-second',
+  'second',
+  '第二位数字',
+  'second-digit',
+);
+export const benfordFirstTwoRule = benfordRule(
+  'benford-first-two',
+  'first-two',
+  '前两位数字',
+  'first-two-digit',
+);
 
 interface YearDigits {
   /** Counts of first-two digits (10–99) of the year's amounts ≥ 10 yuan. */
@@ -70,7 +92,14 @@ export function digitsByYear(input: RiskInput): Map<string, YearDigits> {
   return out;
 }
 
-function finding(rule: string, year: string, r: BenfordResult, excluded: number, zh: string, en: string): AnomalyFinding {
+function finding(
+  rule: string,
+  year: string,
+  r: BenfordResult,
+  excluded: number,
+  zh: string,
+  en: string,
+): AnomalyFinding {
   const top = r.rows
     .filter((row) => row.observed > row.expected)
     .sort((a, b) => b.z - a.z)

@@ -23,7 +23,8 @@ export const cashOnHandRule: RiskRule = {
       const account = journal.account[order[from]];
       if (!journal.accountIsCash[account]) return;
       let balance = journal.accountOpening[account];
-      let run: { start: number; end: number; peak: number; peakDay: number; rows: number[] } | undefined;
+      let run:
+        { start: number; end: number; peak: number; peakDay: number; rows: number[] } | undefined;
       let k = from;
       while (k < to) {
         // one day's entries, then its closing balance
@@ -36,7 +37,7 @@ export const cashOnHandRule: RiskRule = {
         if (balance > limit) {
           if (!run) run = { start: rows[0], end: rows[0], peak: balance, peakDay: rows[0], rows };
           run.end = rows[0];
-          if (balance > run.peak) (run.peak = balance), (run.peakDay = rows[0]);
+          if (balance > run.peak) ((run.peak = balance), (run.peakDay = rows[0]));
         } else if (run) {
           out.push(finding(account, run, limit));
           run = undefined;
@@ -46,9 +47,17 @@ export const cashOnHandRule: RiskRule = {
     });
     return out;
 
-    function finding(account: number, run: { start: number; end: number; peak: number; peakDay: number; rows: number[] }, limit: number): AnomalyFinding {
+    function finding(
+      account: number,
+      run: { start: number; end: number; peak: number; peakDay: number; rows: number[] },
+      limit: number,
+    ): AnomalyFinding {
       const id = journal.accountIds[account];
-      const [start, end, peakDate] = [journal.date(run.start), journal.date(run.end), journal.date(run.peakDay)];
+      const [start, end, peakDate] = [
+        journal.date(run.start),
+        journal.date(run.end),
+        journal.date(run.peakDay),
+      ];
       return {
         rule: 'cash-on-hand-limit',
         severity: 'medium',

@@ -47,12 +47,25 @@ export const cashSittingRule: RiskRule = {
           involved.push(row);
         }
         const fromReceipts = Math.min(receipts, payments - Math.max(opening, 0) - withdrawals);
-        if (receipts > 0 && payments > 0 && fromReceipts > 0) out.push(finding(account, involved, { opening, receipts, payments, withdrawals, fromReceipts }));
+        if (receipts > 0 && payments > 0 && fromReceipts > 0)
+          out.push(
+            finding(account, involved, { opening, receipts, payments, withdrawals, fromReceipts }),
+          );
       }
     });
     return out;
 
-    function finding(account: number, rows: number[], f: { opening: number; receipts: number; payments: number; withdrawals: number; fromReceipts: number }): AnomalyFinding {
+    function finding(
+      account: number,
+      rows: number[],
+      f: {
+        opening: number;
+        receipts: number;
+        payments: number;
+        withdrawals: number;
+        fromReceipts: number;
+      },
+    ): AnomalyFinding {
       const id = journal.accountIds[account];
       const date = journal.date(rows[0]);
       return {

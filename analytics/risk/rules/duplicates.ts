@@ -55,7 +55,8 @@ function detectDuplicates(input: RiskInput): AnomalyFinding[] {
     if (list) list.push(row);
     else bySummary.set(key, [row]);
   }
-  for (const rows of bySummary.values()) if (rows.length > 1) groupByAmount(input, rows).forEach(visitGroup);
+  for (const rows of bySummary.values())
+    if (rows.length > 1) groupByAmount(input, rows).forEach(visitGroup);
 
   memo.set(input, out);
   return out;
@@ -76,7 +77,12 @@ function groupByAmount(input: RiskInput, rows: ArrayLike<number>): number[][] {
 }
 
 /** Split a day-ordered same-party, same-amount group into clusters and report them. */
-function clusters(input: RiskInput, rows: number[], windowDays: number, out: AnomalyFinding[]): void {
+function clusters(
+  input: RiskInput,
+  rows: number[],
+  windowDays: number,
+  out: AnomalyFinding[],
+): void {
   const { journal } = input;
   let start = 0;
   for (let k = 1; k <= rows.length; k++) {
@@ -93,11 +99,16 @@ function reportCluster(input: RiskInput, rows: number[], out: AnomalyFinding[]):
     const key = `${journal.account[r]}|${journal.day[r]}|${normaliseText(journal.summary(r))}`;
     exact.set(key, [...(exact.get(key) ?? []), r]);
   }
-  for (const group of exact.values()) if (group.length > 1) out.push(finding(input, 'duplicate-exact', group));
+  for (const group of exact.values())
+    if (group.length > 1) out.push(finding(input, 'duplicate-exact', group));
   if (exact.size > 1) out.push(finding(input, 'duplicate-near', rows));
 }
 
-function finding(input: RiskInput, rule: 'duplicate-exact' | 'duplicate-near', rows: number[]): AnomalyFinding {
+function finding(
+  input: RiskInput,
+  rule: 'duplicate-exact' | 'duplicate-near',
+  rows: number[],
+): AnomalyFinding {
   const { journal } = input;
   const c = journal.customer[rows[0]];
   const party = c >= 0 ? journal.customerIds[c] : journal.summary(rows[0]);

@@ -8,7 +8,12 @@ import { t } from '../../book/types';
 import { forEachRun } from '../row-orders';
 import { yuan } from '../explain';
 import type { AnomalyFinding, RiskRule } from '../types';
-import { LARGE_VALUE_SETTINGS, largeValueThresholds, thresholdClassName, type ThresholdClass } from './large-value-thresholds';
+import {
+  LARGE_VALUE_SETTINGS,
+  largeValueThresholds,
+  thresholdClassName,
+  type ThresholdClass,
+} from './large-value-thresholds';
 
 const CLASSES: ThresholdClass[] = ['cash', 'company', 'person', 'person-cross-border'];
 
@@ -30,7 +35,7 @@ export const largeDailyRule: RiskRule = {
     const counts = new Int32Array(CLASSES.length);
     forEachRun(order, dayKey, (from, to) => {
       if (to - from < 2) return;
-      totals.fill(0), largest.fill(0), counts.fill(0);
+      (totals.fill(0), largest.fill(0), counts.fill(0));
       for (let k = from; k < to; k++) {
         const row = order[k];
         const c = CLASSES.indexOf(thresholds.classOf(row));
@@ -43,13 +48,19 @@ export const largeDailyRule: RiskRule = {
         const limit = thresholds.fen(CLASSES[c]);
         if (counts[c] < 2 || totals[c] < limit || largest[c] >= limit) continue;
         const rows: number[] = [];
-        for (let k = from; k < to; k++) if (thresholds.classOf(order[k]) === CLASSES[c]) rows.push(order[k]);
+        for (let k = from; k < to; k++)
+          if (thresholds.classOf(order[k]) === CLASSES[c]) rows.push(order[k]);
         out.push(dailyFinding(CLASSES[c], rows, totals[c], largest[c]));
       }
     });
     return out;
 
-    function dailyFinding(kind: ThresholdClass, rows: number[], total: number, largest: number): AnomalyFinding {
+    function dailyFinding(
+      kind: ThresholdClass,
+      rows: number[],
+      total: number,
+      largest: number,
+    ): AnomalyFinding {
       const limit = thresholds.fen(kind);
       const name = thresholdClassName(kind);
       const c = journal.customer[rows[0]];

@@ -43,7 +43,8 @@ const KEY: Record<ThresholdClass, (typeof LARGE_VALUE_SETTINGS)[number]> = {
 export function largeValueThresholds(input: RiskInput): LargeValueThresholds {
   const { journal } = input;
   const fen = {} as Record<ThresholdClass, number>;
-  for (const k of Object.keys(KEY) as ThresholdClass[]) fen[k] = Math.round(input.number(KEY[k]) * 100);
+  for (const k of Object.keys(KEY) as ThresholdClass[])
+    fen[k] = Math.round(input.number(KEY[k]) * 100);
   return {
     classOf(row) {
       if (journal.cash[row]) return 'cash';

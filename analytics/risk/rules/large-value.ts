@@ -5,7 +5,11 @@
 import { t } from '../../book/types';
 import { yuan } from '../explain';
 import type { AnomalyFinding, RiskRule } from '../types';
-import { LARGE_VALUE_SETTINGS, largeValueThresholds, thresholdClassName } from './large-value-thresholds';
+import {
+  LARGE_VALUE_SETTINGS,
+  largeValueThresholds,
+  thresholdClassName,
+} from './large-value-thresholds';
 
 export const largeValueRule: RiskRule = {
   id: 'large-value',

@@ -79,18 +79,37 @@ function detectTiming(input: RiskInput): AnomalyFinding[] {
     const m = journal.minute[i];
     if (!rest && (m < 0 || (m >= start && m <= end))) continue;
     const c = journal.customer[i];
-    judge({ id: journal.entryId(i), source: 'journal', date: journal.date(i), minute: m, customerId: c >= 0 ? journal.customerIds[c] : '', amountFen: journal.amount[i] });
+    judge({
+      id: journal.entryId(i),
+      source: 'journal',
+      date: journal.date(i),
+      minute: m,
+      customerId: c >= 0 ? journal.customerIds[c] : '',
+      amountFen: journal.amount[i],
+    });
   }
   for (const line of rowsOf(input.book, 'Statement')) {
     const w = wallTimeOf(line.Date, line.Time, input.book.timeZone);
     if (!w) continue;
     const amount = fenOf(line.Amount);
-    judge({ id: text(line.LineId), source: 'statement', date: w.date, minute: w.minute, customerId: '', amountFen: Number.isNaN(amount) ? 0 : amount });
+    judge({
+      id: text(line.LineId),
+      source: 'statement',
+      date: w.date,
+      minute: w.minute,
+      customerId: '',
+      amountFen: Number.isNaN(amount) ? 0 : amount,
+    });
   }
   memo.set(input, out);
   return out;
 
-  function finding(row: TimedRow, rule: 'weekend' | 'off-hours', weekday: number, outside: boolean): AnomalyFinding {
+  function finding(
+    row: TimedRow,
+    rule: 'weekend' | 'off-hours',
+    weekday: number,
+    outside: boolean,
+  ): AnomalyFinding {
     const day = weekdayName(weekday);
     const when = row.minute >= 0 ? ` ${clock(row.minute)}` : '';
     const what = row.source === 'journal' ? t('分录', 'Entry') : t('对账单行', 'Statement line');
@@ -103,6 +122,14 @@ function detectTiming(input: RiskInput): AnomalyFinding[] {
       rule === 'weekend'
         ? `${what['en-US']} ${row.id} is on a rest day (${day.en} ${row.date}${when}${outside ? ', also outside business hours' : ''}).`
         : `${what['en-US']} ${row.id} is outside business hours ${hours} (${day.en} ${row.date}${when}, ${input.book.timeZone} time).`;
-    return { rule, severity: 'low', entryIds: [row.id], customerId: row.customerId, amountFen: row.amountFen, date: row.date, explanation: t(zh, en) };
+    return {
+      rule,
+      severity: 'low',
+      entryIds: [row.id],
+      customerId: row.customerId,
+      amountFen: row.amountFen,
+      date: row.date,
+      explanation: t(zh, en),
+    };
   }
 }

@@ -44,7 +44,11 @@ export const roundAmountRule: RiskRule = {
 };
 
 /** True when the summary or counter account names a move between own cash and bank. */
-export function isOwnTransfer(summary: string, counterAccount: string, bankWords: string[]): boolean {
+export function isOwnTransfer(
+  summary: string,
+  counterAccount: string,
+  bankWords: string[],
+): boolean {
   for (const w of bankWords) if (summary.includes(w) || counterAccount.includes(w)) return true;
   return false;
 }

@@ -9,12 +9,22 @@ import { t } from '../../book/types';
 import { forEachRun } from '../row-orders';
 import { yuan } from '../explain';
 import type { AnomalyFinding, RiskRule } from '../types';
-import { LARGE_VALUE_SETTINGS, largeValueThresholds, thresholdClassName, type ThresholdClass } from './large-value-thresholds';
+import {
+  LARGE_VALUE_SETTINGS,
+  largeValueThresholds,
+  thresholdClassName,
+  type ThresholdClass,
+} from './large-value-thresholds';
 
 export const structuringRule: RiskRule = {
   id: 'structuring',
   title: t('拆分交易规避大额标准', 'Splitting just under a threshold'),
-  settings: [...LARGE_VALUE_SETTINGS, 'risk.structuringBand', 'risk.structuringWindowDays', 'risk.structuringMinCount'],
+  settings: [
+    ...LARGE_VALUE_SETTINGS,
+    'risk.structuringBand',
+    'risk.structuringWindowDays',
+    'risk.structuringMinCount',
+  ],
   detect(input) {
     const { journal } = input;
     const thresholds = largeValueThresholds(input);
@@ -45,7 +55,8 @@ export const structuringRule: RiskRule = {
         while (i < rows.length) {
           let j = i;
           let total = 0;
-          while (j < rows.length && journal.day[rows[j]] - journal.day[rows[i]] <= windowDays) total += Math.abs(journal.amount[rows[j++]]);
+          while (j < rows.length && journal.day[rows[j]] - journal.day[rows[i]] <= windowDays)
+            total += Math.abs(journal.amount[rows[j++]]);
           if (j - i >= minCount && total >= limit) {
             out.push(finding(kind, rows.slice(i, j), total, limit));
             i = j;
@@ -55,7 +66,12 @@ export const structuringRule: RiskRule = {
     });
     return out;
 
-    function finding(kind: ThresholdClass, rows: number[], total: number, limit: number): AnomalyFinding {
+    function finding(
+      kind: ThresholdClass,
+      rows: number[],
+      total: number,
+      limit: number,
+    ): AnomalyFinding {
       const name = thresholdClassName(kind);
       const c = journal.customerIds[journal.customer[rows[0]]];
       const first = journal.date(rows[0]);

@@ -30,7 +30,12 @@ const VOUCHER = /^\s*([^\d\s\-－—_#]*?)\s*字?\s*[-－—_#]?\s*第?\s*(\d+)\
 export function parseVoucher(value: string): VoucherNumber | undefined {
   const m = VOUCHER.exec(value.normalize('NFKC'));
   if (!m) return undefined;
-  return { type: m[1].replace(/字$/, ''), number: Number(m[2]), suffix: m[3].toUpperCase(), width: m[2].length };
+  return {
+    type: m[1].replace(/字$/, ''),
+    number: Number(m[2]),
+    suffix: m[3].toUpperCase(),
+    width: m[2].length,
+  };
 }
 
 export const voucherGapRule: RiskRule = {
@@ -76,7 +81,14 @@ function detectVouchers(input: RiskInput): AnomalyFinding[] {
     for (let k = 1; k <= sorted.length; k++) {
       if (k < sorted.length && numbers[sorted[k]] === numbers[sorted[from]]) continue;
       if (previousFrom >= 0 && numbers[sorted[from]] - numbers[sorted[previousFrom]] > 1) {
-        reportGap(input, seq, numbers, sorted.slice(previousFrom, from), sorted.slice(from, k), out);
+        reportGap(
+          input,
+          seq,
+          numbers,
+          sorted.slice(previousFrom, from),
+          sorted.slice(from, k),
+          out,
+        );
       }
       if (k - from > 1) reportReuse(input, seq, numbers[sorted[from]], sorted.slice(from, k), out);
       previousFrom = from;
@@ -135,7 +147,14 @@ function collectSequences(input: RiskInput): { sequences: Sequence[]; numbers: I
   return { sequences, numbers };
 }
 
-function reportGap(input: RiskInput, seq: Sequence, numbers: Int32Array, beforeRows: number[], afterRows: number[], out: AnomalyFinding[]): void {
+function reportGap(
+  input: RiskInput,
+  seq: Sequence,
+  numbers: Int32Array,
+  beforeRows: number[],
+  afterRows: number[],
+  out: AnomalyFinding[],
+): void {
   const { journal } = input;
   const [before, after] = [numbers[beforeRows[0]], numbers[afterRows[0]]];
   if (after - before <= 1) return;
@@ -160,7 +179,13 @@ function reportGap(input: RiskInput, seq: Sequence, numbers: Int32Array, beforeR
   });
 }
 
-function reportReuse(input: RiskInput, seq: Sequence, number: number, rows: number[], out: AnomalyFinding[]): void {
+function reportReuse(
+  input: RiskInput,
+  seq: Sequence,
+  number: number,
+  rows: number[],
+  out: AnomalyFinding[],
+): void {
   const { journal } = input;
   const texts = new Set(rows.map((r) => journal.voucher(r)));
   const dates = new Set(rows.map((r) => journal.date(r)));
