@@ -49,9 +49,30 @@ export function nextAuditRow(previous: Row | undefined, event: AuditEvent): Row 
     User: event.user,
     Action: event.action,
     Target: event.target,
-    Detail: canonicalJson(event.detail),
+    Detail: fitDetail(event.detail),
     PrevHash: previous ? String(previous.Hash) : GENESIS_HASH,
   };
   row.Hash = auditRowHash(row);
   return row;
+}
+
+/** Excel keeps at most 32,767 characters in a cell; an AuditLog Detail must fit in one. */
+export const MAX_DETAIL_CHARS = 32_000;
+
+/**
+ * The Detail text of an event: its canonical JSON, or, when that would not fit in a cell,
+ * the scalar fields and the seal kept as they are, the rest named in `omitted`, and the
+ * SHA-256 of the full JSON so the full detail can still be matched against a copy.
+ */
+export function fitDetail(detail: Record<string, unknown>): string {
+  const full = canonicalJson(detail);
+  if (full.length <= MAX_DETAIL_CHARS) return full;
+  const kept: Record<string, unknown> = {};
+  const omitted: string[] = [];
+  for (const [k, v] of Object.entries(detail)) {
+    const small = v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 200);
+    if (small || (k === 'seal' && canonicalJson(v).length <= 16_000)) kept[k] = v;
+    else omitted.push(k);
+  }
+  return canonicalJson({ ...kept, omitted, fullLength: full.length, fullSha256: sha256Hex(full) }).slice(0, MAX_DETAIL_CHARS);
 }
