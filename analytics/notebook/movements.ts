@@ -6,8 +6,7 @@
  */
 import { toMinorUnits } from '../money/minor-units';
 import { rowsOf, text } from '../book/book';
-import { isIsoDate } from '../book/dates';
-import type { Book } from '../book/types';
+import type { Book, Row } from '../book/types';
 
 export interface Movement {
   entryId: string;
@@ -31,22 +30,34 @@ export interface MovementsOptions {
   to?: string;
 }
 
+// Parsed journals by their rows array: a notebook run parses the journal once for all its
+// cells. Books are never mutated in place (changes make new arrays), so the cache is sound.
+const parsed = new WeakMap<readonly unknown[], { movements: Movement[]; skipped: number }>();
+
 /** Journal entries as movements sorted by date then table order, with a count of rows skipped. */
 export function journalMovements(
   book: Book,
   options: MovementsOptions = {},
 ): { movements: Movement[]; skipped: number } {
+  const rows = rowsOf(book, 'Journal');
+  let all = parsed.get(rows);
+  if (!all) parsed.set(rows, (all = parseJournal(rows)));
+  const first = options.from ? firstOnOrAfter(all.movements, options.from) : 0;
+  const end = options.to ? firstOnOrAfter(all.movements, nextDay(options.to)) : all.movements.length;
+  return { movements: all.movements.slice(first, Math.max(first, end)), skipped: all.skipped };
+}
+
+function parseJournal(rows: readonly Row[]): { movements: Movement[]; skipped: number } {
   const movements: Movement[] = [];
   let skipped = 0;
-  for (const row of rowsOf(book, 'Journal')) {
+  for (const row of rows) {
     const date = text(row.Date).slice(0, 10);
     const inflow = fen(row.Inflow);
     const outflow = fen(row.Outflow);
-    if (!isIsoDate(date) || Number.isNaN(inflow) || Number.isNaN(outflow)) {
+    if (!isPlainDate(date) || Number.isNaN(inflow) || Number.isNaN(outflow)) {
       skipped++;
       continue;
     }
-    if ((options.from && date < options.from) || (options.to && date > options.to)) continue;
     movements.push({
       entryId: text(row.EntryId),
       date,
@@ -59,9 +70,40 @@ export function journalMovements(
       outflow,
     });
   }
-  // A stable sort keeps the table order within a day.
-  movements.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // A stable sort keeps the table order within a day; most journals are already in order.
+  if (movements.some((m, i) => i > 0 && m.date < movements[i - 1].date)) {
+    movements.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
   return { movements, skipped };
+}
+
+/** Index of the first movement dated on or after `date` (binary search over the sorted list). */
+function firstOnOrAfter(movements: readonly Movement[], date: string): number {
+  let lo = 0;
+  let hi = movements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (movements[mid].date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A key that sorts after `date` and before the next day, for an inclusive upper bound. */
+function nextDay(date: string): string {
+  return `${date}\uffff`;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real 'YYYY-MM-DD' calendar date, checked without building a Date per row. */
+function isPlainDate(s: string): boolean {
+  if (s.length !== 10 || s[4] !== '-' || s[7] !== '-' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
 }
 
 /** Amount cell to fen: empty is 0, anything not a plain decimal is NaN. */

@@ -17,6 +17,8 @@ import type { CellInput, CellOutput } from '../types';
 
 interface CustomerRfm {
   id: string;
+  /** Date of the latest receipt. */
+  last: string;
   recency: number;
   frequency: number;
   monetary: number;
@@ -53,13 +55,15 @@ export function rfm(params: Params, input: CellInput): CellOutput {
   for (const m of movements) {
     if (!m.customerId || m.inflow <= 0 || m.status === 'reversed' || m.status === 'reversal')
       continue;
-    const c = by.get(m.customerId) ?? { id: m.customerId, recency: 0, frequency: 0, monetary: 0 };
-    c.recency = daysBetween(m.date, asOf);
+    const c = by.get(m.customerId) ?? { id: m.customerId, recency: 0, frequency: 0, monetary: 0, last: '' };
+    // Movements come in date order, so the last one seen is the latest.
+    c.last = m.date;
     c.frequency += 1;
     c.monetary += m.inflow;
     by.set(m.customerId, c);
   }
   const list = [...by.values()];
+  for (const c of list) c.recency = daysBetween(c.last, asOf);
   const n = list.length;
 
   // Step 2: scores and segments

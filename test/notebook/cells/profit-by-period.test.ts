@@ -63,6 +63,32 @@ describe('profitByPeriod', () => {
     expect(profitByPeriod({}, inputOf(book)).rows).toEqual([{ Period: '2026-03', Income: '500.10', Expense: '0.30', Profit: '499.80' }]);
   });
 
+  it('includes both ends of a from-to range', () => {
+    const book = makeBook({
+      Journal: [
+        { EntryId: 'J1', Date: '2026-03-31', AccountId: 'B', Inflow: '1.00' },
+        { EntryId: 'J2', Date: '2026-04-01', AccountId: 'B', Inflow: '2.00' },
+        { EntryId: 'J3', Date: '2026-04-30', AccountId: 'B', Inflow: '4.00' },
+        { EntryId: 'J4', Date: '2026-05-01', AccountId: 'B', Inflow: '8.00' },
+      ],
+    });
+    const rows = profitByPeriod({ from: '2026-04-01', to: '2026-04-30' }, inputOf(book)).rows;
+    expect(rows).toEqual([{ Period: '2026-04', Income: '6.00', Expense: '0.00', Profit: '6.00' }]);
+  });
+
+  it('leaves out an entry with an impossible date or amount and says how many', () => {
+    const book = makeBook({
+      Journal: [
+        { EntryId: 'J1', Date: '2026-02-29', AccountId: 'B', Inflow: '1.00' },
+        { EntryId: 'J2', Date: '2026-02-28', AccountId: 'B', Inflow: '1.005' },
+        { EntryId: 'J3', Date: '2026-02-28', AccountId: 'B', Inflow: '2.00' },
+      ],
+    }, 'en-US');
+    const out = profitByPeriod({}, inputOf(book));
+    expect(out.rows).toEqual([{ Period: '2026-02', Income: '2.00', Expense: '0.00', Profit: '2.00' }]);
+    expect(out.notes?.[0]['en-US']).toBe('2 row(s) with an unreadable amount or date were left out');
+  });
+
   it('refuses a grain it does not know', () => {
     expect(() => profitByPeriod({ grain: 'week' }, inputOf(makeBook({})))).toThrow(/grain/);
   });
