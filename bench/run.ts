@@ -95,21 +95,22 @@ const seconds = (m: Measure) => (m.ms === undefined ? '' : (m.ms / 1000).toFixed
 const megabytes = (m: Measure) => (m.peakRssMB === undefined ? '' : Math.round(m.peakRssMB) + ' MB');
 
 function printTable(opts: Options, rows: { step: StepName; node: Measure; peer?: Measure }[]): void {
-  const header = ['step', 'Cashbook', 'CPU', 'peak RSS', 'pandas', 'CPU', 'peak RSS', 'ratio', 'Cashbook did'];
+  const header = ['step', 'Cashbook', 'CPU', 'peak RSS', 'pandas', 'CPU', 'peak RSS', 'ratio', 'CPU ratio', 'Cashbook did'];
   const body = rows.map(({ step, node, peer }) => {
     const ratio = node.ms && peer?.ms ? (peer.ms / node.ms).toFixed(2) + '×' : '';
+    const cpuRatio = node.cpuMs && peer?.cpuMs ? (peer.cpuMs / node.cpuMs).toFixed(2) + '×' : '';
     const cpu = (m: Measure) => (m.cpuMs === undefined ? '' : seconds({ ms: m.cpuMs }));
     const nodeTime = node.error?.startsWith('timed out') ? `> ${opts.stepTimeoutSec} s` : seconds(node);
     const did = node.unavailable ? `not available yet: ${node.unavailable}` : node.error ? `failed: ${node.error}` : (node.detail ?? '');
     const peerTime = peer ? (peer.error ? peer.error.startsWith('timed out') ? `> ${opts.peerTimeoutSec} s` : 'failed' : seconds(peer)) : '';
-    return [step, nodeTime, cpu(node), megabytes(node), peerTime, peer ? cpu(peer) : '', peer ? megabytes(peer) : '', ratio, did];
+    return [step, nodeTime, cpu(node), megabytes(node), peerTime, peer ? cpu(peer) : '', peer ? megabytes(peer) : '', ratio, cpuRatio, did];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
   process.stdout.write(`\nCashbook bench: ${opts.rows.toLocaleString('en-US')} rows, seed ${opts.seed}, ${os.cpus().length} CPUs, Node ${process.version}\n`);
   process.stdout.write(line(header) + '\n' + line(widths.map((w) => '-'.repeat(w))) + '\n');
   for (const r of body) process.stdout.write(line(r) + '\n');
-  process.stdout.write('ratio = pandas time / Cashbook time: above 1× Cashbook is faster. CPU = user + system time of the step.\n');
+  process.stdout.write('ratio = pandas time / Cashbook time (CPU ratio: the same for CPU time): above 1× Cashbook is faster.\nCPU = user + system time of the step, all threads; on a busy machine it is the steadier figure.\n');
   process.stdout.write(`Peak RSS is the whole process, inputs included. Load average now: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs.\n`);
   for (const r of rows) if (r.peer?.error && !r.peer.error.startsWith('timed out')) process.stdout.write(`pandas ${r.step}: ${r.peer.error}\n`);
 }
