@@ -107,6 +107,13 @@ export async function runNotebook(
     const bad = (r.cell as StoredCell).badParams;
     return bad === undefined ? row : { ...row, Params: bad };
   });
+  // A book without a notebook keeps the whole default one, even when only some cells ran.
+  if (!stored.length) {
+    const ran = new Set(runs.map((r) => r.cell.id));
+    for (const cell of all) if (!ran.has(cell.id)) rows.push(notebookRow(cell));
+    const order = new Map(all.map((c, i) => [c.id, i]));
+    rows.sort((a, b) => (order.get(String(a.CellId)) ?? 0) - (order.get(String(b.CellId)) ?? 0));
+  }
   if (rows.length) changes.push({ table: 'Notebook', op: 'upsert', rows });
 
   // Step 3: what to tell the user

@@ -32,6 +32,14 @@ describe('runNotebook', () => {
     expect(sheets[0].charts?.[0]).toMatchObject({ kind: 'column', category: '日期', series: ['本日收入', '本日支出'] });
   });
 
+  it('stores the whole default notebook when only one of its cells ran', async () => {
+    const result = await runNotebook(makeGoldenBook(), CTX, { only: ['pl-year'] });
+    const stored = result.changes.find((c) => c.table === 'Notebook');
+    const rows = stored && 'rows' in stored ? stored.rows : [];
+    expect(rows.map((r) => r.CellId)).toEqual(defaultNotebook('zh-CN').map((c) => c.id));
+    expect(rows.filter((r) => r.LastRun !== null).map((r) => r.CellId)).toEqual(['pl-year']);
+  });
+
   it('runs the cells stored in the Notebook table in their order', async () => {
     const book = makeGoldenBook();
     book.tables.Notebook!.rows = [
