@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readStatementFile } from '../../analytics/import/read-statement-file';
 import { isAnalyticsError } from '../../analytics/util/error';
 import { readBook } from '../../analytics/io/read-book';
 import { writeBook } from '../../analytics/io/write-book';
@@ -83,14 +84,8 @@ describe('readBook and streamReadBook under fuzzing', () => {
   });
 });
 
-// The statement reader is built by the import work; fuzz it whenever it is in the tree.
-const importPath = path.join(__dirname, '../../analytics/import/read-statement-file.ts');
-const describeImport = fs.existsSync(importPath) ? describe : describe.skip;
-
-describeImport('readStatementFile under fuzzing', () => {
+describe('readStatementFile under fuzzing', () => {
   it(`returns problems, never throws, for ${RUNS} mutations of each sample statement`, async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { readStatementFile } = require(importPath) as { readStatementFile: (b: Uint8Array, f: string) => Promise<{ lines: unknown[]; problems: { file?: string }[] }> };
     const findings: Finding[] = [];
     const corpus = [...statementCorpus(), ...(await bookCorpus()).slice(1)];
     for (const { name, bytes } of corpus) {
