@@ -60,6 +60,13 @@ describe('cashbook report', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('refuses an --out in a folder that does not exist, naming it', async () => {
+    const file = await goldenFile();
+    const run = await cli(['report', file, '--out', '/nonexistent-folder/report.html']);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('the folder for /nonexistent-folder/report.html does not exist');
+  });
+
   it('asks for --out', async () => {
     expect((await cli(['report', 'book.xlsx'])).code).toBe(2);
   });

@@ -3,6 +3,8 @@
  * as one self-contained HTML file (charts inlined, no network when viewed). The book is
  * only read; `notebook run` is what writes result sheets.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { readBook } from '../../io/read-book';
 import type { Book, CommandContext } from '../../book/types';
@@ -51,6 +53,13 @@ export const reportCommand: CliCommand = {
     const [file] = args.positionals;
     const out = args.values.out as string | undefined;
     if (!file || !out || args.positionals.length > 1) return usageError(io, this.usage);
+    if (!fs.existsSync(path.dirname(path.resolve(out)))) {
+      log.error('no-such-folder', {
+        'zh-CN': `${out} 所在的文件夹不存在`,
+        'en-US': `the folder for ${out} does not exist`,
+      });
+      return 2;
+    }
     try {
       // Step 1: read; unreadable cells stop the report as they would any command
       const { book, problems } = await readBook(file);
