@@ -5,30 +5,51 @@
  * the dates are within the window and a reference or a name says it is the same movement;
  * the fee stays as the match's residual and shows as 银行已付企业未付 until it is booked.
  */
-import { evidenceOf, openRows, propose, sortByAmountThenDay, type MatchState } from './match-state';
+import { evidenceOf, openRows, propose, sortByAmountThenDay, stableByDay, type MatchState } from './match-state';
 
 /** Match leftover lines to leftover entries that differ by a netted-off fee. */
 export function matchNettedFees(st: MatchState): void {
-  const js = sortByAmountThenDay(st.J, openRows(st.J, st.entryUsed));
-  const ss = openRows(st.S, st.lineUsed);
-  for (const s of ss) {
+  const entries = entriesByDayThenAmount(st);
+  if (!entries) return;
+  for (const s of openRows(st.S, st.lineUsed)) {
     const line = st.S.amount[s];
-    // The entry lies in (line, line + maxFee]: more than the line by at most the fee.
-    let k = upperBoundAmount(st, js, line);
     let best = -1;
     let bestScore = 0;
-    for (; k < js.length && st.J.amount[js[k]] <= line + st.maxFee; k++) {
-      const j = js[k];
-      const entry = st.J.amount[j];
-      if (st.entryUsed[j] || Math.sign(entry) !== Math.sign(line) || entry - line > st.maxFeeRate * Math.abs(entry)) continue;
-      const score = feeScore(st, j, s);
-      if (score > bestScore) {
-        best = j;
-        bestScore = score;
+    // Only entries dated within the window can pair, so look day by day; within a day the
+    // entries are sorted by amount and the fee band is a binary search away.
+    for (let d = st.S.day[s] - st.window; d <= st.S.day[s] + st.window; d++) {
+      if (d < entries.min || d > entries.max) continue;
+      const end = entries.start[d - entries.min + 1];
+      for (let k = upperBoundAmount(st, entries.rows, line, entries.start[d - entries.min], end); k < end && st.J.amount[entries.rows[k]] <= line + st.maxFee; k++) {
+        const j = entries.rows[k];
+        const entry = st.J.amount[j];
+        if (st.entryUsed[j] || Math.sign(entry) !== Math.sign(line) || entry - line > st.maxFeeRate * Math.abs(entry)) continue;
+        const score = feeScore(st, j, s);
+        if (score > bestScore) {
+          best = j;
+          bestScore = score;
+        }
       }
     }
     if (best >= 0 && !st.isRejected([best], [s])) propose(st, [best], [s], 'fee-netted', bestScore, line - st.J.amount[best]);
   }
+}
+
+// Open entries ordered by day, then amount, with where each day starts.
+function entriesByDayThenAmount(st: MatchState): { rows: Uint32Array; start: Uint32Array; min: number; max: number } | undefined {
+  const open = openRows(st.J, st.entryUsed);
+  if (open.length === 0) return undefined;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const j of open) {
+    min = Math.min(min, st.J.day[j]);
+    max = Math.max(max, st.J.day[j]);
+  }
+  const rows = stableByDay(st.J, sortByAmountThenDay(st.J, open), min, max);
+  const start = new Uint32Array(max - min + 2);
+  for (const j of rows) start[st.J.day[j] - min + 1]++;
+  for (let d = 0; d <= max - min; d++) start[d + 1] += start[d];
+  return { rows, start, min, max };
 }
 
 function feeScore(st: MatchState, j: number, s: number): number {
@@ -40,10 +61,8 @@ function feeScore(st: MatchState, j: number, s: number): number {
   return strength >= 0.5 ? 0.6 + 0.2 * strength + 0.05 / (1 + days) : 0;
 }
 
-// First position whose amount is greater than `amount`.
-function upperBoundAmount(st: MatchState, rows: Uint32Array, amount: number): number {
-  let lo = 0;
-  let hi = rows.length;
+// First position in [lo, hi) whose amount is greater than `amount`.
+function upperBoundAmount(st: MatchState, rows: Uint32Array, amount: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (st.J.amount[rows[mid]] <= amount) lo = mid + 1;
