@@ -1,7 +1,10 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import Papa from 'papaparse';
 import { Decimal, sumAmounts } from '../../analytics/money/decimal';
 import { readStatementFile } from '../../analytics/import/read-statement-file';
-import { encodeCsv, formatCsv, neutraliseText, restoreNeutralisedText, type CsvColumn } from '../../analytics/io/write-csv';
+import { encodeCsv, formatCsv, neutraliseText, restoreNeutralisedText, writeCsv, type CsvColumn } from '../../analytics/io/write-csv';
 
 const E3_COLUMNS: CsvColumn[] = [
   { header: '日期', type: 'date' },
@@ -72,5 +75,14 @@ describe('readStatementFile on our CSV export', () => {
     const bytes = encodeCsv([{ header: '日期', type: 'date' }, { header: '摘要', type: 'text' }, { header: '金额', type: 'amount' }], [['2024-06-30', '测试未达账项', '-100.00']]);
     const r = await readStatementFile(bytes, 'outstanding.csv');
     expect(r.lines.map((l) => [l.date, String(l.amount), l.description])).toEqual([['2024-06-30', '-100.00', '测试未达账项']]);
+  });
+});
+
+describe('writeCsv', () => {
+  it('writes the same bytes encodeCsv gives, atomically', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-csv-')), 'out.csv');
+    const cols: CsvColumn[] = [{ header: '日期', type: 'date' }, { header: '金额', type: 'amount' }];
+    writeCsv(file, cols, [['2024-06-30', '-100.00']]);
+    expect(Buffer.compare(fs.readFileSync(file), Buffer.from(encodeCsv(cols, [['2024-06-30', '-100.00']])))).toBe(0);
   });
 });
