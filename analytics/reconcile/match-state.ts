@@ -98,6 +98,18 @@ export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
   return { sameReference, referenceTypo, likeness, contradicts };
 }
 
+/**
+ * Whether entry j and line s name different counterparties (the `contradicts` of
+ * {@link evidenceOf}), computing only as much of the evidence as the answer needs.
+ */
+export function isContradicting(st: MatchState, j: number, s: number): boolean {
+  const pj = st.J.party[j];
+  const ps = st.S.party[s];
+  if (pj === '' || ps === '' || pj === ps) return false;
+  if (textSimilarity(pj, ps) >= 0.5) return false;
+  return evidenceOf(st, j, s).contradicts;
+}
+
 /** Record a proposal and mark its rows taken. */
 export function propose(st: MatchState, entries: number[], lines: number[], rule: MatchRule, score: number, residual = 0): void {
   for (const j of entries) st.entryUsed[j] = 1;

@@ -7,7 +7,7 @@
  * maxGroupCandidates nearest rows are searched for an exact subset sum in integer fen of
  * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size.
  */
-import { evidenceOf, lowerBoundDay, openRows, propose, sortByDay, type Evidence, type MatchState } from './match-state';
+import { evidenceOf, isContradicting, lowerBoundDay, openRows, propose, sortByDay, type Evidence, type MatchState } from './match-state';
 import { accidentalSumPool, exactSubsets } from './exact-subsets';
 import type { LedgerColumns } from './ledger-columns';
 
@@ -84,7 +84,7 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, i: number): Su
   };
   const likeness = (k: number) => evidence(k).likeness;
   // A member naming a different counterparty than the single row cannot be part of it.
-  const admissible = (k: number) => !evidence(k).contradicts;
+  const admissible = manyToOne ? (k: number) => !isContradicting(st, k, i) : (k: number) => !isContradicting(st, i, k);
   // One walk over the widest window, nearest first; the pool of a narrower reach is its
   // prefix of rows within that reach (the walk visits them in the same order).
   const widest = nearestOpen(side.other, side.otherUsed, pool, day - st.window, day + side.after, day, target, st.maxGroupCandidates, admissible);
