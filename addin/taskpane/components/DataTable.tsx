@@ -62,14 +62,7 @@ export function DataTable<R>(props: DataTableProps<R>): JSX.Element {
           {shown.map((r, i) => (
             <TableRow key={props.rowKey(r, i)}>
               {props.columns.map((c) => (
-                <TableCell
-                  key={c.key}
-                  style={
-                    c.numeric
-                      ? { textAlign: 'right', fontVariantNumeric: 'tabular-nums' }
-                      : undefined
-                  }
-                >
+                <TableCell key={c.key} style={cellStyle(c)}>
                   {c.render(r)}
                 </TableCell>
               ))}
