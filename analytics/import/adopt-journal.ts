@@ -159,7 +159,7 @@ async function journalRows(
     };
   if (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b) {
     try {
-      return { rows: (await readXlsxRows(f.bytes, JOURNAL_SHEETS)).rows };
+      return { rows: (await readXlsxRows(f.bytes, JOURNAL_SHEETS, f.name)).rows };
     } catch (e) {
       return {
         problem: problem('bad-xlsx', `The workbook cannot be read: ${(e as Error).message}`, {

@@ -7,6 +7,7 @@
  * rows stop it too when the user chose all or nothing, otherwise the good lines go in
  * and the command ends with exit 1 so the rejected rows get looked at.
  */
+import { restoreNeutralisedText } from '../io/format-csv';
 import { numberSetting, rowsOf, settingsOf, text } from '../book/book';
 import type { Book, CommandContext, CommandResult, Message, Row, TableChange } from '../book/types';
 import { t } from '../book/types';
@@ -316,15 +317,20 @@ function statementRow(
     ValueDate: line.valueDate ?? null,
     Amount: line.amount,
     Currency: line.currency ?? currency,
-    Counterparty: line.counterparty ?? null,
+    // Text our own CSV export guarded with a leading ' against formulas reads back as typed.
+    Counterparty: restoreText(line.counterparty),
     CounterpartyAccount: line.counterpartyAccount ?? null,
     Reference: line.reference ?? null,
-    Description: line.description ?? null,
+    Description: restoreText(line.description),
     Method: line.method ?? null,
     RunningBalance: line.runningBalance ?? null,
     Source: `${file}#${line.row}`,
     Fingerprint: fp,
   };
+}
+
+function restoreText(value: string | undefined): string | null {
+  return value === undefined ? null : restoreNeutralisedText(value);
 }
 
 function savePresetChange(

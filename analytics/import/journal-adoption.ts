@@ -3,6 +3,7 @@
  * entry and customer ids handed out, and the multiset of entries the book already holds,
  * so a row adopted before is recognised as a duplicate.
  */
+import { restoreNeutralisedText } from '../io/format-csv';
 import { entryRowHash } from '../audit/entry-hash';
 import { closedPeriods } from '../book/apply-change-set';
 import { rowsOf, text } from '../book/book';
@@ -147,8 +148,8 @@ export class Adoption {
           cellOptional(get('CustomerName')),
           `${file}#${row.line}`,
         ),
-        Summary: cellOptional(get('Summary')) ?? null,
-        CounterAccount: cellOptional(get('CounterAccount')) ?? null,
+        Summary: restoreOptional(cellOptional(get('Summary'))),
+        CounterAccount: restoreOptional(cellOptional(get('CounterAccount'))),
         Method: cellOptional(get('Method')) ?? null,
         Reference: cellId(get('Reference')).value ?? null,
         Inflow: money.inflow,
@@ -266,4 +267,9 @@ function maxNumber(ids: string[], pattern: RegExp): number {
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max;
+}
+
+// Text our own CSV export guarded with a leading ' against formulas reads back as typed.
+function restoreOptional(value: string | undefined): string | null {
+  return value === undefined ? null : restoreNeutralisedText(value);
 }

@@ -58,7 +58,7 @@ export async function readStatementFile(
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     let read: { rows: GridRow[]; date1904: boolean; sheet?: string };
     try {
-      read = await readXlsxRows(bytes);
+      read = await readXlsxRows(bytes, [], fileName);
     } catch (e) {
       return {
         ...empty,

@@ -6,19 +6,24 @@
  */
 import ExcelJS from 'exceljs';
 import { flattenExcelValue } from '../io/excel-value';
+import { inspectXlsx } from '../io/inspect-xlsx';
 import type { GridRow } from './read-table';
 
 /**
  * Read a workbook's rows.
  * @param bytes the .xlsx file
  * @param preferred sheet names to take first when present (e.g. 日记账 for a journal)
+ * @param fileName named in the error when the zip check refuses the file
  * @returns the rows of the first preferred sheet, else of the first sheet with data, and
  * whether dates count from 1904
  */
 export async function readXlsxRows(
   bytes: Uint8Array,
   preferred: readonly string[] = [],
+  fileName = 'statement.xlsx',
 ): Promise<{ rows: GridRow[]; date1904: boolean; sheet?: string }> {
+  // Zip bombs, truncation and DOCTYPE payloads are refused before ExcelJS inflates anything.
+  inspectXlsx(bytes, fileName);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
