@@ -29,12 +29,18 @@ export function bankBalanceAt(lines: readonly Row[], opening: number): number {
 }
 
 // Lines by date, keeping file order within a date; files listed newest first are turned round.
-function chronological(lines: readonly Row[]): Row[] {
+function chronological(lines: readonly Row[]): readonly Row[] {
   const first = text(lines[0]?.Date);
   const lastDate = text(lines[lines.length - 1]?.Date);
   const base = first > lastDate ? lines.slice().reverse() : lines.slice();
+  if (isInDateOrder(base)) return base;
   return base
     .map((row, i) => ({ row, i }))
     .sort((a, b) => (text(a.row.Date) < text(b.row.Date) ? -1 : text(a.row.Date) > text(b.row.Date) ? 1 : a.i - b.i))
     .map((x) => x.row);
+}
+
+function isInDateOrder(lines: readonly Row[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (text(lines[i].Date) < text(lines[i - 1].Date)) return false;
+  return true;
 }

@@ -14,10 +14,16 @@
  * @example exactSubsets([150010, 230020, 99], 380030, 4) // [[0, 1]]
  */
 export function exactSubsets(values: readonly number[], target: number, maxSize: number, limit = 16, poolFor: (size: number) => number = () => values.length, minSize = 2): number[][] {
+  let order: number[] = [];
+  let ordered = 0; // how many leading values `order` covers
   for (let size = minSize; size <= Math.min(maxSize, values.length); size++) {
     // Only the first poolFor(size) values take part in subsets of this size.
-    const pool = values.slice(0, Math.max(size, poolFor(size)));
-    const order = pool.map((_, i) => i).sort((a, b) => pool[a] - pool[b] || a - b);
+    const n = Math.min(values.length, Math.max(size, poolFor(size)));
+    const pool = n === values.length ? values : values.slice(0, n);
+    if (size <= 3 && ordered !== n) {
+      order = Array.from({ length: n }, (_, i) => i).sort((a, b) => pool[a] - pool[b] || a - b);
+      ordered = n;
+    }
     const found = size === 2 ? pairs(pool, order, target, -1, limit) : size === 3 ? triples(pool, order, target, limit) : size === 4 ? quads(pool, target, limit) : deeper(pool, target, size, limit);
     if (found.length) return found;
   }

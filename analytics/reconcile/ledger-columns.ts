@@ -61,8 +61,11 @@ export function normalizeReference(v: unknown): string {
 
 /** A name or description reduced for comparison: no spaces, punctuation or company suffixes. */
 export function normalizeParty(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  return String(v)
+  return v === null || v === undefined ? '' : normalizePartyText(String(v));
+}
+
+function normalizePartyText(v: string): string {
+  return v
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/有限责任公司|股份有限公司|有限公司|公司|CO\.?,?\s*LTD\.?|LIMITED|LTD\.?|INC\.?/gi, '')
     .replace(/[\s()（）,，.。·\-_]/g, '')
@@ -89,14 +92,15 @@ export function allocateColumns(n: number): LedgerColumns {
  */
 export function journalColumns(entries: readonly Row[], customerNames: ReadonlyMap<string, string> = new Map()): LedgerColumns {
   const out = allocateColumns(entries.length);
+  const normalize = remembered(normalizePartyText);
   entries.forEach((r, i) => {
     out.ids[i] = String(r.EntryId);
     out.day[i] = dayNumber(String(r.Date ?? ''));
     out.amount[i] = fen(r.Inflow) - fen(r.Outflow);
     out.reference[i] = normalizeReference(r.Reference);
     const customer = r.CustomerId === null || r.CustomerId === undefined ? '' : String(r.CustomerId);
-    out.party[i] = normalizeParty(customerNames.get(customer) ?? customer);
-    out.memo[i] = normalizeParty(r.Summary);
+    out.party[i] = normalize(customerNames.get(customer) ?? customer);
+    out.memo[i] = normalize(r.Summary);
   });
   return out;
 }
@@ -104,13 +108,14 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
 /** Statement lines as columns. */
 export function statementColumns(lines: readonly Row[]): LedgerColumns {
   const out = allocateColumns(lines.length);
+  const normalize = remembered(normalizePartyText);
   lines.forEach((r, i) => {
     out.ids[i] = String(r.LineId);
     out.day[i] = dayNumber(String(r.Date ?? ''));
     out.amount[i] = fen(r.Amount);
     out.reference[i] = normalizeReference(r.Reference);
-    out.party[i] = normalizeParty(r.Counterparty);
-    out.memo[i] = normalizeParty(r.Description);
+    out.party[i] = normalize(r.Counterparty);
+    out.memo[i] = normalize(r.Description);
   });
   return out;
 }
@@ -119,6 +124,21 @@ export function statementColumns(lines: readonly Row[]): LedgerColumns {
 export function fen(v: unknown): number {
   if (v === null || v === undefined || v === '') return 0;
   return toMinorUnits(typeof v === 'number' ? v.toFixed(2) : String(v).trim());
+}
+
+// Names and descriptions repeat across rows: normalise each distinct text once.
+function remembered(normalize: (s: string) => string): (v: unknown) => string {
+  const seen = new Map<string, string>();
+  return (v) => {
+    if (v === null || v === undefined || v === '') return '';
+    const key = String(v);
+    let out = seen.get(key);
+    if (out === undefined) {
+      out = normalize(key);
+      if (seen.size < 100_000) seen.set(key, out);
+    }
+    return out;
+  };
 }
 
 function digits(s: string, from: number, to: number): number {
