@@ -7,6 +7,7 @@
 import { toMinorUnits } from '../money/minor-units';
 import { rowsOf, text } from '../book/book';
 import type { Book, Row } from '../book/types';
+import { internalTransferTest } from '../journal/is-internal-transfer';
 
 export interface Movement {
   entryId: string;
@@ -21,6 +22,8 @@ export interface Movement {
   inflow: number;
   /** Payments (支出) in fen. */
   outflow: number;
+  /** Money moved between the unit's own accounts: neither income nor expense. */
+  transfer: boolean;
 }
 
 export interface MovementsOptions {
@@ -41,13 +44,13 @@ export function journalMovements(
 ): { movements: Movement[]; skipped: number } {
   const rows = rowsOf(book, 'Journal');
   let all = parsed.get(rows);
-  if (!all) parsed.set(rows, (all = parseJournal(rows)));
+  if (!all) parsed.set(rows, (all = parseJournal(rows, internalTransferTest(book))));
   const first = options.from ? firstOnOrAfter(all.movements, options.from) : 0;
   const end = options.to ? firstOnOrAfter(all.movements, nextDay(options.to)) : all.movements.length;
   return { movements: all.movements.slice(first, Math.max(first, end)), skipped: all.skipped };
 }
 
-function parseJournal(rows: readonly Row[]): { movements: Movement[]; skipped: number } {
+function parseJournal(rows: readonly Row[], isTransfer: (entry: Row) => boolean): { movements: Movement[]; skipped: number } {
   const movements: Movement[] = [];
   let skipped = 0;
   for (const row of rows) {
@@ -68,6 +71,7 @@ function parseJournal(rows: readonly Row[]): { movements: Movement[]; skipped: n
       status: text(row.Status),
       inflow,
       outflow,
+      transfer: isTransfer(row),
     });
   }
   // A stable sort keeps the table order within a day; most journals are already in order.
@@ -161,7 +165,10 @@ export function skippedNote(skipped: number): { 'zh-CN': string; 'en-US': string
   ];
 }
 
-/** Receipts and payments in fen per period key, every period from first to last present. */
+/**
+ * Income and expense in fen per period key, every period from first to last present.
+ * Transfers between the unit's own accounts are left out: they are neither.
+ */
 export function totalsByPeriod(
   movements: readonly Movement[],
   grain: Grain,
@@ -169,6 +176,7 @@ export function totalsByPeriod(
   if (!movements.length) return [];
   const sums = new Map<string, { income: number; expense: number }>();
   for (const m of movements) {
+    if (m.transfer) continue;
     const key = periodKey(m.date, grain);
     const s = sums.get(key) ?? { income: 0, expense: 0 };
     s.income += m.inflow;

@@ -63,6 +63,23 @@ describe('profitByPeriod', () => {
     expect(profitByPeriod({}, inputOf(book)).rows).toEqual([{ Period: '2026-03', Income: '500.10', Expense: '0.30', Profit: '499.80' }]);
   });
 
+  it('leaves cash drawn from or deposited at the bank out of income and expense', () => {
+    const book = makeBook({
+      Accounts: [
+        { AccountId: 'CASH1', Name: '库存现金', Kind: 'cash' },
+        { AccountId: 'BANK1', Name: '基本户', Kind: 'bank' },
+      ],
+      Journal: [
+        { EntryId: 'J1', Date: '2026-03-02', AccountId: 'BANK1', Inflow: '300.00',  Outflow: null,      CounterAccount: '应收账款',        Status: 'posted' },
+        { EntryId: 'J2', Date: '2026-03-03', AccountId: 'BANK1', Inflow: null,      Outflow: '1000.00', CounterAccount: '库存现金',        Status: 'posted' },
+        { EntryId: 'J3', Date: '2026-03-03', AccountId: 'CASH1', Inflow: '1000.00', Outflow: null,      CounterAccount: '银行存款-基本户', Status: 'posted' },
+        { EntryId: 'J4', Date: '2026-03-04', AccountId: 'CASH1', Inflow: null,      Outflow: '200.00',  CounterAccount: 'BANK1',           Status: 'posted' },
+        { EntryId: 'J5', Date: '2026-03-05', AccountId: 'CASH1', Inflow: null,      Outflow: '45.50',   CounterAccount: '管理费用',        Status: 'posted' },
+      ],
+    });
+    expect(profitByPeriod({}, inputOf(book)).rows).toEqual([{ Period: '2026-03', Income: '300.00', Expense: '45.50', Profit: '254.50' }]);
+  });
+
   it('includes both ends of a from-to range', () => {
     const book = makeBook({
       Journal: [
