@@ -2,7 +2,7 @@
  * Large synthetic reconciliation inputs as columns, for the 1,000,000 × 1,000,000 benchmark:
  * mostly one-to-one pairs (same day or a few days' lag, half with a shared reference), some
  * netted fees, split payments, combined deposits and items on one side only. Seeded, so
- * every run reconciles the same data. `toCsv` writes the same rows for a pandas baseline.
+ * every run reconciles the same data. `columnsToCsv` writes the same rows for a pandas baseline.
  */
 import { allocateColumns, type LedgerColumns } from '../../analytics/reconcile/ledger-columns';
 import { seededRandom } from './synthetic-book';
@@ -66,4 +66,11 @@ export function makeSyntheticColumns(n: number, seed = 1, firstDay = 19723 /* 20
 
 function shrink(c: LedgerColumns, n: number): LedgerColumns {
   return { length: n, ids: c.ids.slice(0, n), day: c.day.slice(0, n), amount: c.amount.slice(0, n), reference: c.reference.slice(0, n), party: c.party.slice(0, n), memo: c.memo.slice(0, n) };
+}
+
+/** The columns as CSV (id,date,amount,reference,party; amount in fen) for a pandas baseline. */
+export function columnsToCsv(cols: LedgerColumns): string {
+  const lines = ['id,day,amount,reference,party'];
+  for (let i = 0; i < cols.length; i++) lines.push(`${cols.ids[i]},${cols.day[i]},${cols.amount[i]},${cols.reference[i]},${cols.party[i]}`);
+  return lines.join('\n') + '\n';
 }

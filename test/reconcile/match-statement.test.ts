@@ -1,0 +1,58 @@
+import { matchStatement } from '../../analytics/reconcile/match-statement';
+import { journalColumns, statementColumns } from '../../analytics/reconcile/ledger-columns';
+import { entryRow, lineRow, type EntrySpec, type LineSpec } from './make-book';
+
+const names = new Map([['C1', '华东商贸'], ['C2', '江南材料']]);
+function run(entries: EntrySpec[], lines: LineSpec[], options = {}) {
+  const J = journalColumns(entries.map((e) => entryRow(e)), names);
+  const S = statementColumns(lines.map((l) => lineRow(l)));
+  return matchStatement(J, S, options).map((p) => ({ entries: p.entries.map((j) => J.ids[j]), lines: p.lines.map((s) => S.ids[s]), rule: p.rule, residual: p.residual }));
+}
+
+describe('matchStatement', () => {
+  it('pairs a receipt with a credit two days later inside the default window', () => {
+    expect(run([['J1', '2024-06-03', '+800.00']], [['L1', '2024-06-05', '+800.00']])).toEqual([{ entries: ['J1'], lines: ['L1'], rule: 'date-window', residual: 0 }]);
+  });
+
+  it('leaves them apart when the window setting is one day', () => {
+    expect(run([['J1', '2024-06-03', '+800.00']], [['L1', '2024-06-05', '+800.00']], { windowDays: 1 })).toEqual([]);
+  });
+
+  it('nets a bank fee off a receipt and keeps the fee as the residual', () => {
+    expect(run([['J1', '2024-06-03', '+10000.00', 'C1']], [['L1', '2024-06-03', '+9985.00', '华东商贸有限公司']])).toEqual([{ entries: ['J1'], lines: ['L1'], rule: 'fee-netted', residual: -1500 }]);
+  });
+
+  it('matches a payment the bank split into two lines', () => {
+    expect(run([['J1', '2024-06-03', '-1672.94', 'C2']], [['L1', '2024-06-04', '-1476.95', '江南材料'], ['L2', '2024-06-04', '-195.99', '江南材料']])).toEqual([
+      { entries: ['J1'], lines: ['L1', 'L2'], rule: 'one-to-many', residual: 0 },
+    ]);
+  });
+
+  it('matches equal amounts ten days apart when the counterparty is the same', () => {
+    expect(run([['J1', '2024-06-03', '-4637.95', 'C2']], [['L1', '2024-06-13', '-4637.95', '江南材料']])).toEqual([{ entries: ['J1'], lines: ['L1'], rule: 'fuzzy', residual: 0 }]);
+  });
+
+  it('does not take a same-amount decoy for another counterparty', () => {
+    const found = run([['J1', '2024-06-03', '+500.00', 'C1'], ['J2', '2024-06-03', '+500.00', 'C2']], [['L1', '2024-06-04', '+500.00', '江南材料']]);
+    expect(found).toEqual([{ entries: ['J2'], lines: ['L1'], rule: 'date-window', residual: 0 }]);
+  });
+
+  it('prefers the matching reference over the nearer date', () => {
+    const found = run([['J1', '2024-06-03', '-300.00', undefined, undefined, '88'], ['J2', '2024-06-05', '-300.00', undefined, undefined, '89']], [['L1', '2024-06-05', '-300.00', undefined, '88']]);
+    expect(found).toEqual([{ entries: ['J1'], lines: ['L1'], rule: 'exact-reference', residual: 0 }]);
+  });
+
+  it('never proposes a pairing reported as rejected', () => {
+    const found = run([['J1', '2024-06-03', '+800.00']], [['L1', '2024-06-03', '+800.00']], { isRejected: () => true });
+    expect(found).toEqual([]);
+  });
+
+  it.each`
+    case                     | entries                                                    | lines
+    ${'empty input'}         | ${[]}                                                      | ${[]}
+    ${'opposite signs'}      | ${[['J1', '2024-06-03', '+800.00']]}                       | ${[['L1', '2024-06-03', '-800.00']]}
+    ${'one fen apart'}       | ${[['J1', '2024-06-03', '+800.00']]}                       | ${[['L1', '2024-06-03', '+800.01']]}
+  `('matches nothing for $case', ({ entries, lines }) => {
+    expect(run(entries, lines)).toEqual([]);
+  });
+});
