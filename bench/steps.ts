@@ -66,7 +66,9 @@ async function setUpImport({ dir }: Input): Promise<StepSetup> {
   const importStatement = await engine<Fn>('../analytics/import/import-statement', 'importStatement');
   if (typeof importStatement === 'string') return { unavailable: importStatement };
   const book = emptyBook('zh-CN');
-  book.tables.Settings!.rows = Object.entries(DEFAULT_SETTINGS).map(([Key, Value]) => ({ Key, Value }));
+  // A million-line export is ~75 MB, past the 50 MB default; a user raises the limit the same way.
+  const settings = { ...DEFAULT_SETTINGS, 'import.maxBytes': String(512 * 2 ** 20), 'import.maxRows': '1100000' };
+  book.tables.Settings!.rows = Object.entries(settings).map(([Key, Value]) => ({ Key, Value }));
   book.tables.Accounts!.rows = [{ AccountId: BENCH_ACCOUNT, Name: '基本户', Kind: 'bank', Currency: 'CNY', OpeningBalance: '1000000.00', OpeningDate: '2025-01-01' }];
   const bytes = new Uint8Array(fs.readFileSync(path.join(dir, INPUTS.bank)));
   return {
