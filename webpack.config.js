@@ -115,6 +115,8 @@ module.exports = (env = {}, argv = {}) => {
     },
     devtool: mode === 'production' ? false : 'source-map',
     performance: { hints: false },
+    // The filesystem cache is shared by the CLI and the Node API builds; its restore notes are noise.
+    infrastructureLogging: { level: 'error' },
     stats: 'errors-warnings',
   };
 };
