@@ -11,6 +11,8 @@ export const DEFAULT_SETTINGS: Record<string, string> = {
   timeZone: 'Asia/Shanghai',
   'reconcile.dateWindowDays': '3',
   'reconcile.maxGroupSize': '4',
+  'reconcile.maxFee': '50.00',
+  'reconcile.fuzzyWindowDays': '15',
   'risk.largeCash': '50000',
   'risk.largeTransferPerson': '500000',
   'risk.largeTransferCompany': '2000000',
