@@ -24,7 +24,7 @@ export const STREAM_NUMBER_FORMATS = { amount: '#,##0.00;-#,##0.00', date: 'yyyy
 export interface StreamWriteBookOptions {
   /** Only these tables are written. @default all tables in the book */
   tables?: readonly TableKey[];
-  /** Deflate level 1–9; 1 is about twice as fast and a third bigger. @default 6 */
+  /** Deflate level 1–9; 6 makes a file ~15% smaller for ~60% more CPU. @default 1 */
   level?: number;
 }
 
@@ -49,7 +49,7 @@ export async function streamWriteBook(file: string, book: Book, options: StreamW
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await writePackage(tmp, sheets, book.date1904, options.level ?? 6);
+    await writePackage(tmp, sheets, book.date1904, options.level ?? 1);
     const fd = fs.openSync(tmp, 'r');
     fs.fsyncSync(fd);
     fs.closeSync(fd);
