@@ -101,6 +101,7 @@ const en = {
   'reconcile.BookPaidNotOnBank': 'Booked payment, not on bank',
   'reconcile.rule': 'Rule',
   'reconcile.score': 'Score',
+  'reconcile.decide': 'Decide',
   // Risk
   'risk.title': 'Risk findings',
   'risk.scan': 'Scan for risks',
@@ -240,6 +241,7 @@ const zh: Strings = {
   'reconcile.BookPaidNotOnBank': '企业已付银行未付',
   'reconcile.rule': '规则',
   'reconcile.score': '得分',
+  'reconcile.decide': '处理',
   'risk.title': '风险发现',
   'risk.scan': '风险扫描',
   'risk.rule': '规则',

@@ -132,21 +132,8 @@ export function ReconcileView(): JSX.Element {
             empty={tr('none')}
             columns={[
               {
-                key: 'line',
-                header: tr('date'),
-                render: (m) => text(lineById.get(text(m.LineIds).split(/[,;\s]+/)[0])?.Date),
-              },
-              {
-                key: 'amount',
-                header: tr('amount'),
-                numeric: true,
-                render: (m) => text(lineById.get(text(m.LineIds).split(/[,;\s]+/)[0])?.Amount),
-              },
-              { key: 'rule', header: tr('reconcile.rule'), render: (m) => text(m.Rule) },
-              { key: 'status', header: tr('status'), render: (m) => text(m.Status) },
-              {
                 key: 'act',
-                header: '',
+                header: tr('reconcile.decide'),
                 render: (m) =>
                   m.Status === 'auto' ? (
                     <span style={{ display: 'flex', gap: 4 }}>
@@ -165,6 +152,19 @@ export function ReconcileView(): JSX.Element {
                     </span>
                   ) : null,
               },
+              {
+                key: 'line',
+                header: tr('date'),
+                render: (m) => text(lineById.get(text(m.LineIds).split(/[,;\s]+/)[0])?.Date),
+              },
+              {
+                key: 'amount',
+                header: tr('amount'),
+                numeric: true,
+                render: (m) => text(lineById.get(text(m.LineIds).split(/[,;\s]+/)[0])?.Amount),
+              },
+              { key: 'rule', header: tr('reconcile.rule'), render: (m) => text(m.Rule) },
+              { key: 'status', header: tr('status'), render: (m) => text(m.Status) },
             ]}
           />
         </Section>
