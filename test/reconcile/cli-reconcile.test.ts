@@ -61,4 +61,24 @@ describe('cashbook reconcile / close', () => {
     const file = await r3File();
     expect((await runCli(['reconcile', file, '--account', 'BANK1'])).code).toBe(2);
   });
+
+  it('counts cash by denomination and exits 1 on a shortage', async () => {
+    const book = makeBook({ kind: 'cash', accountId: 'CASH', opening: '1000.00', entries: [['J1', '2024-06-03', '+20.50']] });
+    const file = path.join(tempDir(), 'book.xlsx');
+    await writeBook(file, book);
+    const run = await runCli(['cash-count', file, '--account', 'CASH', '--date', '2024-06-30', '--count', '100=10,10=2', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.out)).toMatchObject({ counted: '1020.00', bookBalance: '1020.50', difference: '-0.50', kind: 'shortage' });
+    const { book: after } = await readBook(file);
+    expect(after.tables.Exceptions!.rows.map((r) => [r.Rule, r.Amount])).toEqual([['cash-count', '-0.50']]);
+  });
+
+  it('writes a customer statement and its 询证函', async () => {
+    const book = makeBook({ customers: [['C1', '华东商贸']], entries: [['J1', '2024-06-03', '+20.50', 'C1', '记-001']] });
+    const file = path.join(tempDir(), 'book.xlsx');
+    await writeBook(file, book);
+    const run = await runCli(['statement', file, '--customer', 'C1', '--from', '2024-06-01', '--to', '2024-06-30', '--letter', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ closing: '20.50', letter: { amount: '20.50', words: '人民币贰拾元伍角整' } });
+  });
 });
