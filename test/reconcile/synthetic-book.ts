@@ -53,6 +53,8 @@ export interface SyntheticOptions {
   mix?: Record<EventKind, number>;
   /** 'YYYY-MM' @default '2024-06' */
   period?: string;
+  /** Days before its bank credit a receipt of a combined deposit may be booked. @default 1 */
+  depositSpreadDays?: number;
 }
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same book. */
@@ -76,7 +78,7 @@ export function makeSyntheticBook(options: SyntheticOptions = {}): SyntheticBook
   const period = options.period ?? '2024-06';
   const first = dayNumber(`${period}-01`);
   const last = dayNumber(`${period}-30`);
-  const g = new Generator(rand, first, last);
+  const g = new Generator(rand, first, last, options.depositSpreadDays ?? 1);
   const kinds = Object.keys(mix) as EventKind[];
   const total = kinds.reduce((s, k) => s + mix[k], 0);
   for (let i = 0; i < (options.events ?? 2000); i++) {
@@ -99,7 +101,7 @@ class Generator {
   truth: TruthGroup[] = [];
   customers: string[] = [];
 
-  constructor(private rand: () => number, private first: number, private last: number) {
+  constructor(private rand: () => number, private first: number, private last: number, private spread: number) {
     const seen = new Set<string>();
     while (this.customers.length < 150) {
       const name = this.pick(HEADS) + this.pick(HEADS) + this.pick(TRADES);
@@ -144,7 +146,7 @@ class Generator {
         const n = this.int(2, 4);
         const d = this.day(0) ;
         const parts = Array.from({ length: n }, () => this.amount() / 10);
-        const es = parts.map((p) => this.entry(d - this.int(0, 1), Math.round(p), this.int(0, this.customers.length - 1)));
+        const es = parts.map((p) => this.entry(d - this.int(0, this.spread), Math.round(p), this.int(0, this.customers.length - 1)));
         const l = this.line(d, parts.reduce((s, p) => s + Math.round(p), 0), -1, undefined, '批量入账');
         this.truth.push({ entries: es, lines: [l], kind });
         break;
