@@ -78,12 +78,15 @@ function triples(values: readonly number[], order: readonly number[], target: nu
   return out;
 }
 
+// Scratch space for the packed pair sums of up to 64 candidates, reused by every call.
+const PAIR_KEYS = new Float64Array((64 * 63) / 2);
+
 // Pair sums packed with their positions into one float (sum × 4096 + i × 64 + j), sorted
 // natively, then walked from both ends: the common case of up to 64 candidates.
 function quads(values: readonly number[], target: number, limit: number): number[][] {
   const n = values.length;
   if (n > 64 || target * 4096 >= Number.MAX_SAFE_INTEGER) return quadsByMap(values, target, limit);
-  const keys = new Float64Array((n * (n - 1)) / 2);
+  const keys = PAIR_KEYS;
   let m = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
