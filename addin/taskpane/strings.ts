@@ -102,6 +102,7 @@ const en = {
   'reconcile.rule': 'Rule',
   'reconcile.score': 'Score',
   'reconcile.decide': 'Decide',
+  'reconcile.close': 'Close period {period}',
   // Risk
   'risk.title': 'Risk findings',
   'risk.scan': 'Scan for risks',
@@ -242,6 +243,7 @@ const zh: Strings = {
   'reconcile.rule': '规则',
   'reconcile.score': '得分',
   'reconcile.decide': '处理',
+  'reconcile.close': '结账 {period}',
   'risk.title': '风险发现',
   'risk.scan': '风险扫描',
   'risk.rule': '规则',

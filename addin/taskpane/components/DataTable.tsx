@@ -45,7 +45,11 @@ export function DataTable<R>(props: DataTableProps<R>): JSX.Element {
       tabIndex={0}
       style={{ overflowX: 'auto', maxWidth: '100%' }}
     >
-      <Table size="extra-small" aria-label={props.label} style={{ minWidth: 'max-content', width: 'auto', tableLayout: 'auto' }}>
+      <Table
+        size="extra-small"
+        aria-label={props.label}
+        style={{ minWidth: 'max-content', width: 'auto', tableLayout: 'auto' }}
+      >
         <TableHeader>
           <TableRow>
             {props.columns.map((c) => (

@@ -4,3 +4,4 @@ export {
   type ReconcileSummary,
 } from '../../../analytics/reconcile/reconcile-account';
 export { confirmMatch, rejectMatch } from '../../../analytics/reconcile/match-decisions';
+export { closePeriod } from '../../../analytics/reconcile/close-period';

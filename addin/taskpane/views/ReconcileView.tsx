@@ -66,6 +66,12 @@ export function ReconcileView(): JSX.Element {
     });
   };
 
+  const close = async () => {
+    await session.runCommand(tr('reconcile.close', { period }), async (b, ctx) =>
+      (await loadReconcile()).closePeriod(b, { period }, ctx),
+    );
+  };
+
   const matches = book
     ? rowsOf(book, 'Matches').filter((m) => m.AccountId === accountId && m.Period === period)
     : [];
@@ -121,6 +127,9 @@ export function ReconcileView(): JSX.Element {
               </React.Fragment>
             ))}
           </dl>
+          <Button disabled={!!session.busy} onClick={() => void close()}>
+            {tr('reconcile.close', { period })}
+          </Button>
         </Section>
       ) : null}
       {accountId && periodValid ? (
