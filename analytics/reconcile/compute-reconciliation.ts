@@ -18,6 +18,7 @@ import { fen, journalColumns, statementColumns } from './ledger-columns';
 import { matchId, pairingKey, splitIds } from './match-id';
 import { matchStatement, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
+import { openingItemsAsOf } from './opening-items';
 import { isoPeriod } from './period';
 
 export type OutstandingKind = 'BankReceivedNotBooked' | 'BankPaidNotBooked' | 'BookReceivedNotOnBank' | 'BookPaidNotOnBank';
@@ -27,9 +28,9 @@ export const OUTSTANDING_KINDS: readonly OutstandingKind[] = ['BankReceivedNotBo
 /** An item that explains part of the gap between book and bank. */
 export interface OutstandingItem {
   kind: OutstandingKind;
-  /** An unmatched entry or line, or the residual (a netted fee) of a match. */
-  source: 'entry' | 'line' | 'match';
-  /** EntryId, LineId or MatchId. */
+  /** An unmatched entry or line, the residual (a netted fee) of a match, or an opening item (期初未达账项). */
+  source: 'entry' | 'line' | 'match' | 'opening';
+  /** EntryId, LineId, MatchId or ItemId. */
   id: string;
   date: string;
   /** Signed, in fen: + raises the balance it adjusts, − lowers it. */
@@ -93,15 +94,18 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const opening = fen(account.OpeningBalance);
   let bookBalance = opening;
   for (const e of entries) bookBalance += fen(e.Inflow) - fen(e.Outflow);
-  const bankBalance = bankBalanceAt(lines, opening);
+  // Opening items (期初未达账项) say how the bank's opening differed from the book's when the
+  // book was adopted; the lines and entries that later clear them are not candidates.
+  const carried = openingItemsAsOf(book, accountId, end);
+  const bankBalance = bankBalanceAt(lines, opening + bankOpeningOffset(book, accountId));
 
   // Step 2: what earlier runs and the user settled
   const prior = priorDecisions(book, accountId, period, entries, lines);
 
   // Step 3: match the rest
   const cancelled = cancelledReversals(entries);
-  const openEntries = entries.filter((e) => !prior.settled.has('e:' + text(e.EntryId)) && !prior.forced.has('e:' + text(e.EntryId)) && !cancelled.has(text(e.EntryId)));
-  const openLines = lines.filter((l) => !prior.settled.has('l:' + text(l.LineId)) && !prior.forced.has('l:' + text(l.LineId)));
+  const openEntries = entries.filter((e) => !prior.settled.has('e:' + text(e.EntryId)) && !prior.forced.has('e:' + text(e.EntryId)) && !cancelled.has(text(e.EntryId)) && !carried.clearingEntries.has(text(e.EntryId)));
+  const openLines = lines.filter((l) => !prior.settled.has('l:' + text(l.LineId)) && !prior.forced.has('l:' + text(l.LineId)) && !carried.clearingLines.has(text(l.LineId)));
   const J = journalColumns(openEntries, customerNames(book));
   const S = statementColumns(openLines);
   const rejected = prior.rejected;
@@ -135,6 +139,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   for (const e of entries) if (prior.forced.has('e:' + text(e.EntryId))) items.push(entryItem(e, fen(e.Inflow) - fen(e.Outflow)));
   for (const l of lines) if (prior.forced.has('l:' + text(l.LineId))) items.push(lineItem(l, fen(l.Amount)));
   items.push(...prior.residuals);
+  for (const o of carried.open) items.push(openingItem(o));
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Step 5: the 余额调节表
@@ -227,6 +232,36 @@ function cancelledReversals(entries: Row[]): Set<string> {
 
 function customerNames(book: Book): Map<string, string> {
   return new Map(rowsOf(book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]));
+}
+
+function openingItem(o: Row): OutstandingItem {
+  const kind = (text(o.Kind).charAt(0).toUpperCase() + text(o.Kind).slice(1)) as OutstandingKind;
+  const amount = fen(o.Amount);
+  return {
+    kind,
+    source: 'opening',
+    id: text(o.ItemId),
+    date: text(o.Date) || text(o.AsOf),
+    amount: kind === 'BankPaidNotBooked' || kind === 'BookPaidNotOnBank' ? -amount : amount,
+    text: ['期初未达 opening item', text(o.Reference), text(o.Description)].filter(Boolean).join(' '),
+    customerId: '',
+  };
+}
+
+// What the bank held at adoption beyond the book's opening balance: bank-side items it had
+// that the book lacked, less book-side items it had not seen yet.
+function bankOpeningOffset(book: Book, accountId: string): number {
+  let offset = 0;
+  for (const o of rowsOf(book, 'OpeningItems')) {
+    if (text(o.AccountId) !== accountId) continue;
+    const a = fen(o.Amount);
+    const kind = text(o.Kind);
+    if (kind === 'bankReceivedNotBooked') offset += a;
+    else if (kind === 'bankPaidNotBooked') offset -= a;
+    else if (kind === 'bookReceivedNotOnBank') offset -= a;
+    else if (kind === 'bookPaidNotOnBank') offset += a;
+  }
+  return offset;
 }
 
 function entryItem(e: Row, amount: number): OutstandingItem {
