@@ -68,15 +68,38 @@ export function sampleJournal(customerIds: string[], openingBalances: Record<str
 // 公积金 +1,234.00 and 01-27 电费 −3.00; ABC 01-04 结息 +0.01 (bank rules propose them).
 function januaryBankEntries(): Draft[] {
   return [
-    { date: '2024-01-01', accountId: 'BANK-CMB', customer: 2, summary: '转账汇款 张三 往来款', counterAccount: '其他应收款', method: '转账', outflow: '1000.00' },
+    { date: '2024-01-01', accountId: 'BANK-CMB', summary: '转账汇款 张三 往来款', counterAccount: '其他应收款', method: '转账', outflow: '1000.00' },
     { date: '2024-01-20', accountId: 'BANK-CMB', summary: '提取备用金 (ATM)', counterAccount: '库存现金', method: 'ATM', outflow: '1000.00' },
     { date: '2024-01-20', accountId: 'CASH', summary: '提取备用金 (ATM)', counterAccount: '银行存款-招商银行', method: 'ATM', inflow: '1000.00' },
     { date: '2024-01-24', accountId: 'BANK-CMB', summary: '抖音电商 办公用品', counterAccount: '管理费用-办公费', method: '快捷支付', outflow: '10.14' },
     { date: '2024-01-30', accountId: 'BANK-CMB', customer: 5, summary: '支票 88 付测试供应商丙货款', counterAccount: '应付账款', method: '支票', reference: '88', outflow: '500.00' },
     { date: '2024-01-31', accountId: 'BANK-CMB', customer: 0, summary: '存入测试客户甲货款 (在途)', counterAccount: '应收账款', method: '转账', inflow: '2000.00' },
-    { date: '2024-01-01', accountId: 'BANK-ABC', customer: 0, summary: '收测试客户甲货款 转存', counterAccount: '应收账款', method: '超级网银', inflow: '10000.00' },
+    { date: '2024-01-01', accountId: 'BANK-ABC', summary: '转存 哈哈 代测试客户甲付货款', counterAccount: '应收账款', method: '超级网银', inflow: '10000.00' },
     { date: '2024-01-02', accountId: 'BANK-ABC', summary: '财付通 一卡通充值', counterAccount: '管理费用-交通费', method: '电子商务', outflow: '10.00' },
-    { date: '2024-01-03', accountId: 'BANK-ABC', customer: 5, summary: '归还测试供应商丙借款', counterAccount: '短期借款', method: '转账', outflow: '12345.89' },
+    { date: '2024-01-03', accountId: 'BANK-ABC', summary: '正常还款 归还借款', counterAccount: '短期借款', method: '转账', outflow: '12345.89' },
+    ...icbcEntries(),
+  ];
+}
+
+// The cashier's entries for the ICBC account, February to May 2023: the 04-22 receipt from 李四
+// is not booked yet, the 04-25 repayment was booked a day late, and cheque 90 has not cleared.
+function icbcEntries(): Draft[] {
+  const e = (date: string, summary: string, counterAccount: string, method: string, amount: string, reference?: string): Draft =>
+    amount.startsWith('-')
+      ? { date, accountId: 'BANK-ICBC', summary, counterAccount, method, reference, outflow: amount.slice(1) }
+      : { date, accountId: 'BANK-ICBC', summary, counterAccount, method, reference, inflow: amount };
+  return [
+    e('2023-02-08', '财付通 微信红包退款', '营业外收入', '财付通', '1.04'),
+    e('2023-02-09', '财付通 群收款 聚餐', '管理费用-业务招待费', '财付通', '-24.00'),
+    e('2023-02-10', '信用卡合伙人返现', '营业外收入', '转账', '30.00'),
+    e('2023-02-20', '跨行汇款 张三', '其他应收款', '手机银行', '-1234.56'),
+    e('2023-02-28', '蚂蚁基金赎回到银行', '交易性金融资产', '支付宝', '341.58'),
+    e('2023-04-14', 'ABC公司 来款', '应收账款', '转账', '1234.56'),
+    e('2023-04-14', '网转 王五', '其他应收款', '手机银行', '-500.00'),
+    e('2023-04-20', '银联消费 掌上生活还款', '其他应付款', '银联', '-1234.56'),
+    e('2023-04-26', '自动还款 信用卡', '其他应付款', '自动还款', '-1234.56'),
+    e('2023-04-28', '支票 90 付测试供应商丙货款', '应付账款', '支票', '-800.00', '90'),
+    e('2023-05-02', '麦当劳 消费', '管理费用-业务招待费', '财付通', '-13.40'),
   ];
 }
 

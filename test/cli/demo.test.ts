@@ -31,14 +31,14 @@ describe('cashbook demo', () => {
   it('finishes and says what it did in the user language', () => {
     expect(run.code).toBe(0);
     expect(run.err).toContain('Cashbook 演示完成');
-    expect(run.err).toMatch(/导入对账单 31 行/);
+    expect(run.err).toMatch(/导入对账单 42 行/);
   });
 
   it('imports every line of the four bundled statement files, each traceable to its file and line', () => {
     const lines = book.tables.Statement!.rows;
     const bySource = (f: string) => lines.filter((l) => String(l.Source).startsWith(f + '#')).length;
-    // Transaction rows in the files, counted by hand: CMB 5, ABC 5, Alipay 5 that moved money, WeChat 16.
-    expect([bySource('deg-cmb-debit.csv'), bySource('deg-abc-debit.csv'), bySource('deg-alipay-gbk.csv'), bySource('deg-wechat.csv')]).toEqual([5, 5, 5, 16]);
+    // Transaction rows in the files, counted by hand: CMB 5, ABC 5, ICBC 11, Alipay 5 that moved money, WeChat 16.
+    expect(['deg-cmb-debit.csv', 'deg-abc-debit.csv', 'deg-icbc-debit-v2.csv', 'deg-alipay-gbk.csv', 'deg-wechat.csv'].map(bySource)).toEqual([5, 5, 11, 5, 16]);
   });
 
   it('writes every table the issue names with real rows', () => {
@@ -50,6 +50,13 @@ describe('cashbook demo', () => {
   it('posts the rule proposals so no bank-received line of the CMB January statement is left unbooked', () => {
     const cmb = book.tables.Reconciliation!.rows.find((r) => r.AccountId === 'BANK-CMB' && r.Period === '2024-01')!;
     expect(cmb.BankReceivedNotBooked).toBe('0.00');
+  });
+
+  it('ties out the ICBC April reconciliation, whose statement masks its balances, leaving the unbooked receipt from 李四 outstanding', () => {
+    const icbc = book.tables.Reconciliation!.rows.find((r) => r.AccountId === 'BANK-ICBC' && r.Period === '2023-04')!;
+    // book 5,000.00 + entries to 04-30 (−3,420.50) = 1,579.50; bank 5,000.00 + lines to 04-30 (−1,385.94) = 3,614.06;
+    // adjusted: 1,579.50 + 1,234.56 = 3,614.06 − 800.00 = 2,814.06 (worked by hand)
+    expect([icbc.BookBalance, icbc.BankBalance, icbc.BankReceivedNotBooked, icbc.BookPaidNotOnBank, icbc.Difference]).toEqual(['1579.50', '3614.06', '1234.56', '-800.00', '0.00']);
   });
 
   it('keeps a hash chain that verifies', async () => {
