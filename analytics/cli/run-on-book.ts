@@ -7,6 +7,8 @@ import type ExcelJS from 'exceljs';
 import { commitCommand } from '../book/commit-command';
 import type { Book, CommandContext, CommandResult } from '../book/types';
 import type { TableKey } from '../book/schema';
+import * as fs from 'node:fs';
+import { lockBook, type BookLock } from '../io/book-lock';
 import { readBook } from '../io/read-book';
 import { writeBook } from '../io/write-book';
 import { describeProblem } from '../util/problem';
@@ -28,6 +30,22 @@ export type BookCommand = (book: Book, ctx: CommandContext) => CommandResult | P
  * @returns the exit status (0, 1 or 2)
  */
 export async function runOnBook(file: string, command: BookCommand, io: CliIo, options: RunOnBookOptions = {}): Promise<number> {
+  // A command that may write holds the book's lock from before it reads until after it writes.
+  if (options.readOnly || !fs.existsSync(file)) return runUnlocked(file, command, io, options);
+  let lock: BookLock;
+  try {
+    lock = lockBook(file);
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+  try {
+    return await runUnlocked(file, command, io, options, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runUnlocked(file: string, command: BookCommand, io: CliIo, options: RunOnBookOptions, lock?: BookLock): Promise<number> {
   const log = createLog(io);
   let loaded: { book: Book; workbook: ExcelJS.Workbook };
 
@@ -76,6 +94,7 @@ export async function runOnBook(file: string, command: BookCommand, io: CliIo, o
 
   // Step 3: write atomically
   try {
+    lock?.checkUnchanged();
     await writeBook(file, next, { workbook: loaded.workbook, tables: changed, sheets: sheetNames });
   } catch (e) {
     return reportFailure(e, io);
