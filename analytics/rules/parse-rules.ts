@@ -30,7 +30,13 @@ export function parseRules(rows: Row[]): { rules: BankRule[]; problems: Problem[
     const ruleId = String(row.RuleId ?? `row ${i + 2}`);
     const parsed = parseConditions(row.Conditions);
     if ('error' in parsed) {
-      problems.push(problem('bad-rule', `rule ${ruleId}: ${parsed.error}`, { sheet: 'Rules', row: i + 2, column: 'Conditions' }));
+      problems.push(
+        problem('bad-rule', `rule ${ruleId}: ${parsed.error}`, {
+          sheet: 'Rules',
+          row: i + 2,
+          column: 'Conditions',
+        }),
+      );
       return;
     }
     const actions: BankRule['actions'] = {};
@@ -42,46 +48,106 @@ export function parseRules(rows: Row[]): { rules: BankRule[]; problems: Problem[
       order: typeof row.Order === 'number' ? row.Order : Number(row.Order ?? i + 1) || i + 1,
       enabled: row.Enabled !== false && row.Enabled !== 'false',
       conditions: parsed.conditions,
-      compiled: parsed.conditions.map((c) => (c.op === 'regex' ? new RegExp(c.value, 'iu') : undefined)),
+      compiled: parsed.conditions.map((c) =>
+        c.op === 'regex' ? new RegExp(c.value, 'iu') : undefined,
+      ),
       actions,
     });
   });
-  rules.sort((a, b) => a.order - b.order || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  rules.sort(
+    (a, b) => a.order - b.order || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
   return { rules, problems };
 }
 
 /** Parse a Conditions cell (JSON array of conditions). */
-export function parseConditions(cell: unknown): { conditions: RuleCondition[] } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(String(cell ?? '[]'));
-  } catch (e) {
-    return { error: `conditions are not valid JSON (${(e as Error).message})` };
-  }
-  if (!Array.isArray(value) || value.length === 0) return { error: 'conditions must be a non-empty JSON list' };
+export function parseConditions(
+  cell: unknown,
+): { conditions: RuleCondition[] } | { error: string } {
+  let value: unknown = cell;
+  // The cell holds JSON text; a caller (the CLI's --dry-run) may pass the list itself.
+  if (!Array.isArray(cell))
+    try {
+      value = JSON.parse(String(cell ?? '[]'));
+    } catch (e) {
+      return { error: `conditions are not valid JSON (${(e as Error).message})` };
+    }
+  if (!Array.isArray(value) || value.length === 0)
+    return { error: 'conditions must be a non-empty JSON list' };
   const conditions: RuleCondition[] = [];
   for (const c of value as Record<string, unknown>[]) {
     const error = checkCondition(c);
     if (error) return { error };
-    conditions.push({ field: c.field, op: c.op, value: String(c.value), ...(c.to !== undefined ? { to: String(c.to) } : {}) } as RuleCondition);
+    conditions.push({
+      field: c.field,
+      op: c.op,
+      value: String(c.value),
+      ...(c.to !== undefined ? { to: String(c.to) } : {}),
+    } as RuleCondition);
   }
   return { conditions };
 }
 
+// A group holding a quantifier that is itself quantified: the shape behind catastrophic
+// backtracking, e.g. (a+)+ or (\w*)*. Alternations like (a|aa)+ are not caught; they are
+// far rarer in bank rules.
+function hasNestedQuantifier(source: string): boolean {
+  const groups: boolean[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') i = classEnd(source, i);
+    else if (ch === '(') groups.push(false);
+    else if (ch === ')') {
+      const inner = groups.pop() ?? false;
+      if (inner && /^[+*{]/.test(source.slice(i + 1))) return true;
+      if (groups.length && inner) groups[groups.length - 1] = true;
+    } else if (
+      (ch === '+' || ch === '*' || (ch === '{' && /^\{\d+,\d*\}/.test(source.slice(i)))) &&
+      groups.length
+    ) {
+      groups[groups.length - 1] = true;
+    }
+  }
+  return false;
+}
+
+// Index of the ] that closes the character class opened at `open`.
+function classEnd(source: string, open: number): number {
+  for (let i = open + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ']' && i > open + 1) return i;
+  }
+  return source.length;
+}
+
 function checkCondition(c: Record<string, unknown>): string | undefined {
-  if (!RULE_FIELDS.includes(c.field as never)) return `unknown field '${String(c.field)}' (use ${RULE_FIELDS.join(', ')})`;
-  if (!RULE_OPS.includes(c.op as never)) return `unknown operator '${String(c.op)}' (use ${RULE_OPS.join(', ')})`;
-  if (c.value === undefined || c.value === null || c.value === '') return `condition on ${String(c.field)} has no value`;
+  if (!RULE_FIELDS.includes(c.field as never))
+    return `unknown field '${String(c.field)}' (use ${RULE_FIELDS.join(', ')})`;
+  if (!RULE_OPS.includes(c.op as never))
+    return `unknown operator '${String(c.op)}' (use ${RULE_OPS.join(', ')})`;
+  if (c.value === undefined || c.value === null || c.value === '')
+    return `condition on ${String(c.field)} has no value`;
   if (c.op === 'regex') {
     try {
       new RegExp(String(c.value), 'iu');
     } catch (e) {
       return `regex '${String(c.value)}' does not compile (${(e as Error).message})`;
     }
+    if (hasNestedQuantifier(String(c.value))) {
+      return `regex '${String(c.value)}' repeats a group that itself repeats (like (a+)+), which can take forever on some text; write it without the nested repeat`;
+    }
+    if (String(c.value).length > 200)
+      return `regex '${String(c.value).slice(0, 40)}…' is longer than 200 characters`;
   }
-  if (c.field === 'amount' && (Number.isNaN(toMinorUnits(String(c.value))) || (c.op === 'between' && Number.isNaN(toMinorUnits(String(c.to ?? '')))))) {
+  if (
+    c.field === 'amount' &&
+    (Number.isNaN(toMinorUnits(String(c.value))) ||
+      (c.op === 'between' && Number.isNaN(toMinorUnits(String(c.to ?? '')))))
+  ) {
     return `amount condition needs plain amounts like 100.00, got '${String(c.value)}'${c.to !== undefined ? ` and '${String(c.to)}'` : ''}`;
   }
-  if (c.field === 'sign' && c.value !== 'in' && c.value !== 'out') return `sign must be 'in' or 'out', got '${String(c.value)}'`;
+  if (c.field === 'sign' && c.value !== 'in' && c.value !== 'out')
+    return `sign must be 'in' or 'out', got '${String(c.value)}'`;
   return undefined;
 }

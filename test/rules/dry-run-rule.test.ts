@@ -23,3 +23,12 @@ describe('dryRunRule', () => {
     expect(() => dryRunRule(book, rule('BAD', 1, [{ field: 'colour', op: 'contains', value: 'x' }]), { months: 6, asOf: '2024-01-31' })).toThrow(/unknown field 'colour'/);
   });
 });
+
+describe('dryRunRule given conditions as a list rather than JSON text', () => {
+  it('reads them the same way', () => {
+    const lines = [line('2024-01-10', '-3.00', '电费', '国网电力')];
+    const book = makeBook({ lines });
+    const candidate = { RuleId: 'P', Order: 1, Enabled: true, Conditions: [{ field: 'counterparty', op: 'contains', value: '电力' }] as never, CounterAccount: '管理费用' };
+    expect(dryRunRule(book, candidate, { months: 1, asOf: '2024-01-31' }).matched).toBe(1);
+  });
+});

@@ -49,3 +49,20 @@ describe('findRule', () => {
     expect(problems[0].message).toMatch(/rule BAD: regex/);
   });
 });
+
+describe('parseRules on regexes that could run for ever', () => {
+  it.each`
+    source             | refused
+    ${'^(a+)+$'}       | ${true}
+    ${'(\\w*)*x'}      | ${true}
+    ${'((ab)+c)+'}     | ${true}
+    ${'(x{1,5})+'}     | ${true}
+    ${'^(跨行|汇款)?手续费$'} | ${false}
+    ${'[(]+a+'}        | ${false}
+    ${'(ab)+'}         | ${false}
+    ${'\\(a+\\)+'}     | ${false}
+  `('refuses $source: $refused', ({ source, refused }) => {
+    const { problems } = parseRules([rule('R', 1, [{ field: 'description', op: 'regex', value: source }])]);
+    expect(problems.length === 1 && /repeats a group that itself repeats/.test(problems[0].message)).toBe(refused);
+  });
+});
