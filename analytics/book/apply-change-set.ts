@@ -29,11 +29,31 @@ export function applyChangeSet(book: Book, changes: readonly TableChange[]): Boo
   return { ...book, tables, sheets };
 }
 
-/** Periods (YYYY-MM) whose status is closed. */
+/**
+ * Periods (YYYY-MM) that are closed: by the Periods table, and by the AuditLog's close and
+ * reopen rows in order, so deleting a Periods row by hand does not reopen a month.
+ */
 export function closedPeriods(book: Book): Set<string> {
   const out = new Set<string>();
-  for (const r of book.tables.Periods?.rows ?? []) if (r.Status === 'closed') out.add(String(r.Period));
+  for (const r of book.tables.AuditLog?.rows ?? []) {
+    if (r.Action === 'close') out.add(String(r.Target));
+    else if (r.Action === 'reopen') out.delete(String(r.Target));
+  }
+  for (const r of book.tables.Periods?.rows ?? []) {
+    if (r.Status === 'closed') out.add(String(r.Period));
+    else if (r.Status === 'open' && !auditSaysClosed(book, String(r.Period))) out.delete(String(r.Period));
+  }
   return out;
+}
+
+function auditSaysClosed(book: Book, period: string): boolean {
+  let closed = false;
+  for (const r of book.tables.AuditLog?.rows ?? []) {
+    if (String(r.Target) !== period) continue;
+    if (r.Action === 'close') closed = true;
+    else if (r.Action === 'reopen') closed = false;
+  }
+  return closed;
 }
 
 function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): Table {

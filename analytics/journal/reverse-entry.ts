@@ -60,7 +60,8 @@ export function reverseEntry(
   const errors: Message[] = [];
   if (!original)
     errors.push(err(`分录 ${params.entryId} 不存在`, `entry ${params.entryId} does not exist`));
-  else if (original.Status === 'reversed')
+  else if (original.Status === 'reversed' || entries.some((e) => text(e.ReversalOf) === params.entryId))
+    // A reversal row naming the entry counts even if the Status cell was edited back by hand.
     errors.push(
       err(`分录 ${params.entryId} 已被冲销`, `entry ${params.entryId} is already reversed`),
     );

@@ -115,3 +115,18 @@ describe('applyChangeSet locks on a closed period’s reconciliation evidence', 
     expect(next.tables.Matches!.rows[1].Status).toBe('confirmed');
   });
 });
+
+describe('closedPeriods', () => {
+  it('keeps a month closed by the audit log when its Periods row was deleted or set open by hand', () => {
+    const { emptyBook } = jest.requireActual('../../analytics/book/book');
+    const { closedPeriods: closed } = jest.requireActual('../../analytics/book/apply-change-set');
+    const book = emptyBook('en-US');
+    book.tables.AuditLog!.rows = [
+      { Seq: 1, Action: 'close', Target: '2024-01' },
+      { Seq: 2, Action: 'close', Target: '2024-02' },
+      { Seq: 3, Action: 'reopen', Target: '2024-02' },
+    ];
+    book.tables.Periods!.rows = [{ Period: '2024-01', Status: 'open' }];
+    expect([...closed(book)]).toEqual(['2024-01']);
+  });
+});

@@ -32,6 +32,15 @@ describe('reverseEntry', () => {
     expect(after.tables.Journal!.rows[0]).toEqual({ ...before, Status: 'reversed' });
   });
 
+  it('refuses a second reversal even when the original status was edited back to posted by hand', () => {
+    const book = bookWithEntry();
+    const { book: after } = commitCommand(book, reverseEntry(book, { entryId: 'J000001', reason: '金额录错' }, ctx), ctx);
+    after.tables.Journal!.rows[0] = { ...after.tables.Journal!.rows[0], Status: 'posted' };
+    const again = reverseEntry(after, { entryId: 'J000001', reason: '再冲一次' }, ctx);
+    expect(again.exitCode).toBe(2);
+    expect(again.messages.map((m) => m.text['en-US'])).toContain('entry J000001 is already reversed');
+  });
+
   it('takes a reversal date in an open month even when the original month is closed', () => {
     const book = bookWithEntry();
     book.tables.Periods!.rows.push({ Period: '2024-06', Status: 'closed' });
