@@ -14,7 +14,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const words = c.name.split(' ');
     return words.every((w, i) => argv[i] === w);
   });
-  if (!command || argv.includes('--help') && argv.length === 1) return help(io, argv.length === 0 || argv[0] === '--help' ? 0 : 2);
+  if (!command && argv.length > 0 && argv[0] !== '--help') {
+    io.err(io.lang === 'zh-CN' ? `没有 '${argv[0]}' 这个命令。` : `unknown command '${argv[0]}'.`);
+    return help(io, 2);
+  }
+  if (!command || (argv.includes('--help') && argv.length === 1)) return help(io, 0);
   const rest = argv.slice(command.name.split(' ').length);
   let parsed;
   try {
@@ -43,6 +47,13 @@ export function langFromEnv(env: NodeJS.ProcessEnv, argv: string[]): Lang {
 
 /** The process's io. */
 export function processIo(argv: string[]): CliIo {
+  // Output piped into `head` and closed early is not an error of ours: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   return {
     out: (s) => process.stdout.write(s + '\n'),
     err: (s) => process.stderr.write(s + '\n'),

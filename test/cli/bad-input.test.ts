@@ -55,3 +55,11 @@ describe('cashbook on bad input', () => {
     expect(run.err).toMatch(/usage: cashbook propose/);
   });
 });
+
+describe('cashbook with an unknown command', () => {
+  it('says which word it did not know, lists the commands and exits 2', async () => {
+    const run = await runCli(['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^unknown command 'frobnicate'\.\ncashbook commands:/);
+  });
+});
