@@ -201,8 +201,11 @@ export function importStatementLines(
   }
 
   // Step 3: messages, then all-or-nothing
-  const summary = summarise(params, files);
-  for (const f of files) messages.push(fileReadMessage(f));
+  const rejected = reads.flatMap((r) => r.problems.filter((p) => p.severity === 'error'));
+  // Nothing lands when all or nothing was asked for and a row failed, or when every row failed.
+  const refused = rejected.length > 0 && (params.allOrNothing || added.length === 0);
+  const summary = summarise(params, refused ? files.map((f) => ({ ...f, added: 0 })) : files);
+  for (const f of summary.files) messages.push(fileReadMessage(f));
   const foreign = added.filter((r) => r.Currency !== currency);
   if (foreign.length) {
     const kinds = [...new Set(foreign.map((r) => String(r.Currency)))].join(', ');
@@ -215,7 +218,6 @@ export function importStatementLines(
       ),
     });
   }
-  const rejected = reads.flatMap((r) => r.problems.filter((p) => p.severity === 'error'));
   const warnings = reads.flatMap((r) => r.problems.filter((p) => p.severity === 'warning'));
   messages.push(
     ...cappedMessages(rejected, 50, 'import-rejected'),
@@ -230,14 +232,16 @@ export function importStatementLines(
       'info',
     ),
   );
-  if (rejected.length && params.allOrNothing) {
+  if (refused) {
     messages.push({
       level: 'error',
       event: 'import-all-or-nothing',
-      text: t(
-        `有 ${rejected.length} 行被拒绝，按"全部或全不"设置未导入任何内容。`,
-        `${rejected.length} row(s) were rejected; all or nothing was chosen, so nothing was imported.`,
-      ),
+      text: params.allOrNothing
+        ? t(
+            `有 ${rejected.length} 行被拒绝，按"全部或全不"设置未导入任何内容。`,
+            `${rejected.length} row(s) were rejected; all or nothing was chosen, so nothing was imported.`,
+          )
+        : t(`全部 ${rejected.length} 行都被拒绝，未导入任何内容。`, `All ${rejected.length} row(s) were rejected; nothing was imported.`),
     });
     return { changes: [], summary: { ...summary, added: 0 }, messages, exitCode: 2 };
   }

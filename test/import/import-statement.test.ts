@@ -89,6 +89,13 @@ describe('importStatement', () => {
     );
     expect(r.exitCode).toBe(2);
     expect(r.changes).toEqual([]);
+    expect(r.summary.files[0].added).toBe(0);
+  });
+
+  it('imports nothing, writes no audit row and exits 2 when every row is rejected', async () => {
+    const bytes = utf8('Date,Description,Amount\n2024-02-01,Fee,x\n2024-02-02,Deposit,1.2.3\n');
+    const r = await importStatement(makeBook(), [{ name: 'a.csv', bytes }], { accountId: 'BANK' }, CTX);
+    expect([r.exitCode, r.changes, r.audit, r.summary.added, r.summary.rejected]).toEqual([2, [], undefined, 0, 2]);
   });
 
   it('stops with exit 2 when one of the files cannot be read', async () => {
