@@ -23,6 +23,7 @@ export function applyChangeSet(book: Book, changes: readonly TableChange[]): Boo
       continue;
     }
     const before = tables[change.table] ?? emptyTable(change.table);
+    checkCellLengths(change);
     checkChange(before, change, closed);
     tables[change.table] = applyOne(before, change);
   }
@@ -170,4 +171,20 @@ function mergeColumns(columns: string[], rows: Row[]): string[] {
     for (const k of Object.keys(r)) if (!out.includes(k)) out = out.concat(k);
   }
   return out;
+}
+
+/** Excel keeps at most this many characters in a cell; a longer one makes Excel repair the file. */
+export const MAX_CELL_CHARS = 32_767;
+
+function checkCellLengths(change: Exclude<TableChange, { op: 'sheet' }>): void {
+  if (change.op === 'delete') return;
+  const id = SCHEMA[change.table].idColumn;
+  for (const row of change.rows) {
+    for (const [key, value] of Object.entries(row)) {
+      if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
+        const where = [id ? `${id} ${String(row[id])}` : undefined, row.Source ? `from ${String(row.Source)}` : undefined].filter(Boolean).join(', ');
+        fail('cell-too-long', `${change.table} (${where}), column ${key}: ${value.length} characters; an Excel cell holds at most ${MAX_CELL_CHARS}. Nothing was written.`);
+      }
+    }
+  }
 }

@@ -130,3 +130,16 @@ describe('closedPeriods', () => {
     expect([...closed(book)]).toEqual(['2024-01']);
   });
 });
+
+describe('applyChangeSet on a cell longer than Excel allows', () => {
+  it('refuses the whole change and names the table, row, source and column', () => {
+    const { emptyBook } = jest.requireActual('../../analytics/book/book');
+    const { applyChangeSet: apply } = jest.requireActual('../../analytics/book/apply-change-set');
+    const book = emptyBook('en-US');
+    const rows = [
+      { LineId: 'S-1', AccountId: 'B', Date: '2024-01-01', Amount: '1.00', Description: 'ok', Source: 'a.csv#2' },
+      { LineId: 'S-2', AccountId: 'B', Date: '2024-01-01', Amount: '2.00', Description: 'x'.repeat(32_768), Source: 'a.csv#3' },
+    ];
+    expect(() => apply(book, [{ table: 'Statement', op: 'append', rows }])).toThrow('Statement (LineId S-2, from a.csv#3), column Description: 32768 characters; an Excel cell holds at most 32767. Nothing was written.');
+  });
+});
