@@ -28,7 +28,14 @@ export interface ChineseUppercaseOptions {
  */
 export function toChineseUppercase(amount: Decimal | string, options: ChineseUppercaseOptions = {}): string {
   const { wholeAfterJiao = true, prefix = '' } = options;
-  const value = roundToCents(new Decimal(amount));
+  let parsed: Decimal;
+  try {
+    parsed = new Decimal(amount);
+  } catch (e) {
+    fail('not-an-amount', `'${String(amount)}' is not an amount`, e);
+  }
+  if (!parsed.isFinite()) fail('not-an-amount', `'${String(amount)}' is not an amount`);
+  const value = roundToCents(parsed);
   if (value.abs().gte('1e16')) fail('amount-too-large', `${value.toString()} is too large for 大写金额`);
 
   const [intText, fracText] = value.abs().toFixed(2).split('.');

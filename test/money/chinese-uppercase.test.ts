@@ -36,3 +36,9 @@ describe('toChineseUppercase', () => {
     expect(() => toChineseUppercase('1e16')).toThrow(/too large/);
   });
 });
+
+describe('toChineseUppercase on text that is not an amount', () => {
+  it.each(['abc', '', 'NaN', 'Infinity'])('refuses %p with a clear message', (input) => {
+    expect(() => toChineseUppercase(input)).toThrow(`'${input}' is not an amount`);
+  });
+});
