@@ -14,6 +14,7 @@ import { buildDemoBook } from '../../demo/build-demo-book';
 import { DEMO_STATEMENTS } from '../../demo/sample-accounts';
 import { importStatement } from '../../import/import-statement';
 import { writeFileAtomic } from '../../io/atomic-write';
+import { fromMinorUnits, toMinorUnits } from '../../money/minor-units';
 import { writeBook } from '../../io/write-book';
 import { runNotebook } from '../../notebook/run-notebook';
 import { reconcileAccount, type ReconcileSummary } from '../../reconcile/reconcile-account';
@@ -91,6 +92,17 @@ async function runDemo(outDir: string, io: CliIo): Promise<number> {
   return 0;
 }
 
+// How far the statement's printed closing balance is from the account's opening plus its
+// lines up to the period end, as decimal text without sign; undefined when they agree.
+function printedBalanceGap(book: Book, s: ReconcileSummary): string | undefined {
+  const account = book.tables.Accounts!.rows.find((a) => a.AccountId === s.accountId);
+  const end = `${s.period}-31`;
+  let fen = toMinorUnits(String(account?.OpeningBalance ?? '0'));
+  for (const l of book.tables.Statement!.rows) if (l.AccountId === s.accountId && String(l.Date) <= end) fen += toMinorUnits(String(l.Amount));
+  const gap = Math.abs(toMinorUnits(s.bankBalance) - fen);
+  return gap === 0 ? undefined : fromMinorUnits(gap);
+}
+
 interface DemoOutcome {
   imported: number;
   before: ReconcileSummary[];
@@ -109,10 +121,17 @@ function printSummary(log: Log, o: DemoOutcome): void {
   log.info('demo-summary', { 'zh-CN': `\n== Cashbook 演示完成 ==\n导入对账单 ${o.imported} 行；日记账 ${o.book.tables.Journal!.rows.length} 条。`, 'en-US': `\n== Cashbook demo done ==\nImported ${o.imported} statement line(s); journal holds ${o.book.tables.Journal!.rows.length} entries.` });
   o.after.forEach((s, i) => {
     const b = o.before[i];
+    const gap = printedBalanceGap(o.book, s);
     log.info('demo-reconcile', {
       'zh-CN': `${s.accountId} ${s.period}: 匹配 ${s.matched} 组；未达账项 ${outstanding(b)} → ${outstanding(s)}（银行已收企业未收 ${b.outstanding.bankReceivedNotBooked.count} → ${s.outstanding.bankReceivedNotBooked.count}，银行已付企业未付 ${b.outstanding.bankPaidNotBooked.count} → ${s.outstanding.bankPaidNotBooked.count}）；调节后余额 ${s.adjustedBook} / ${s.adjustedBank}，差额 ${s.difference}`,
       'en-US': `${s.accountId} ${s.period}: ${s.matched} match(es); outstanding items ${outstanding(b)} → ${outstanding(s)} (bank received not booked ${b.outstanding.bankReceivedNotBooked.count} → ${s.outstanding.bankReceivedNotBooked.count}, bank paid not booked ${b.outstanding.bankPaidNotBooked.count} → ${s.outstanding.bankPaidNotBooked.count}); adjusted ${s.adjustedBook} / ${s.adjustedBank}, difference ${s.difference}`,
     });
+    if (gap !== undefined && gap === s.difference.replace(/^-/, '')) {
+      log.info('demo-difference', {
+        'zh-CN': `  差额 ${s.difference} 全部来自对账单本身: 其打印的余额 ${s.bankBalance} 与期初加各行金额不一致（导入时已提示余额链断开）。`,
+        'en-US': `  The difference ${s.difference} comes from the statement itself: its printed balance ${s.bankBalance} does not follow from the opening balance plus its lines (the import warned that the balance chain breaks).`,
+      });
+    }
   });
   log.info('demo-rest', {
     'zh-CN': `按记账规则过账建议分录 ${o.posted} 条；风险发现 ${o.findings} 项；分析单元 ${o.cells} 个；审计校验${o.verified ? '通过' : '未通过'}。\n已写入 ${o.bookFile} 和 ${o.reportFile}`,
