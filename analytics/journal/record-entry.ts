@@ -127,13 +127,25 @@ export function recordEntry(
     { table: 'Journal', op: 'append', rows: [withBalance] },
     ...refresh,
   ];
+  // Cash on hand cannot be below zero: a 现金日记账 with a red balance means a receipt is
+  // missing. A book being adopted out of order may allow it for a while (cash.allowNegative).
   const negative = negativeCashBalance(book, withBalance, refresh);
+  if (negative && setting(book, 'cash.allowNegative', 'false') !== 'true') {
+    return refused([
+      err(
+        'cash-negative',
+        `库存现金 ${entry.AccountId} 余额会变为负数（${negative}），未记账；请先记漏记的收入`,
+        `cash account ${entry.AccountId} would go negative (${negative}); nothing was recorded. Record the missing receipt first`,
+      ),
+      ...warnings,
+    ]);
+  }
   if (negative) {
     warnings.push(
       warn(
         'cash-negative',
-        `库存现金 ${entry.AccountId} 余额将为负数（${negative}），请核对是否漏记收入`,
-        `cash account ${entry.AccountId} would go negative (${negative}); check for an unrecorded receipt`,
+        `库存现金 ${entry.AccountId} 余额为负数（${negative}），请核对是否漏记收入`,
+        `cash account ${entry.AccountId} is negative (${negative}); check for an unrecorded receipt`,
       ),
     );
   }

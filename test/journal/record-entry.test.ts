@@ -96,13 +96,22 @@ describe('recordEntry', () => {
 });
 
 describe('recordEntry on a cash account', () => {
-  it('warns when cash on hand would go negative', () => {
+  it('refuses a payment that would take cash on hand below zero', () => {
     const result = recordEntry(makeBook(), draft({ inflow: undefined, outflow: '1000.01' }), ctx);
+    expect(result.exitCode).toBe(2);
+    expect(result.changes).toEqual([]);
+    expect(result.messages.map((m) => m.text['en-US'])).toContain('cash account CASH would go negative (-0.01); nothing was recorded. Record the missing receipt first');
+  });
+
+  it('only warns about negative cash when the book allows it while being adopted', () => {
+    const book = makeBook();
+    book.tables.Settings!.rows.push({ Key: 'cash.allowNegative', Value: 'true' });
+    const result = recordEntry(book, draft({ inflow: undefined, outflow: '1000.01' }), ctx);
     expect(result.exitCode).toBe(1);
     expect(result.messages.map((m) => m.event)).toContain('cash-negative');
   });
 
-  it('warns when a back-dated payment takes a later cash balance below zero', () => {
+  it('refuses a back-dated payment that takes a later cash balance below zero', () => {
     const book = makeBook([['J1', '2024-06-25', 'CASH', null, '900.00', '100.00']]);
     const result = recordEntry(book, draft({ date: '2024-06-10', inflow: undefined, outflow: '150.00' }), ctx);
     expect(result.messages.map((m) => m.event)).toContain('cash-negative');

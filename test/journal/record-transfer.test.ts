@@ -25,9 +25,9 @@ describe('recordTransfer', () => {
     expect(recordTransfer(makeBook(), { date: '2024-06-03', fromAccountId: 'CASH', toAccountId: 'CASH', amount: '1', summary: 'x' }, ctx).exitCode).toBe(2);
   });
 
-  it('warns when depositing more cash than is on hand', () => {
+  it('refuses to deposit more cash than is on hand', () => {
     const result = recordTransfer(makeBook(), { date: '2024-06-03', fromAccountId: 'CASH', toAccountId: 'BANK', amount: '1500', summary: '现金存行' }, ctx);
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.messages.map((m) => m.event)).toContain('cash-negative');
   });
 });
