@@ -302,6 +302,7 @@ export function readOptions(book: Book, params: Pick<ImportStatementParams, 'pre
     savedPresets,
     maxBytes: numberSetting(book, 'import.maxBytes', DEFAULT_MAX_BYTES),
     maxRows: numberSetting(book, 'import.maxRows', DEFAULT_MAX_ROWS),
+    timeZone: book.timeZone,
     problems,
   };
 }

@@ -107,6 +107,7 @@ export function readStatementTable(
     decisions.mark,
     decisions.order,
     options.date1904 ?? false,
+    options.timeZone,
   );
   const undated: number[] = [];
   let lastDated = -1;

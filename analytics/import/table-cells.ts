@@ -3,7 +3,7 @@
  * directions and identifiers. Cells come as text from delimited files and as typed values
  * (numbers, dates) from workbooks.
  */
-import { serialToDate, serialToDateTime } from '../book/dates';
+import { formatInZone, serialToDate, serialToDateTime } from '../book/dates';
 import { parseDate, type DayOrder, type ParsedDate } from '../book/parse-date';
 
 export type GridCell = string | number | boolean | Date | null | undefined;
@@ -23,8 +23,12 @@ export function cellText(v: GridCell): string {
   return String(v);
 }
 
-/** A date cell: text in any layout, an Excel serial, or a host Date (read in UTC). */
-export function cellDate(v: GridCell, order: DayOrder, date1904 = false): ParsedDate | undefined {
+/**
+ * A date cell: text in any layout, an Excel serial, or a host Date (read in UTC). A time
+ * stamp with an offset (2024-06-03T14:30:00Z) names an instant; it is read as the wall time
+ * in `timeZone`, the book's, so 14:30Z is 22:30 in Beijing.
+ */
+export function cellDate(v: GridCell, order: DayOrder, date1904 = false, timeZone = 'Asia/Shanghai'): ParsedDate | undefined {
   if (typeof v === 'number') {
     if (!(v > 0 && v < 2958466)) return undefined;
     const dt = serialToDateTime(v, date1904);
@@ -37,6 +41,13 @@ export function cellDate(v: GridCell, order: DayOrder, date1904 = false): Parsed
     return { date: iso.slice(0, 10), time: time === '00:00:00' ? undefined : time };
   }
   if (typeof v !== 'string' || v === '') return undefined;
+  const instant = OFFSET_STAMP.exec(v);
+  if (instant) {
+    const ms = Date.parse(v);
+    if (Number.isNaN(ms)) return undefined;
+    const wall = formatInZone(new Date(ms), timeZone);
+    return { date: wall.slice(0, 10), time: wall.slice(11) };
+  }
   const fast = isoDateFast(v);
   if (fast) return fast;
   // A date column saved as General by Excel holds serials such as 45292 (1925 to 2119)
@@ -45,6 +56,7 @@ export function cellDate(v: GridCell, order: DayOrder, date1904 = false): Parsed
   return parseDate(v, order);
 }
 
+const OFFSET_STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

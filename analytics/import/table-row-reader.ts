@@ -45,6 +45,7 @@ export class RowReader {
     private mark: '.' | ',',
     private order: DayOrder,
     private date1904: boolean,
+    private timeZone = 'Asia/Shanghai',
   ) {}
 
   read(row: GridRow): 'undated' | 'done' {
@@ -58,7 +59,7 @@ export class RowReader {
     });
 
     // Date first: a row without one may be a footer, decided after all rows are seen
-    const parsed = cellDate(cells[c.date!], this.order, this.date1904);
+    const parsed = cellDate(cells[c.date!], this.order, this.date1904, this.timeZone);
     if (!parsed) return 'undated';
     if (cells.length < this.headers.length && cells.length > 1) this.shortRows.push(row.line);
 
@@ -116,7 +117,7 @@ export class RowReader {
       if (time.length === 5) this.timesWithoutSeconds++;
     }
     if (c.valueDate !== undefined)
-      line.valueDate = cellDate(cells[c.valueDate], this.order, this.date1904)?.date;
+      line.valueDate = cellDate(cells[c.valueDate], this.order, this.date1904, this.timeZone)?.date;
     line.currency =
       (c.currency !== undefined ? cellCurrency(cells[c.currency]) : undefined) ??
       this.mapping.defaultCurrency;

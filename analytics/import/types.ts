@@ -81,6 +81,8 @@ export interface ReadStatementOptions {
   maxBytes?: number;
   /** Refuse files with more data rows than this. @default 1,000,000 */
   maxRows?: number;
+  /** Zone a time stamp with an offset (…Z, …+01:00) is read into: the book's. @default 'Asia/Shanghai' */
+  timeZone?: string;
 }
 
 /** A user's preset as stored in Settings: a base preset plus a mapping. */
