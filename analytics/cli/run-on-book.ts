@@ -9,8 +9,10 @@ import type { Book, CommandContext, CommandResult } from '../book/types';
 import type { TableKey } from '../book/schema';
 import * as fs from 'node:fs';
 import { lockBook, type BookLock } from '../io/book-lock';
-import { readBook } from '../io/read-book';
-import { writeBook } from '../io/write-book';
+import { openBook, saveBook } from '../io/open-book';
+import { sheetNamesOf } from '../io/sheet-names';
+import { SCHEMA, TABLE_KEYS } from '../book/schema';
+import { fail } from '../util/error';
 import { describeProblem } from '../util/problem';
 import { isAnalyticsError } from '../util/error';
 import type { CliIo } from './cli-io';
@@ -47,11 +49,11 @@ export async function runOnBook(file: string, command: BookCommand, io: CliIo, o
 
 async function runUnlocked(file: string, command: BookCommand, io: CliIo, options: RunOnBookOptions, lock?: BookLock): Promise<number> {
   const log = createLog(io);
-  let loaded: { book: Book; workbook: ExcelJS.Workbook };
+  let loaded: { book: Book; workbook?: ExcelJS.Workbook };
 
   // Step 1: read; any cell that does not fit its column stops the command
   try {
-    const r = await readBook(file);
+    const r = await openBook(file);
     if (!r.book.tables.Journal) {
       log.error('not-a-cashbook', {
         'zh-CN': `${file}: 不是 Cashbook 账簿: 没有名为 日记账 或 Journal 的工作表（可用 cashbook init 新建）`,
@@ -95,11 +97,22 @@ async function runUnlocked(file: string, command: BookCommand, io: CliIo, option
   // Step 3: write atomically
   try {
     lock?.checkUnchanged();
-    await writeBook(file, next, { workbook: loaded.workbook, tables: changed, sheets: sheetNames });
+    if (!loaded.workbook) await refuseLosingSheets(file, next);
+    await saveBook(file, next, { workbook: loaded.workbook, tables: changed, sheets: sheetNames, streamFromRows: loaded.workbook ? undefined : 0 });
   } catch (e) {
     return reportFailure(e, io);
   }
   return result.exitCode;
+}
+
+// A large book is read and written by streaming, which rewrites only Cashbook's own tables
+// and the result sheets this command made: refuse rather than lose any other sheet.
+async function refuseLosingSheets(file: string, book: Book): Promise<void> {
+  const ours = new Set([...TABLE_KEYS.flatMap((k) => [SCHEMA[k].sheet['zh-CN'], SCHEMA[k].sheet['en-US'], SCHEMA[k].tableName]), ...Object.keys(book.sheets ?? {})]);
+  const others = (await sheetNamesOf(file)).filter((n) => !ours.has(n));
+  if (others.length) {
+    fail('would-drop-sheets', `${file}: 大账簿按流式写回，只能保留 Cashbook 的表；请先把工作表 ${others.join('、')} 移到另一个工作簿 / this large book is written back by streaming, which keeps only Cashbook's tables; move the sheet(s) ${others.join(', ')} to another workbook first. Nothing was written.`);
+  }
 }
 
 /** Print a failure in the user's language and give exit status 2. Unexpected errors are rethrown. */
