@@ -18,6 +18,10 @@ export const DEFAULT_SETTINGS: Record<string, string> = {
   'risk.largeTransferCompany': '2000000',
   'risk.businessHours': '08:00-20:00',
   'cash.onHandLimit': '20000',
+  'cash.allowNegative': 'false',
+  'import.maxBytes': '52428800',
+  'import.maxRows': '1000000',
+  'journal.voucherPrefix': '记',
   // Risk control (analytics/risk). Large-value figures follow PBOC Order 2016 No. 3; see
   // analytics/risk/rules/large-value-thresholds.ts for the citation.
   'risk.largeTransferPersonCrossBorder': '200000',
