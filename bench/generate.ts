@@ -10,7 +10,7 @@ import { addDays, weekdayOf } from '../analytics/book/dates';
 import { DEFAULT_SETTINGS } from '../analytics/book/default-settings';
 import type { Book, Row } from '../analytics/book/types';
 import { fromMinorUnits } from '../analytics/money/minor-units';
-import { seededRandom } from '../analytics/demo/seeded-random';
+import { seededRandom } from '../analytics/util/seeded-random';
 
 export const BENCH_ACCOUNT = 'BANK1';
 export const BENCH_PERIOD = '2025-12';

@@ -8,7 +8,7 @@
 import { Decimal } from '../money/decimal';
 import { entryRowHash } from '../audit/entry-hash';
 import type { Row } from '../book/types';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../util/seeded-random';
 
 interface Draft {
   date: string;

@@ -7,6 +7,7 @@
  * tested on its own). Customer medians are log-uniform over two decades, so first digits
  * follow Benford's law.
  */
+import { seededRandom } from '../util/seeded-random';
 import { addDays, weekdayOf } from '../book/dates';
 import { emptyBook } from '../book/book';
 import type { Book, Row } from '../book/types';
@@ -41,17 +42,7 @@ export interface SyntheticBook {
   planted: PlantedAnomaly[];
 }
 
-/** Mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 interface Draft extends Row {
   EntryId: string;

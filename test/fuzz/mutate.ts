@@ -4,19 +4,10 @@
  * the zip and text layers; `mutateXlsxPart` unzips an .xlsx, changes one XML part and zips it
  * again, so the XML and cell layers behind a valid zip get exercised too.
  */
+import { seededRandom } from '../../analytics/util/seeded-random';
 import JSZip from 'jszip';
 
-/** mulberry32: a small, fast PRNG; good enough to pick mutations, not for secrets. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const INTERESTING = [0x00, 0xff, 0x3c, 0x3e, 0x26, 0x22, 0x2c, 0x0a, 0x0d, 0x3d, 0x2d, 0x2b, 0x40, 0x09, 0xef, 0xbb, 0xbf, 0x80];
 

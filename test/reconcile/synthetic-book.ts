@@ -5,6 +5,7 @@
  * one side only, same-amount decoys, long lags with matching names) and records which entries
  * and lines truly belong together.
  */
+import { seededRandom } from '../../analytics/util/seeded-random';
 import { emptyBook } from '../../analytics/book/book';
 import type { Book, Row } from '../../analytics/book/types';
 import { fromMinorUnits } from '../../analytics/money/minor-units';
@@ -57,16 +58,7 @@ export interface SyntheticOptions {
   depositSpreadDays?: number;
 }
 
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same book. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const HEADS = ['华', '东', '南', '北', '星', '海', '金', '瑞', '恒', '达', '通', '信', '源', '丰', '泰', '安', '宏', '盛', '嘉', '博', '远', '新', '中', '天'];
 const TRADES = ['商贸', '科技', '材料', '电器', '物流', '建材', '食品', '印务', '机电', '纺织'];
