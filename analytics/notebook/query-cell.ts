@@ -66,14 +66,21 @@ export async function runQueryCell(
   };
 }
 
+/** Whether query code mentions `tables.Key` or `tables['Key']` (or "Key"). */
+export function referencesTable(code: string, key: string): boolean {
+  return new RegExp(`tables\\s*(\\.\\s*${key}\\b|\\[\\s*['"\`]${key}['"\`]\\s*\\])`).test(code);
+}
+
 function buildRequest(
   cell: NotebookCell,
   book: Book,
   earlier: ReadonlyMap<string, CellOutput>,
 ): QueryRequest {
+  // Only the tables the cell names go to the sandbox: every table of a million-row book
+  // would not even fit in one string.
   const wanted = Array.isArray(cell.params.tables)
     ? (cell.params.tables as string[])
-    : TABLE_KEYS.filter((k) => k !== 'AuditLog');
+    : TABLE_KEYS.filter((k) => k !== 'AuditLog' && referencesTable(String(cell.params.code ?? ''), k));
   const tables: Record<string, Row[]> = {};
   for (const key of TABLE_KEYS) if (wanted.includes(key)) tables[key] = rowsOf(book, key);
   const cells: Record<string, Row[]> = {};
