@@ -19,12 +19,14 @@
  * auditor can anchor it outside the workbook, and truncating the newest AuditLog rows shows
  * only through the journal seal.
  */
+import { SCHEMA } from '../book/schema';
 import { rowsOf } from '../book/book';
 import { periodBounds } from '../book/dates';
 import { fromMinorUnits, toMinorUnits } from '../money/minor-units';
 import { t, type Book, type Row, type Text } from '../book/types';
 import { GENESIS_HASH, auditRowHash } from './audit-chain';
 import { entryRowHash } from './entry-hash';
+import { lastTableSeals, SEALED_TABLES, tableDigest, type SealedTable } from './table-seal';
 import { journalDigest, sealOf, type JournalSeal } from './journal-seal';
 import { recomputeBalances, type BalanceProblem } from '../journal/recompute-balances';
 
@@ -40,12 +42,13 @@ export type IntegrityCode =
   | 'journal-rows-inserted'
   | 'journal-seal-mismatch'
   | 'balance-mismatch'
-  | 'closed-period-changed';
+  | 'closed-period-changed'
+  | 'table-changed';
 
 /** One thing verify found wrong, with the rows it concerns. */
 export interface IntegrityFailure {
   code: IntegrityCode;
-  table: 'AuditLog' | 'Journal' | 'Periods';
+  table: 'AuditLog' | 'Journal' | SealedTable;
   /** Sheet row (the header is row 1) of the row concerned, when it is still in the sheet. */
   row?: number;
   /** Seq (AuditLog) or EntryId (Journal) of the row concerned. */
@@ -73,8 +76,31 @@ export function verifyBook(book: Book): VerifyResult {
     ...checkJournalSeal(journal, audit),
     ...checkBalances(book),
     ...checkClosedPeriods(book),
+    ...checkTableSeals(book, audit),
   ];
   return { ok: problems.length === 0, problems };
+}
+
+// ── Tables other than the Journal against the last table seals ─────────────────
+
+function checkTableSeals(book: Book, audit: Row[]): IntegrityFailure[] {
+  const seals = lastTableSeals(audit);
+  if (!seals) return [];
+  const out: IntegrityFailure[] = [];
+  for (const key of SEALED_TABLES) {
+    const sealed = seals[key];
+    if (!sealed) continue;
+    const rows = rowsOf(book, key);
+    if (rows.length === sealed[0] && tableDigest(key, rows) === sealed[1]) continue;
+    const sheet = `${SCHEMA[key].sheet['zh-CN']}`;
+    const count = rows.length === sealed[0] ? '' : ` (${sealed[0]} → ${rows.length})`;
+    out.push({
+      code: 'table-changed',
+      table: key,
+      message: t(`${sheet} 表在 Cashbook 之外被修改${count ? `（行数 ${sealed[0]} → ${rows.length}）` : ''}：与审计日志最近一次封存不符。`, `The ${key} table was changed outside Cashbook${count}: it no longer matches the seal in the latest AuditLog row.`),
+    });
+  }
+  return out;
 }
 
 // ── 1. AuditLog chain ──────────────────────────────────────────────────────────

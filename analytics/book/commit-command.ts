@@ -4,6 +4,7 @@
  */
 import { nextAuditRow } from '../audit/audit-chain';
 import { appendedEntries, sealJournal, stampEntryHashes } from '../audit/journal-seal';
+import { lastTableSeals, nextTableSeals } from '../audit/table-seal';
 import { applyChangeSet } from './apply-change-set';
 import type { Book, CommandContext, CommandResult, TableChange } from './types';
 
@@ -22,7 +23,9 @@ export function commitCommand(book: Book, result: CommandResult, ctx: CommandCon
   // deleted or inserted outside Cashbook (see audit/journal-seal.ts).
   const log = book.tables.AuditLog?.rows ?? [];
   const seal = sealJournal(applied.tables.Journal?.rows ?? [], appendedEntries(changes));
-  const row = nextAuditRow(log[log.length - 1], { at: ctx.now, user: ctx.user, action: audit.action, target: audit.target, detail: { ...audit.detail, seal } });
+  const last = log[log.length - 1];
+  const tableSeals = nextTableSeals(book, applied, changes, last ? lastTableSeals(log) : undefined);
+  const row = nextAuditRow(last, { at: ctx.now, user: ctx.user, action: audit.action, target: audit.target, detail: { ...audit.detail, seal, tableSeals } });
   const auditChange: TableChange = { table: 'AuditLog', op: 'append', rows: [row] };
   return { book: applyChangeSet(applied, [auditChange]), changes: [...changes, auditChange] };
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { auditRowHash } from '../../analytics/audit/audit-chain';
 import { entryRowHash } from '../../analytics/audit/entry-hash';
 import { verifyBook } from '../../analytics/audit/verify-book';
+import { commitCommand } from '../../analytics/book/commit-command';
 import { readBook } from '../../analytics/io/read-book';
 import { streamReadBook } from '../../analytics/io/stream-read-book';
 import { writeBook } from '../../analytics/io/write-book';
@@ -146,8 +147,9 @@ describe('verifyBook on closed periods', () => {
   // April closed at 1450.00 on BANK1 (opening 1000 + 500 − 200 − 50 + 200).
   function closedApril(): Book {
     const book = cloneBook(makeSealedBook());
-    book.tables.Periods!.rows.push({ Period: '2024-04', Status: 'closed', ClosedAt: '2024-05-01 09:00:00', ClosedBy: 'cashier', ClosingBalances: '{"BANK1":"1450.00"}' });
-    return book;
+    const close = { Period: '2024-04', Status: 'closed', ClosedAt: '2024-05-01 09:00:00', ClosedBy: 'cashier', ClosingBalances: '{"BANK1":"1450.00"}' };
+    const result = { changes: [{ table: 'Periods' as const, op: 'upsert' as const, rows: [close] }], summary: {}, messages: [], exitCode: 0 as const, audit: { action: 'close', target: '2024-04', detail: {} } };
+    return commitCommand(book, result, { now: '2024-05-01 09:00:00', user: 'cashier', lang: 'en-US' }).book;
   }
 
   it('passes while the journal still gives the recorded closing balance', () => {
@@ -161,5 +163,43 @@ describe('verifyBook on closed periods', () => {
     journal(book).push(e);
     const p = verifyBook(book).problems.filter((x) => x.code === 'closed-period-changed');
     expect(p.map((x) => [x.id, x.row, x.message['en-US']])).toEqual([['2024-04', 2, 'Closed period 2024-04: account BANK1 closed at 1450.00, but the Journal now gives 1370.00; entries of the closed period were changed after closing.']]);
+  });
+});
+
+describe('verifyBook on tables besides the Journal', () => {
+  function bookWithStatement(): Book {
+    const book = cloneBook(makeSealedBook());
+    const lines = [
+      { LineId: 'S-1', AccountId: 'BANK1', Date: '2024-04-02', Amount: '100.00', Description: '货款', Source: 'a.csv#2' },
+      { LineId: 'S-2', AccountId: 'BANK1', Date: '2024-04-03', Amount: '-20.00', Description: '手续费', Source: 'a.csv#3' },
+    ];
+    const result = { changes: [{ table: 'Statement' as const, op: 'append' as const, rows: lines }], summary: {}, messages: [], exitCode: 0 as const, audit: { action: 'import', target: 'BANK1', detail: {} } };
+    return commitCommand(book, result, { now: '2024-05-01 09:00:00', user: 'cashier', lang: 'en-US' }).book;
+  }
+
+  it('passes a statement written through Cashbook', () => {
+    expect(verifyBook(bookWithStatement()).problems).toEqual([]);
+  });
+
+  it('names the Statement table when a bank line amount is edited by hand', () => {
+    const book = bookWithStatement();
+    book.tables.Statement!.rows[1] = { ...book.tables.Statement!.rows[1], Amount: '-2.00' };
+    expect(verifyBook(book).problems.map((p) => [p.code, p.table, p.message['en-US']])).toEqual([
+      ['table-changed', 'Statement', 'The Statement table was changed outside Cashbook: it no longer matches the seal in the latest AuditLog row.'],
+    ]);
+  });
+
+  it('still names the edit after a later command appends to the same table', () => {
+    const book = bookWithStatement();
+    book.tables.Statement!.rows[0] = { ...book.tables.Statement!.rows[0], Description: '改过的摘要' };
+    const more = { changes: [{ table: 'Statement' as const, op: 'append' as const, rows: [{ LineId: 'S-3', AccountId: 'BANK1', Date: '2024-04-05', Amount: '5.00' }] }], summary: {}, messages: [], exitCode: 0 as const, audit: { action: 'import', target: 'BANK1', detail: {} } };
+    const after = commitCommand(book, more, { now: '2024-05-02 09:00:00', user: 'cashier', lang: 'en-US' }).book;
+    expect(verifyBook(after).problems.map((p) => p.code)).toEqual(['table-changed']);
+  });
+
+  it('passes the same book read back from the .xlsx it was written to', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-seal-')), 'b.xlsx');
+    await writeBook(file, bookWithStatement());
+    expect(verifyBook((await readBook(file)).book).problems).toEqual([]);
   });
 });

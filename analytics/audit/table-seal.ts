@@ -1,0 +1,126 @@
+/**
+ * Seals of the tables that hold financial facts besides the Journal (the bank's statement
+ * lines, matches, reconciliations, exceptions under review, periods, opening items and the
+ * accounts' opening balances). Each AuditLog row carries, per table, the row count and an
+ * order-free digest: 64-bit FNV-1a hashes of each row's canonical text, added up. Commands
+ * move the digest by what they change (rows after minus rows before), so a later command
+ * never launders an edit made outside Cashbook; `verify` recomputes the digest and names any
+ * table that no longer matches. The hash has no key: this catches edits, not a forger who
+ * recomputes the seals (see verify-book.ts).
+ */
+import { SCHEMA, type TableKey } from '../book/schema';
+import type { Book, Row, TableChange } from '../book/types';
+import { fnv1a64 } from '../import/fingerprint';
+import { toMinorUnits } from '../money/minor-units';
+
+export const SEALED_TABLES = ['Accounts', 'Statement', 'Matches', 'Reconciliation', 'Exceptions', 'Periods', 'OpeningItems'] as const satisfies readonly TableKey[];
+export type SealedTable = (typeof SEALED_TABLES)[number];
+
+/** Per table: [row count, digest as 16 hex digits]. */
+export type TableSeals = Partial<Record<SealedTable, [number, string]>>;
+
+const LANE = 2 ** 32;
+
+/** Canonical text of a row: schema columns in order, amounts as integer fen, blanks as ''. */
+export function rowSealText(key: SealedTable, row: Row): string {
+  return SCHEMA[key].columns
+    .map((c) => {
+      const v = row[c.key];
+      if (v === null || v === undefined || v === '') return '';
+      if (c.type === 'amount') {
+        const fen = toMinorUnits(String(v));
+        return Number.isNaN(fen) ? String(v) : String(fen);
+      }
+      return String(v);
+    })
+    .join('\u0001');
+}
+
+/** Two 32-bit lanes of the sum of the rows' hashes. */
+function sumRows(key: SealedTable, rows: readonly Row[]): [number, number] {
+  let hi = 0;
+  let lo = 0;
+  for (const r of rows) {
+    const h = fnv1a64(rowSealText(key, r));
+    hi = (hi + parseInt(h.slice(0, 8), 16)) % LANE;
+    lo = (lo + parseInt(h.slice(8, 16), 16)) % LANE;
+  }
+  return [hi, lo];
+}
+
+function hex([hi, lo]: [number, number]): string {
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
+function unhex(d: string): [number, number] {
+  return [parseInt(d.slice(0, 8), 16), parseInt(d.slice(8, 16), 16)];
+}
+
+/** The digest of a whole table as it stands. */
+export function tableDigest(key: SealedTable, rows: readonly Row[]): string {
+  return hex(sumRows(key, rows));
+}
+
+/**
+ * The seals after a command: the previous seals moved by what the changes did. A table with
+ * no previous seal is sealed as it stood before the command (first use).
+ */
+export function nextTableSeals(before: Book, after: Book, changes: readonly TableChange[], previous: TableSeals | undefined): TableSeals {
+  const seals: TableSeals = {};
+  for (const key of SEALED_TABLES) {
+    const old = before.tables[key]?.rows ?? [];
+    const now = after.tables[key]?.rows ?? [];
+    const prior = previous?.[key] ?? [old.length, tableDigest(key, old)];
+    const touched = touchedRows(key, old, now, changes.filter((c) => c.table === key));
+    if (!touched) {
+      seals[key] = prior;
+      continue;
+    }
+    const [phi, plo] = unhex(prior[1]);
+    const [ahi, alo] = sumRows(key, touched.after);
+    const [bhi, blo] = sumRows(key, touched.before);
+    seals[key] = [prior[0] + now.length - old.length, hex([(phi + ahi - bhi + 2 * LANE) % LANE, (plo + alo - blo + 2 * LANE) % LANE])];
+  }
+  return seals;
+}
+
+// The rows a table's changes replaced (before) and the rows that took their place (after).
+function touchedRows(key: SealedTable, old: readonly Row[], now: readonly Row[], changes: readonly TableChange[]): { before: Row[]; after: Row[] } | undefined {
+  if (!changes.length) return undefined;
+  if (changes.some((c) => c.op === 'replace')) return { before: [...old], after: [...now] };
+  const id = SCHEMA[key].idColumn;
+  const ids = new Set<string>();
+  let appended = 0;
+  for (const c of changes) {
+    if (c.op === 'delete') c.ids.forEach((i) => ids.add(String(i)));
+    else if (c.op === 'upsert' && id) c.rows.forEach((r) => ids.add(String(r[id])));
+    else if (c.op === 'append') appended += c.rows.length;
+  }
+  const pick = (rows: readonly Row[]) => (id ? rows.filter((r) => ids.has(String(r[id]))) : []);
+  // Appends land at the end of the table, after any upserted rows' new additions.
+  const after = pick(now);
+  const afterIds = new Set(after.map((r) => (id ? String(r[id]) : '')));
+  const appendedRows = now.slice(now.length - appended).filter((r) => !id || !afterIds.has(String(r[id])));
+  return { before: pick(old), after: [...after, ...appendedRows] };
+}
+
+/** The table seals stored in an AuditLog row's Detail, if any. */
+export function tableSealsOf(auditRow: Row): TableSeals | undefined {
+  if (typeof auditRow.Detail !== 'string' || !auditRow.Detail.includes('"tableSeals"')) return undefined;
+  try {
+    const seals = (JSON.parse(auditRow.Detail) as { tableSeals?: TableSeals }).tableSeals;
+    return seals && typeof seals === 'object' ? seals : undefined;
+  } catch {
+    // A Detail that is not JSON has no seals; verify reports the row through its hash.
+    return undefined;
+  }
+}
+
+/** The table seals of the newest AuditLog row that has them. */
+export function lastTableSeals(audit: readonly Row[]): TableSeals | undefined {
+  for (let i = audit.length - 1; i >= 0; i--) {
+    const seals = tableSealsOf(audit[i]);
+    if (seals) return seals;
+  }
+  return undefined;
+}
