@@ -6,6 +6,7 @@
  * DOCTYPE or ENTITY declaration refuses the file before the parser sees it, and values
  * stay text (an EndToEndId of 000000001 keeps its zeros).
  */
+import { startXmlStatement } from './xml-statement-result';
 import { XMLParser } from 'fast-xml-parser';
 import { problem, warning } from '../util/problem';
 import { amountCellText, negateAmount } from './amount-cells';
@@ -29,23 +30,8 @@ const ARRAYS = new Set(['Stmt', 'Rpt', 'Ntfctn', 'Ntry', 'Bal', 'TxDtls', 'Ustrd
  * @param file the file name, for problems and Source
  */
 export function readCamt(text: string, file: string): StatementReadResult {
-  const result: StatementReadResult = {
-    file,
-    format: 'camt',
-    lines: [],
-    balances: [],
-    rowsRead: 0,
-    skipped: [],
-    problems: [],
-  };
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    result.problems.push(
-      problem('xml-dtd-refused', 'The file declares a DOCTYPE or ENTITY; such files are refused', {
-        file,
-      }),
-    );
-    return result;
-  }
+  const { result, refused } = startXmlStatement(text, file, 'camt');
+  if (refused) return result;
   let doc: Node;
   try {
     const parser = new XMLParser({

@@ -5,6 +5,7 @@
  * calendar day the bank wrote (20240301120000[-5:EST] is 2024-03-01 whatever the host's
  * zone); no Date object is made. A DOCTYPE or ENTITY declaration refuses the file.
  */
+import { startXmlStatement } from './xml-statement-result';
 import { problem, warning } from '../util/problem';
 import { amountCellText } from './amount-cells';
 import { lineIndex } from './line-index';
@@ -26,23 +27,8 @@ interface OpenTxn {
  * @param file the file name, for problems and Source
  */
 export function readOfx(text: string, file: string): StatementReadResult {
-  const result: StatementReadResult = {
-    file,
-    format: 'ofx',
-    lines: [],
-    balances: [],
-    rowsRead: 0,
-    skipped: [],
-    problems: [],
-  };
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    result.problems.push(
-      problem('xml-dtd-refused', 'The file declares a DOCTYPE or ENTITY; such files are refused', {
-        file,
-      }),
-    );
-    return result;
-  }
+  const { result, refused } = startXmlStatement(text, file, 'ofx');
+  if (refused) return result;
   const lineAt = lineIndex(text);
   const tag = /<(\/?)([A-Za-z0-9_.]+)>([^<]*)/g;
   let statement = -1;
