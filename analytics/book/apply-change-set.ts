@@ -40,21 +40,9 @@ export function closedPeriods(book: Book): Set<string> {
     if (r.Action === 'close') out.add(String(r.Target));
     else if (r.Action === 'reopen') out.delete(String(r.Target));
   }
-  for (const r of book.tables.Periods?.rows ?? []) {
-    if (r.Status === 'closed') out.add(String(r.Period));
-    else if (r.Status === 'open' && !auditSaysClosed(book, String(r.Period))) out.delete(String(r.Period));
-  }
+  // A Periods row can close a month too; it cannot reopen one the audit log says is closed.
+  for (const r of book.tables.Periods?.rows ?? []) if (r.Status === 'closed') out.add(String(r.Period));
   return out;
-}
-
-function auditSaysClosed(book: Book, period: string): boolean {
-  let closed = false;
-  for (const r of book.tables.AuditLog?.rows ?? []) {
-    if (String(r.Target) !== period) continue;
-    if (r.Action === 'close') closed = true;
-    else if (r.Action === 'reopen') closed = false;
-  }
-  return closed;
 }
 
 function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): Table {

@@ -6,15 +6,13 @@
 import type ExcelJS from 'exceljs';
 import { commitCommand } from '../book/commit-command';
 import type { Book, CommandContext, CommandResult } from '../book/types';
-import type { TableKey } from '../book/schema';
 import * as fs from 'node:fs';
 import { lockBook, type BookLock } from '../io/book-lock';
 import { openBook, saveBook } from '../io/open-book';
 import { sheetNamesOf } from '../io/sheet-names';
-import { SCHEMA, TABLE_KEYS } from '../book/schema';
-import { fail } from '../util/error';
+import { SCHEMA, TABLE_KEYS, type TableKey } from '../book/schema';
 import { describeProblem } from '../util/problem';
-import { isAnalyticsError } from '../util/error';
+import { fail, isAnalyticsError } from '../util/error';
 import type { CliIo } from './cli-io';
 import { createLog } from './log';
 

@@ -77,7 +77,9 @@ export function acceptProposals(book: Book, params: AcceptProposalsParams, ctx: 
     : [];
   if (entries.length) changes.push(...recomputeBalances(applyChangeSet(book, changes)).changes);
 
-  const messages: Message[] = [t(`已过账 ${entries.length} 条建议分录，跳过 ${skipped.length} 条。`, `Posted ${entries.length} proposed entr${entries.length === 1 ? 'y' : 'ies'}; skipped ${skipped.length}.`)].map((text_) => ({ level: 'info' as const, event: 'proposals-accepted', text: text_ }));
+  const messages: Message[] = [
+    { level: 'info', event: 'proposals-accepted', text: t(`已过账 ${entries.length} 条建议分录，跳过 ${skipped.length} 条。`, `Posted ${entries.length} proposed entr${entries.length === 1 ? 'y' : 'ies'}; skipped ${skipped.length}.`) },
+  ];
   for (const s of skipped) messages.push({ level: 'warn', event: 'proposal-skipped', text: t(`对账单行 ${s.lineId} 未过账: ${zhReason(s.reason)}`, `statement line ${s.lineId} not posted: ${s.reason}`) });
 
   return {

@@ -7,14 +7,7 @@ import { periodBounds } from '../book/dates';
 import { rowsOf, text } from '../book/book';
 import type { Book, Row } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
-
-/** The line ids a Matches cell lists ('L1,L2', 'L1; L2' or a JSON list). */
-export function splitIds(cell: unknown): string[] {
-  return text(cell)
-    .replace(/[[\]"]/g, '')
-    .split(/[,;\s]+/)
-    .filter(Boolean);
-}
+import { splitIds } from '../reconcile/match-id';
 
 /** The Source value an entry posted from statement line `lineId` carries. */
 export function proposalSource(lineId: string): string {
