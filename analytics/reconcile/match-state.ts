@@ -67,6 +67,74 @@ export interface MatchState {
   fuzzyMin: number;
   isRejected: (entries: readonly number[], lines: readonly number[]) => boolean;
   proposals: MatchProposal[];
+  /** Names and descriptions as ids into one dictionary (0 = none), for cached likeness. */
+  texts: TextIds;
+}
+
+/** Every distinct normalised name/description of both sides numbered once. */
+export interface TextIds {
+  jParty: Int32Array;
+  jMemo: Int32Array;
+  sParty: Int32Array;
+  sMemo: Int32Array;
+  /** Text of each id; index 0 is ''. */
+  dictionary: string[];
+  /** Bigrams of each text hashed onto 32 bits (0 for one-character texts). */
+  bigramMask: Int32Array;
+  /** A direct-mapped cache of likeness by id pair: names repeat, so most pairs recur. */
+  cacheA: Int32Array;
+  cacheB: Int32Array;
+  cacheValue: Float64Array;
+}
+
+const CACHE_SLOTS = 1 << 20;
+
+/** Number the names and descriptions of both sides. */
+export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
+  const ids = new Map<string, number>([['', 0]]);
+  const dictionary = [''];
+  const number = (texts: readonly string[]) => {
+    const out = new Int32Array(texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i] ?? '';
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = dictionary.push(t) - 1;
+        ids.set(t, id);
+      }
+      out[i] = id;
+    }
+    return out;
+  };
+  const jParty = number(J.party);
+  const jMemo = number(J.memo);
+  const sParty = number(S.party);
+  const sMemo = number(S.memo);
+  const bigramMask = new Int32Array(dictionary.length);
+  dictionary.forEach((t, id) => {
+    let mask = 0;
+    for (let i = 0; i + 1 < t.length; i++) mask |= 1 << ((t.charCodeAt(i) * 31 + t.charCodeAt(i + 1)) & 31);
+    bigramMask[id] = mask;
+  });
+  return { jParty, jMemo, sParty, sMemo, dictionary, bigramMask, cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
+}
+
+/** textSimilarity of two texts by id. */
+function likenessOfIds(t: TextIds, a: number, b: number): number {
+  if (a === 0 || b === 0) return 0;
+  if (a === b) return 1;
+  // Texts of two characters or more that share no bigram share nothing (containment
+  // included), so the masks settle most unrelated pairs without looking at the text.
+  const ma = t.bigramMask[a];
+  const mb = t.bigramMask[b];
+  if (ma !== 0 && mb !== 0 && (ma & mb) === 0) return 0;
+  const slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+  if (t.cacheA[slot] === a && t.cacheB[slot] === b) return t.cacheValue[slot];
+  const v = textSimilarity(t.dictionary[a], t.dictionary[b]);
+  t.cacheA[slot] = a;
+  t.cacheB[slot] = b;
+  t.cacheValue[slot] = v;
+  return v;
 }
 
 /** How strongly an entry and a line look like the same movement, apart from amount and date. */
@@ -85,16 +153,14 @@ export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
   const rs = st.S.reference[s];
   const sameReference = rj !== '' && rj === rs;
   const referenceTypo = !sameReference && isReferenceTypo(rj, rs);
-  const pj = st.J.party[j];
-  const ps = st.S.party[s];
-  const party = textSimilarity(pj, ps);
-  const likeness = Math.max(
-    party,
-    textSimilarity(st.J.memo[j], st.S.memo[s]),
-    0.9 * textSimilarity(pj, st.S.memo[s]),
-    0.9 * textSimilarity(st.J.memo[j], ps),
-  );
-  const contradicts = pj !== '' && ps !== '' && party < 0.5 && likeness < 0.5 && !sameReference && !referenceTypo;
+  const t = st.texts;
+  const pj = t.jParty[j];
+  const ps = t.sParty[s];
+  const mj = t.jMemo[j];
+  const ms = t.sMemo[s];
+  const party = likenessOfIds(t, pj, ps);
+  const likeness = Math.max(party, likenessOfIds(t, mj, ms), 0.9 * likenessOfIds(t, pj, ms), 0.9 * likenessOfIds(t, mj, ps));
+  const contradicts = pj !== 0 && ps !== 0 && party < 0.5 && likeness < 0.5 && !sameReference && !referenceTypo;
   return { sameReference, referenceTypo, likeness, contradicts };
 }
 
@@ -103,11 +169,17 @@ export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
  * {@link evidenceOf}), computing only as much of the evidence as the answer needs.
  */
 export function isContradicting(st: MatchState, j: number, s: number): boolean {
-  const pj = st.J.party[j];
-  const ps = st.S.party[s];
-  if (pj === '' || ps === '' || pj === ps) return false;
-  if (textSimilarity(pj, ps) >= 0.5) return false;
-  return evidenceOf(st, j, s).contradicts;
+  const t = st.texts;
+  const pj = t.jParty[j];
+  const ps = t.sParty[s];
+  if (pj === 0 || ps === 0 || pj === ps) return false;
+  const mj = t.jMemo[j];
+  const ms = t.sMemo[s];
+  if ((mj === ms && mj !== 0) || likenessOfIds(t, pj, ps) >= 0.5) return false;
+  if (likenessOfIds(t, mj, ms) >= 0.5 || 0.9 * likenessOfIds(t, pj, ms) >= 0.5 || 0.9 * likenessOfIds(t, mj, ps) >= 0.5) return false;
+  const rj = st.J.reference[j];
+  const rs = st.S.reference[s];
+  return !(rj !== '' && rj === rs) && !isReferenceTypo(rj, rs);
 }
 
 /** Record a proposal and mark its rows taken. */

@@ -26,6 +26,7 @@ import {
   type MatchRule,
   type MatchState,
   type MatchStatementOptions,
+  textIds,
 } from './match-state';
 import { matchSums } from './match-sums';
 
@@ -62,6 +63,7 @@ export function matchStatement(journal: LedgerColumns, statement: LedgerColumns,
 
   // Then the leftovers: fees netted off, equal amounts with matching names further apart,
   // and last the sums, whose anonymous rows carry the least evidence of all.
+  timed('same-party-sums', () => matchSums(st, true));
   timed('fee-netted', () => matchNettedFees(st));
   timed('fuzzy', () => matchEqualAmounts(st, 'fuzzy', order));
   timed('sums', () => matchSums(st));
@@ -87,6 +89,7 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
     fuzzyMin: o.fuzzyMinScore ?? 0.6,
     isRejected: o.isRejected ?? (() => false),
     proposals: [],
+    texts: textIds(J, S),
   };
 }
 
