@@ -12,6 +12,8 @@ import { fail } from '../util/error';
  * @example toMinorUnits('-1234.56') // -123456
  */
 export function toMinorUnits(text: string, places = 2): number {
+  const quick = places === 2 ? canonicalFen(text) : NaN;
+  if (quick === quick) return quick;
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!m || (m[2] === '' && !m[3])) return NaN;
   const frac = m[3] ?? '';
@@ -20,6 +22,24 @@ export function toMinorUnits(text: string, places = 2): number {
   const n = Number(digits);
   if (!Number.isSafeInteger(n)) return NaN;
   return m[1] === '-' ? -n : n;
+}
+
+// The common case at scale, canonical text with two decimals ('-1234.56'), read digit by
+// digit; anything else is NaN here and goes through the general reader.
+function canonicalFen(text: string): number {
+  const n = text.length;
+  if (n < 4 || text.charCodeAt(n - 3) !== 46) return NaN;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  // 1…15 digits: always a safe integer; longer texts take the general path.
+  if (i === n - 3 || n - 1 - i > 15) return NaN;
+  let v = 0;
+  for (; i < n; i++) {
+    if (i === n - 3) continue;
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return text.charCodeAt(0) === 45 ? -v : v;
 }
 
 /** Integer minor units to canonical text with `places` decimals. */

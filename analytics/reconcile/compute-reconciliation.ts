@@ -89,8 +89,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const end = params.asOf ?? periodBounds(period).last;
 
   // Step 1: rows in scope and the book balance (every status counts: reversals net out)
-  const entries = rowsOf(book, 'Journal').filter((r) => text(r.AccountId) === accountId && text(r.Date) <= end);
-  const lines = rowsOf(book, 'Statement').filter((r) => text(r.AccountId) === accountId && text(r.Date) <= end);
+  const entries = inScope(rowsOf(book, 'Journal'), accountId, end);
+  const lines = inScope(rowsOf(book, 'Statement'), accountId, end);
   const opening = fen(account.OpeningBalance);
   let bookBalance = opening;
   for (const e of entries) bookBalance += fen(e.Inflow) - fen(e.Outflow);
@@ -104,8 +104,10 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
 
   // Step 3: match the rest
   const cancelled = cancelledReversals(entries);
-  const openEntries = entries.filter((e) => !prior.settled.has('e:' + text(e.EntryId)) && !prior.forced.has('e:' + text(e.EntryId)) && !cancelled.has(text(e.EntryId)) && !carried.clearingEntries.has(text(e.EntryId)));
-  const openLines = lines.filter((l) => !prior.settled.has('l:' + text(l.LineId)) && !prior.forced.has('l:' + text(l.LineId)) && !carried.clearingLines.has(text(l.LineId)));
+  const skipEntry = [prior.settled.entries, prior.forced.entries, cancelled, carried.clearingEntries].filter((set) => set.size > 0);
+  const skipLine = [prior.settled.lines, prior.forced.lines, carried.clearingLines].filter((set) => set.size > 0);
+  const openEntries = skipEntry.length ? entries.filter((e) => !skipEntry.some((set) => set.has(text(e.EntryId)))) : entries;
+  const openLines = skipLine.length ? lines.filter((l) => !skipLine.some((set) => set.has(text(l.LineId)))) : lines;
   const J = journalColumns(openEntries, customerNames(book));
   const S = statementColumns(openLines);
   const rejected = prior.rejected;
@@ -136,8 +138,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   openLines.forEach((l, s) => {
     if (!lineUsed[s] && S.amount[s] !== 0) items.push(lineItem(l, S.amount[s]));
   });
-  for (const e of entries) if (prior.forced.has('e:' + text(e.EntryId))) items.push(entryItem(e, fen(e.Inflow) - fen(e.Outflow)));
-  for (const l of lines) if (prior.forced.has('l:' + text(l.LineId))) items.push(lineItem(l, fen(l.Amount)));
+  if (prior.forced.entries.size) for (const e of entries) if (prior.forced.entries.has(text(e.EntryId))) items.push(entryItem(e, fen(e.Inflow) - fen(e.Outflow)));
+  if (prior.forced.lines.size) for (const l of lines) if (prior.forced.lines.has(text(l.LineId))) items.push(lineItem(l, fen(l.Amount)));
   items.push(...prior.residuals);
   for (const o of carried.open) items.push(openingItem(o));
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -170,24 +172,38 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   };
 }
 
+/** Ids of entries and of lines. */
+interface RowIds {
+  entries: Set<string>;
+  lines: Set<string>;
+}
+
 interface PriorDecisions {
-  /** 'e:'+EntryId / 'l:'+LineId of rows settled by a kept match. */
-  settled: Set<string>;
+  /** Rows settled by a kept match. */
+  settled: RowIds;
   /** Rows in scope that a later period's match clears: outstanding now, not candidates. */
-  forced: Set<string>;
+  forced: RowIds;
   rejected: Set<string>;
   residuals: OutstandingItem[];
   autoThisPeriod: string[];
   keptThisPeriod: number;
 }
 
+// The account's rows dated on or before `end`, in table order.
+function inScope(rows: readonly Row[], accountId: string, end: string): Row[] {
+  const out: Row[] = [];
+  for (const r of rows) if (text(r.AccountId) === accountId && text(r.Date) <= end) out.push(r);
+  return out;
+}
+
 // Sort existing matches of the account into kept, stale, later and rejected.
 function priorDecisions(book: Book, accountId: string, period: string, entries: Row[], lines: Row[]): PriorDecisions {
+  const out: PriorDecisions = { settled: { entries: new Set(), lines: new Set() }, forced: { entries: new Set(), lines: new Set() }, rejected: new Set(), residuals: [], autoThisPeriod: [], keptThisPeriod: 0 };
+  const matches = rowsOf(book, 'Matches').filter((m) => text(m.AccountId) === accountId && text(m.Rule) !== 'transfer');
+  if (matches.length === 0) return out;
   const entryById = new Map(entries.map((e) => [text(e.EntryId), e]));
   const lineById = new Map(lines.map((l) => [text(l.LineId), l]));
-  const out: PriorDecisions = { settled: new Set(), forced: new Set(), rejected: new Set(), residuals: [], autoThisPeriod: [], keptThisPeriod: 0 };
-  for (const m of rowsOf(book, 'Matches')) {
-    if (text(m.AccountId) !== accountId || text(m.Rule) === 'transfer') continue;
+  for (const m of matches) {
     const entryIds = splitIds(m.EntryIds);
     const lineIds = splitIds(m.LineIds);
     const status = text(m.Status);
@@ -202,15 +218,16 @@ function priorDecisions(book: Book, accountId: string, period: string, entries: 
     }
     // A match counts as settled only when it was made for this period or before and all its
     // rows are dated by the period end; otherwise its rows here are still outstanding.
-    const keys = [...entryIds.map((id) => 'e:' + id), ...lineIds.map((id) => 'l:' + id)];
     const complete = entryIds.every((id) => entryById.has(id)) && lineIds.every((id) => lineById.has(id));
     if (matchPeriod <= period && complete) {
-      for (const k of keys) out.settled.add(k);
+      for (const id of entryIds) out.settled.entries.add(id);
+      for (const id of lineIds) out.settled.lines.add(id);
       if (matchPeriod === period) out.keptThisPeriod++;
       const residual = lineIds.reduce((s, id) => s + fen(lineById.get(id)!.Amount), 0) - entryIds.reduce((s, id) => s + fen(entryById.get(id)!.Inflow) - fen(entryById.get(id)!.Outflow), 0);
       if (residual !== 0) out.residuals.push(residualItem(text(m.MatchId), residual, lineById.get(lineIds[0]) ?? entryById.get(entryIds[0])));
     } else {
-      for (const k of keys) if (entryById.has(k.slice(2)) || lineById.has(k.slice(2))) out.forced.add(k);
+      for (const id of entryIds) if (entryById.has(id)) out.forced.entries.add(id);
+      for (const id of lineIds) if (lineById.has(id)) out.forced.lines.add(id);
     }
   }
   return out;
@@ -218,11 +235,13 @@ function priorDecisions(book: Book, accountId: string, period: string, entries: 
 
 // Ids of reversed entries and their reversals when both are in scope.
 function cancelledReversals(entries: Row[]): Set<string> {
-  const ids = new Set(entries.map((e) => text(e.EntryId)));
   const out = new Set<string>();
-  for (const e of entries) {
+  const reversals = entries.filter((e) => text(e.Status) === 'reversal' && text(e.ReversalOf) !== '');
+  if (reversals.length === 0) return out;
+  const ids = new Set(entries.map((e) => text(e.EntryId)));
+  for (const e of reversals) {
     const original = text(e.ReversalOf);
-    if (text(e.Status) === 'reversal' && original !== '' && ids.has(original)) {
+    if (ids.has(original)) {
       out.add(original);
       out.add(text(e.EntryId));
     }

@@ -9,6 +9,7 @@ export const ID_SEPARATOR = ',';
 
 /** Ids joined for a Matches cell, in sorted order. */
 export function joinIds(ids: readonly string[]): string {
+  if (ids.length === 1) return ids[0];
   return ids.slice().sort().join(ID_SEPARATOR);
 }
 

@@ -164,22 +164,17 @@ export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
   return { sameReference, referenceTypo, likeness, contradicts };
 }
 
-/**
- * Whether entry j and line s name different counterparties (the `contradicts` of
- * {@link evidenceOf}), computing only as much of the evidence as the answer needs.
- */
-export function isContradicting(st: MatchState, j: number, s: number): boolean {
+/** Whether entry j and line s share a reference (or a typo of one) or a name/description likeness of 0.5 or more. */
+export function hasTextEvidence(st: MatchState, j: number, s: number): boolean {
   const t = st.texts;
   const pj = t.jParty[j];
   const ps = t.sParty[s];
-  if (pj === 0 || ps === 0 || pj === ps) return false;
   const mj = t.jMemo[j];
   const ms = t.sMemo[s];
-  if ((mj === ms && mj !== 0) || likenessOfIds(t, pj, ps) >= 0.5) return false;
-  if (likenessOfIds(t, mj, ms) >= 0.5 || 0.9 * likenessOfIds(t, pj, ms) >= 0.5 || 0.9 * likenessOfIds(t, mj, ps) >= 0.5) return false;
+  if (likenessOfIds(t, pj, ps) >= 0.5 || likenessOfIds(t, mj, ms) >= 0.5 || 0.9 * likenessOfIds(t, pj, ms) >= 0.5 || 0.9 * likenessOfIds(t, mj, ps) >= 0.5) return true;
   const rj = st.J.reference[j];
   const rs = st.S.reference[s];
-  return !(rj !== '' && rj === rs) && !isReferenceTypo(rj, rs);
+  return (rj !== '' && rj === rs) || isReferenceTypo(rj, rs);
 }
 
 /** Record a proposal and mark its rows taken. */
@@ -224,10 +219,15 @@ export function sortByDay(cols: LedgerColumns, rows: Uint32Array): Uint32Array {
     if (cols.day[i] < min) min = cols.day[i];
     if (cols.day[i] > max) max = cols.day[i];
   }
-  // Inputs are in index order, so stability keeps ties in input order.
-  const ordered = rows.slice().sort((a, b) => a - b);
-  if (max - min > 4 * rows.length + 1024) return ordered.sort((a, b) => cols.day[a] - cols.day[b] || a - b);
+  // Sorted by index (a numeric typed-array sort, no comparator), stability keeps ties in input order.
+  const ordered = isAscending(rows) ? rows : rows.slice().sort();
+  if (max - min > 4 * rows.length + 1024) return ordered.slice().sort((a, b) => cols.day[a] - cols.day[b] || a - b);
   return stableByDay(cols, ordered, min, max);
+}
+
+function isAscending(rows: Uint32Array): boolean {
+  for (let k = 1; k < rows.length; k++) if (rows[k] < rows[k - 1]) return false;
+  return true;
 }
 
 /** Rows ordered by day, keeping the given order within a day (rows' days lie in [min, max]). */
@@ -258,18 +258,6 @@ function binarySearch(sorted: Float64Array, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First position in `rows` (sorted by day) whose day is ≥ `day`. */
-export function lowerBoundDay(cols: LedgerColumns, rows: Uint32Array, day: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cols.day[rows[mid]] < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,13 +1,14 @@
 /**
- * Pass 5: sums. One statement line may be several entries (a deposit of several receipts,
- * a daily batch credit: many-to-one), or one entry may be several lines (a payment the bank
- * split: one-to-many). Only leftovers take part, and only rows of the same sign near in
- * date: for many-to-one, entries dated from windowDays before the line up to the line's own
- * date (never after it); for one-to-many, lines within ±windowDays of the entry. At most
+ * Sums. One statement line may be several entries (a deposit of several receipts, a daily
+ * batch credit: many-to-one), or one entry may be several lines (a payment the bank split:
+ * one-to-many). Only leftovers take part, and only rows of the same sign near in date: for
+ * many-to-one, entries dated from windowDays before the line up to the line's own date
+ * (never after it); for one-to-many, lines within ±windowDays of the entry. A row naming a
+ * counterparty groups only with rows naming the same one, or naming none but sharing its
+ * description or reference; a row naming no one groups with any. At most
  * maxGroupCandidates nearest rows are searched for an exact subset sum in integer fen of
- * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size.
- */
-import { evidenceOf, isContradicting, lowerBoundDay, openRows, propose, sortByDay, type Evidence, type MatchState } from './match-state';
+ * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size. */
+import { evidenceOf, hasTextEvidence, openRows, propose, sortByDay, type MatchState } from './match-state';
 import { accidentalSumPool, exactSubsets } from './exact-subsets';
 import type { LedgerColumns } from './ledger-columns';
 
@@ -22,10 +23,12 @@ export function matchSums(st: MatchState, samePartyOnly = false): void {
   const oneToMany: Side = { cols: st.J, used: st.entryUsed, other: st.S, otherUsed: st.lineUsed, after: st.window, party: t.jParty, otherParty: t.sParty };
   // Unambiguous sums first, in rounds: each accepted group removes its rows from the other
   // pools, which often leaves a once-ambiguous row with one answer. Then the best of the rest.
+  // The pools are built once per side: taken rows are skipped where they are read.
   for (const side of [manyToOne, oneToMany]) {
     const hopeless = new Uint8Array(side.cols.length);
-    for (let round = 0; round < UNIQUE_ROUNDS && matchSumRound(st, side, true, hopeless, samePartyOnly) > 0; round++);
-    matchSumRound(st, side, false, hopeless, samePartyOnly);
+    const pools = poolsOf(st, side, samePartyOnly);
+    for (let round = 0; round < UNIQUE_ROUNDS && matchSumRound(st, side, pools, true, hopeless, samePartyOnly) > 0; round++);
+    matchSumRound(st, side, pools, false, hopeless, samePartyOnly);
   }
 }
 
@@ -49,20 +52,33 @@ interface Side {
   otherParty: Int32Array;
 }
 
+interface Pools {
+  /** Open rows of the single side, by day. */
+  targets: Uint32Array;
+  /** Open rows of the other side by sign, each by day: a row only groups with its own sign. */
+  positive: Uint32Array;
+  negative: Uint32Array;
+  byParty: PartyIndex;
+}
+
+function poolsOf(st: MatchState, side: Side, samePartyOnly: boolean): Pools {
+  const open = sortByDay(side.other, openRows(side.other, side.otherUsed));
+  const byParty = partyIndex(side.otherParty, open, st.texts.dictionary.length);
+  const targets = sortByDay(side.cols, openRows(side.cols, side.used));
+  // The same-name search reads only the party index.
+  if (samePartyOnly) return { targets, positive: open.subarray(0, 0), negative: open.subarray(0, 0), byParty };
+  return { targets, positive: open.filter((k) => side.other.amount[k] > 0), negative: open.filter((k) => side.other.amount[k] < 0), byParty };
+}
+
 // One pass over the single side's open rows; returns how many groups it accepted. Rows
 // found to have no sum at all are marked in `hopeless` and skipped by later rounds (their
 // pools only shrink).
-function matchSumRound(st: MatchState, side: Side, uniqueOnly: boolean, hopeless: Uint8Array, samePartyOnly: boolean): number {
+function matchSumRound(st: MatchState, side: Side, pools: Pools, uniqueOnly: boolean, hopeless: Uint8Array, samePartyOnly: boolean): number {
   const manyToOne = side.cols === st.S;
-  // Candidates by sign, each sorted by day: a row only ever groups with rows of its own sign.
-  const open = sortByDay(side.other, openRows(side.other, side.otherUsed));
-  const positive = open.filter((k) => side.other.amount[k] > 0);
-  const negative = open.filter((k) => side.other.amount[k] < 0);
-  const byParty = partyIndex(side.otherParty, open, st.texts.dictionary.length);
   let accepted = 0;
-  for (const i of sortByDay(side.cols, openRows(side.cols, side.used))) {
-    if (hopeless[i] || (samePartyOnly && side.party[i] === 0)) continue;
-    const found = groupsFor(st, side, side.cols.amount[i] > 0 ? positive : negative, byParty, i, samePartyOnly);
+  for (const i of pools.targets) {
+    if (side.used[i] || hopeless[i] || (samePartyOnly && side.party[i] === 0)) continue;
+    const found = groupsFor(st, side, side.cols.amount[i] > 0 ? pools.positive : pools.negative, pools.byParty, i, samePartyOnly);
     if (found.length === 0) {
       hopeless[i] = 1;
       continue;
@@ -78,70 +94,99 @@ function matchSumRound(st: MatchState, side: Side, uniqueOnly: boolean, hopeless
   return accepted;
 }
 
-// The groups that explain row i. First among the rows naming the same counterparty (a
-// payment the bank split, receipts of one customer banked together): few rows, and the
-// strongest evidence a sum can have. Then among all admissible rows, from the nearest dates
-// outwards: pairs and triples a day at a time (a batch of the same day is the common case,
-// and a small pool leaves little room for an accidental sum), then every size up to
-// maxGroupSize over the whole window.
+// The groups that explain row i. A named row groups only with rows naming the same
+// counterparty or none at all: a sum of rows naming several parties is a coincidence, not
+// evidence. Same-name rows first (a payment the bank split, receipts of one customer banked
+// together): few rows, and the strongest evidence a sum can have. Then, nearest dates first,
+// pairs and triples a day at a time (a batch of the same day is the common case, and a small
+// pool leaves little room for an accidental sum), then every size up to maxGroupSize over
+// the whole window.
 function groupsFor(st: MatchState, side: Side, pool: Uint32Array, byParty: PartyIndex, i: number, samePartyOnly: boolean): Subset[] {
   const manyToOne = side.cols === st.S;
   const day = side.cols.day[i];
   const target = side.cols.amount[i];
   const party = side.party[i];
+  const from = day - st.window;
+  const to = day + side.after;
+  const limit = st.maxGroupCandidates;
+  const other = side.other;
+  let widest: number[];
   if (party !== 0) {
-    const same = sameParty(side, byParty, party, day - st.window, day + side.after, day, target, st.maxGroupCandidates);
-    const found = subsetsOf(side.other, same, target, () => 1, 2, st.maxGroupSize);
+    const same = nearestOpen(other, side.otherUsed, byParty.rows, byParty.start[party], byParty.start[party + 1], from, to, day, target, limit);
+    const found = subsetsOf(other, same, target, () => 1, 2, st.maxGroupSize);
     if (found.length || samePartyOnly) return found;
+    // A row naming no one joins a named row's group only when its text says it belongs
+    // (a description like the other's, or a reference): bank interest and charges do not.
+    const says = manyToOne ? (k: number) => hasTextEvidence(st, k, i) : (k: number) => hasTextEvidence(st, i, k);
+    const unnamed = nearestOpen(other, side.otherUsed, byParty.rows, byParty.start[0], byParty.start[1], from, to, day, target, limit, says);
+    if (unnamed.length === 0) return [];
+    widest = nearestFirst(other, day, same, unnamed, limit);
+  } else {
+    widest = nearestOpen(other, side.otherUsed, pool, 0, pool.length, from, to, day, target, limit);
   }
-  const seen = new Map<number, Evidence>();
-  const evidence = (k: number): Evidence => {
-    let ev = seen.get(k);
-    if (!ev) seen.set(k, (ev = manyToOne ? evidenceOf(st, k, i) : evidenceOf(st, i, k)));
-    return ev;
+  const seen = new Map<number, number>();
+  const likeness = (k: number): number => {
+    let v = seen.get(k);
+    if (v === undefined) seen.set(k, (v = (manyToOne ? evidenceOf(st, k, i) : evidenceOf(st, i, k)).likeness));
+    return v;
   };
-  const likeness = (k: number) => evidence(k).likeness;
-  // A member naming a different counterparty than the single row cannot be part of it.
-  const admissible = manyToOne ? (k: number) => !isContradicting(st, k, i) : (k: number) => !isContradicting(st, i, k);
-  // One walk over the widest window, nearest first; the pool of a narrower reach is its
-  // prefix of rows within that reach (the walk visits them in the same order).
-  const widest = nearestOpen(side.other, side.otherUsed, pool, day - st.window, day + side.after, day, target, st.maxGroupCandidates, admissible);
-  const near = (reach: number) => widest.filter((k) => Math.abs(side.other.day[k] - day) <= reach);
+  // A narrower reach's pool is a prefix of `widest` (nearest first), so when no size sums
+  // to the target over the whole window, no reach can: most rows searched end here.
+  const anywhere = subsetsOf(other, widest, target, likeness, 2, st.maxGroupSize);
+  if (anywhere.length === 0) return anywhere;
+  const near = (reach: number) => widest.filter((k) => Math.abs(other.day[k] - day) <= reach);
   // A pool that did not grow since the last reach has nothing new to offer at those sizes.
   let searched: number[] = [];
   for (let reach = 0; reach < st.window; reach++) {
     const candidates = near(reach);
     if (samePool(candidates, searched)) continue;
-    const found = subsetsOf(side.other, candidates, target, likeness, 2, Math.min(3, st.maxGroupSize));
+    const found = subsetsOf(other, candidates, target, likeness, 2, Math.min(3, st.maxGroupSize));
     if (found.length) return found;
     searched = candidates;
   }
-  return subsetsOf(side.other, widest, target, likeness, samePool(widest, searched) ? 4 : 2, st.maxGroupSize);
+  return subsetsOf(other, widest, target, likeness, samePool(widest, searched) ? 4 : 2, st.maxGroupSize);
 }
 
 function samePool(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((x, k) => x === b[k]);
 }
 
-// Up to `limit` open rows dated in [from, to] with the target's sign and a smaller size,
-// nearest to `day` first. The walk goes outwards from `day` and stops once it has enough or
-// has looked at LOOKS_PER_CANDIDATE × limit rows, so a crowded day (thousands of rows, most
-// naming other counterparties) costs a bounded number of looks per row searched.
-function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, from: number, to: number, day: number, target: number, limit: number, admissible: (i: number) => boolean): number[] {
+// Two nearest-first lists merged nearest first (ties: the first list's row), at most `limit`.
+function nearestFirst(cols: LedgerColumns, day: number, a: number[], b: number[], limit: number): number[] {
+  const out: number[] = [];
+  let x = 0;
+  let y = 0;
+  while (out.length < limit && (x < a.length || y < b.length)) {
+    const takeA = y >= b.length || (x < a.length && Math.abs(cols.day[a[x]] - day) <= Math.abs(cols.day[b[y]] - day));
+    out.push(takeA ? a[x++] : b[y++]);
+  }
+  return out;
+}
+
+// Up to `limit` open rows of byDay[lo … hi) (sorted by day) dated in [from, to] with the
+// target's sign and a smaller size (and `accept`ed, when given), nearest to `day` first, a
+// day at a time (earlier day first on a tie). The walk stops once it has enough or has looked at
+// LOOKS_PER_CANDIDATE × limit rows, so a crowded day costs a bounded number of looks.
+function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, lo: number, hi: number, from: number, to: number, day: number, target: number, limit: number, accept?: (row: number) => boolean): number[] {
   const found: number[] = [];
+  if (lo >= hi) return found;
   let looks = LOOKS_PER_CANDIDATE * limit;
   const size = Math.abs(target);
   const sign = Math.sign(target);
+  const look = (d: number) => {
+    for (let k = lowerBound(cols, byDay, lo, hi, d); k < hi && cols.day[byDay[k]] === d && found.length < limit && looks > 0; k++) {
+      const r = byDay[k];
+      const a = cols.amount[r];
+      if (used[r] !== 0 || Math.sign(a) !== sign || Math.abs(a) >= size) continue;
+      looks--;
+      if (accept === undefined || accept(r)) found.push(r);
+    }
+  };
   for (let dist = 0; dist <= Math.max(day - from, to - day) && found.length < limit && looks > 0; dist++) {
-    for (const d of dist === 0 ? [day] : [day - dist, day + dist]) {
-      if (d < from || d > to) continue;
-      for (let k = lowerBoundDay(cols, byDay, d); k < byDay.length && cols.day[byDay[k]] === d && found.length < limit && looks > 0; k++) {
-        const i = byDay[k];
-        const a = cols.amount[i];
-        if (used[i] !== 0 || Math.sign(a) !== sign || Math.abs(a) >= size) continue;
-        looks--;
-        if (admissible(i)) found.push(i);
-      }
+    if (dist === 0) look(day);
+    else {
+      if (day - dist >= from) look(day - dist);
+      if (day + dist <= to) look(day + dist);
     }
   }
   return found;
@@ -150,9 +195,19 @@ function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, 
 // How many rows of the right sign and size a sum search may look at per candidate it wants.
 const LOOKS_PER_CANDIDATE = 4;
 
+// First position in byDay[lo … hi) whose day is ≥ `day`.
+function lowerBound(cols: LedgerColumns, byDay: Uint32Array, lo: number, hi: number, day: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cols.day[byDay[mid]] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Open rows of the other side grouped by counterparty id, each group in day order. */
 interface PartyIndex {
-  /** Group p is rows[start[p]] … rows[start[p + 1] − 1]. */
+  /** Group p is rows[start[p]] … rows[start[p + 1] − 1]; group 0 names no counterparty. */
   start: Uint32Array;
   rows: Uint32Array;
 }
@@ -165,27 +220,6 @@ function partyIndex(party: Int32Array, byDay: Uint32Array, ids: number): PartyIn
   const next = start.slice(0, ids);
   for (const i of byDay) rows[next[party[i]]++] = i;
   return { start, rows };
-}
-
-// Open rows naming `party`, dated in [from, to], with the target's sign and a smaller size,
-// nearest to `day` first, at most `limit`.
-function sameParty(side: Side, index: PartyIndex, party: number, from: number, to: number, day: number, target: number, limit: number): number[] {
-  const cols = side.other;
-  let lo = index.start[party];
-  let hi = index.start[party + 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cols.day[index.rows[mid]] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: number[] = [];
-  for (let k = lo; k < index.start[party + 1] && cols.day[index.rows[k]] <= to; k++) {
-    const r = index.rows[k];
-    const a = cols.amount[r];
-    if (side.otherUsed[r] === 0 && Math.sign(a) === Math.sign(target) && Math.abs(a) < Math.abs(target)) found.push(r);
-  }
-  if (found.length <= limit) return found;
-  return found.sort((a, b) => Math.abs(cols.day[a] - day) - Math.abs(cols.day[b] - day) || a - b).slice(0, limit);
 }
 
 interface Subset {
