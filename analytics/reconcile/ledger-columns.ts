@@ -53,10 +53,21 @@ export function dayText(day: number): string {
 /** A reference reduced to what identifies it: half-width, upper case, no spaces or separators. */
 export function normalizeReference(v: unknown): string {
   if (v === null || v === undefined) return '';
-  return String(v)
+  const text = String(v);
+  if (isPlainReference(text)) return text;
+  return text
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[\s\-_/#.:]/g, '')
     .toUpperCase();
+}
+
+// Digits and upper-case ASCII letters only: already normalised (the common case at scale).
+function isPlainReference(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
 }
 
 /** A name or description reduced for comparison: no spaces, punctuation or company suffixes. */

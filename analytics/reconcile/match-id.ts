@@ -32,13 +32,34 @@ export function pairingKey(entryIds: readonly string[], lineIds: readonly string
  * @example matchId('BANK1', ['J1'], ['L1']) // 'M-…' (same input, same id)
  */
 export function matchId(accountId: string, entryIds: readonly string[], lineIds: readonly string[]): string {
-  const text = `${accountId}#${pairingKey(entryIds, lineIds)}`;
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
+  // The hash of `${accountId}#${pairingKey(entryIds, lineIds)}`, fed piece by piece rather
+  // than built as one string (a million matches make a million such strings otherwise).
+  const h = { h1: 0x811c9dc5, h2: 0x01000193 ^ 0x5bd1e995 };
+  feed(h, accountId);
+  feed(h, '#');
+  feedIds(h, entryIds);
+  feed(h, '|');
+  feedIds(h, lineIds);
+  return `M-${(h.h1 >>> 0).toString(36).padStart(7, '0')}${(h.h2 >>> 0).toString(36).padStart(7, '0')}`;
+}
+
+type Hash = { h1: number; h2: number };
+
+function feed(h: Hash, text: string): void {
+  let { h1, h2 } = h;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
   }
-  return `M-${(h1 >>> 0).toString(36).padStart(7, '0')}${(h2 >>> 0).toString(36).padStart(7, '0')}`;
+  h.h1 = h1;
+  h.h2 = h2;
+}
+
+function feedIds(h: Hash, ids: readonly string[]): void {
+  const sorted = ids.length === 1 ? ids : ids.slice().sort();
+  sorted.forEach((id, k) => {
+    if (k > 0) feed(h, ID_SEPARATOR);
+    feed(h, id);
+  });
 }

@@ -1,0 +1,25 @@
+import { joinIds, matchId, pairingKey, splitIds } from '../../analytics/reconcile/match-id';
+
+describe('match ids', () => {
+  // Ids written by earlier versions (which hashed the joined pairing key as one string) must
+  // not change, or a re-run would replace every automatic match in a book.
+  test.each([
+    ['BANK1', ['J1'], ['L1'], 'M-0le84q50ic8y3v'],
+    ['BANK-ICBC', ['J0000364'], ['S0000227', 'S0000228'], 'M-11t126m0yf20l7'],
+    ['B', ['J3', 'J1', 'J2'], ['S9'], 'M-1fxzlmk1drlxfw'],
+    ['现金', [], ['S1'], 'M-1rp5yy10m11i63'],
+  ])('%s %j %j → %s', (account, entries, lines, id) => {
+    expect(matchId(account, entries, lines)).toBe(id);
+  });
+
+  test('order-free: the same rows in another order give the same id', () => {
+    expect(matchId('B', ['J1', 'J2', 'J3'], ['S9'])).toBe(matchId('B', ['J3', 'J1', 'J2'], ['S9']));
+    expect(matchId('B', ['J1'], ['S1'])).not.toBe(matchId('B', ['S1'], ['J1']));
+  });
+
+  test('cells round-trip', () => {
+    expect(joinIds(['S2', 'S10', 'S1'])).toBe('S1,S10,S2');
+    expect(splitIds(' S1, S10 ,,S2')).toEqual(['S1', 'S10', 'S2']);
+    expect(pairingKey(['J2', 'J1'], ['S1'])).toBe('J1,J2|S1');
+  });
+});

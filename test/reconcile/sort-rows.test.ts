@@ -1,0 +1,30 @@
+import { allocateColumns } from '../../analytics/reconcile/ledger-columns';
+import { sortByAmountThenDay, sortByDay } from '../../analytics/reconcile/match-state';
+import { seededRandom } from '../../analytics/util/seeded-random';
+
+// The matcher's linear sorts against a plain comparator sort by (amount, day, row index).
+function check(spread: number, seed: number): void {
+  const rand = seededRandom(seed);
+  const n = 3000;
+  const cols = allocateColumns(n);
+  for (let i = 0; i < n; i++) {
+    cols.day[i] = 20_000 + Math.floor(rand() * 40);
+    cols.amount[i] = Math.round((rand() - 0.5) * spread) || 1;
+    if (i % 7 === 0 && i > 0) cols.amount[i] = cols.amount[i - 1]; // ties on amount
+  }
+  const rows = Uint32Array.from({ length: n }, (_, i) => i).filter((i) => i % 5 !== 3);
+  const expected = Array.from(rows).sort((a, b) => cols.amount[a] - cols.amount[b] || cols.day[a] - cols.day[b] || a - b);
+  expect(Array.from(sortByAmountThenDay(cols, rows))).toEqual(expected);
+  const byDay = Array.from(rows).sort((a, b) => cols.day[a] - cols.day[b] || a - b);
+  expect(Array.from(sortByDay(cols, rows))).toEqual(byDay);
+}
+
+test('amounts spanning a few million fen (one packed native sort)', () => check(5_000_000, 1));
+test('amounts spanning more than 2^32 fen (the general counting sort)', () => check(2 ** 40, 2));
+test('sortByDay does not reorder its input', () => {
+  const cols = allocateColumns(3);
+  cols.day.set([5, 1, 3]);
+  const rows = Uint32Array.of(0, 1, 2);
+  expect(Array.from(sortByDay(cols, rows))).toEqual([1, 2, 0]);
+  expect(Array.from(rows)).toEqual([0, 1, 2]);
+});
