@@ -10,7 +10,7 @@
  * a Web Worker.
  */
 import { Worker } from 'node:worker_threads';
-import { GUARDS, PRELUDE } from '../notebook/sandbox-scripts';
+import { GUARDS, PRELUDE, packQueryInput } from '../notebook/sandbox-scripts';
 import type { QueryOutcome, QueryRequest, QuerySandbox } from '../notebook/types';
 
 export interface NodeQuerySandboxOptions {
@@ -40,7 +40,7 @@ function runInWorker(request: QueryRequest, memoryMb: number): Promise<QueryOutc
       workerData: {
         cellId: request.cellId,
         code: request.code,
-        input: JSON.stringify({ tables: request.tables, cells: request.cells }),
+        input: packQueryInput(request.tables, request.cells, request.columns),
         timeoutMs: request.timeoutMs,
         arqueroFile: require.resolve('arquero/dist/arquero.min.js'),
         guards: GUARDS,
@@ -93,7 +93,7 @@ function run() {
   if (imported) return { ok: false, kind: 'syntax', message: 'import is not available in a query cell', line: code.slice(0, imported.index).split('\\n').length };
   let script;
   try {
-    script = new vm.Script('(function (aq, op, tables, cells) {\\n' + code + '\\n})', { filename, lineOffset: -1 });
+    script = new vm.Script('(function (aq, op, tables, cells, frames) {\\n' + code + '\\n})', { filename, lineOffset: -1 });
   } catch (e) {
     return { ok: false, kind: 'syntax', message: String(e.message), line: lineIn(e.stack) };
   }

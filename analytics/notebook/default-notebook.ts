@@ -4,8 +4,9 @@ import { t } from '../book/types';
 import type { NotebookCell } from './types';
 
 const LARGEST_PAYMENTS = [
-  '// Naming the columns keeps the query valid on an empty journal.',
-  "return aq.from(tables.Journal, ['Date', 'EntryId', 'CustomerId', 'Summary', 'Outflow'])",
+  '// frames.Journal is the journal as an arquero table, with its columns even when empty.',
+  'return frames.Journal',
+  "  .select('Date', 'EntryId', 'CustomerId', 'Summary', 'Outflow')",
   '  .derive({ amount: (d) => op.parse_float(d.Outflow) })',
   '  .filter((d) => d.amount > 0)',
   "  .orderby(aq.desc('amount'))",

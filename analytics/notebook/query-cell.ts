@@ -1,11 +1,12 @@
 /**
  * Query cells: JavaScript over arquero, run by a host sandbox. The cell's code is the body
  * of a function receiving `aq` (arquero, with `op`), `tables` (the book's tables as frozen
- * row arrays) and `cells` (earlier cells' rows by cell id); it returns an arquero table or
+ * row arrays), `cells` (earlier cells' rows by cell id) and `frames` (the same tables as
+ * arquero tables, the fast way at a million rows); it returns an arquero table or
  * an array of row objects. This module only builds the request and reads the outcome, so
  * it runs anywhere; the sandbox decides how the code is isolated.
  */
-import { TABLE_KEYS, type ColumnType } from '../book/schema';
+import { SCHEMA, TABLE_KEYS, type ColumnType } from '../book/schema';
 import { rowsOf } from '../book/book';
 import { t, type Book, type Cell, type Row, type Text } from '../book/types';
 import type {
@@ -66,9 +67,9 @@ export async function runQueryCell(
   };
 }
 
-/** Whether query code mentions `tables.Key` or `tables['Key']` (or "Key"). */
+/** Whether query code mentions `tables.Key`, `frames.Key` or `tables['Key']` (or "Key"). */
 export function referencesTable(code: string, key: string): boolean {
-  return new RegExp(`tables\\s*(\\.\\s*${key}\\b|\\[\\s*['"\`]${key}['"\`]\\s*\\])`).test(code);
+  return new RegExp(`(tables|frames)\\s*(\\.\\s*${key}\\b|\\[\\s*['"\`]${key}['"\`]\\s*\\])`).test(code);
 }
 
 function buildRequest(
@@ -82,7 +83,12 @@ function buildRequest(
     ? (cell.params.tables as string[])
     : TABLE_KEYS.filter((k) => k !== 'AuditLog' && referencesTable(String(cell.params.code ?? ''), k));
   const tables: Record<string, Row[]> = {};
-  for (const key of TABLE_KEYS) if (wanted.includes(key)) tables[key] = rowsOf(book, key);
+  const columns: Record<string, string[]> = {};
+  for (const key of TABLE_KEYS) {
+    if (!wanted.includes(key)) continue;
+    tables[key] = rowsOf(book, key);
+    columns[key] = SCHEMA[key].columns.map((c) => c.key);
+  }
   const cells: Record<string, Row[]> = {};
   for (const [id, out] of earlier) cells[id] = out.rows;
   const asked = Number(cell.params.timeoutMs);
@@ -95,6 +101,7 @@ function buildRequest(
     title: cell.title,
     code: String(cell.params.code),
     tables,
+    columns,
     cells,
     timeoutMs,
   };

@@ -1,11 +1,42 @@
 /**
  * The two scripts every query-cell sandbox runs inside the cell's realm, as text so any
  * host can use them: GUARDS first (before arquero loads), then PRELUDE, whose value is a
- * `run(fn)` function that calls the compiled cell `fn(aq, op, tables, cells)` and returns
+ * `run(fn)` function that calls the compiled cell `fn(aq, op, tables, cells, frames)` and returns
  * JSON text `{ rows, columns }`, `{ result }` (not a table) or `{ error: { name, message,
- * stack } }`. The input is read from `globalThis.__input` (JSON text) and deleted.
+ * stack } }`. The input is read from `globalThis.__input` (JSON text from
+ * {@link packQueryInput}) and deleted.
  * Node: analytics/cli/node-query-sandbox.ts. A browser Web Worker can run the same two.
  */
+import type { Row } from '../book/types';
+
+/**
+ * The cell's input as the JSON text PRELUDE reads: each table column by column (a name list
+ * and one array per column), so a million-row journal is not a million key-repeating objects
+ * to write and parse. PRELUDE gives the cell each table both as an arquero table made
+ * straight from the columns (`frames`) and as frozen rows (`tables`, built on first use).
+ * @param known column names of each table, in order, that it has even when empty
+ * @example packQueryInput({ J: [{ a: 1, b: 'x' }] }, {}) // '{"tables":{"J":{"columns":["a","b"],"data":[[1],["x"]]}},"cells":{}}'
+ */
+export function packQueryInput(tables: Record<string, readonly Row[]>, cells: Record<string, unknown>, known: Record<string, readonly string[]> = {}): string {
+  const packed: Record<string, { columns: string[]; data: unknown[][] }> = {};
+  for (const [key, rows] of Object.entries(tables)) {
+    // The table's known columns (so an empty table still has them), then any others in
+    // first-seen order (hand-built tables, extra columns a user added).
+    const seen = new Set<string>(known[key] ?? []);
+    for (const r of rows) for (const c in r) seen.add(c);
+    const columns = [...seen];
+    const data = columns.map((c) => {
+      const out = new Array<unknown>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const v = rows[i][c];
+        out[i] = v === undefined ? null : v;
+      }
+      return out;
+    });
+    packed[key] = { columns, data };
+  }
+  return JSON.stringify({ tables: packed, cells });
+}
 
 // Runs first in every context. arquero's Arrow reader builds a TextDecoder when it loads;
 // host classes must not enter (their constructor chain leads to the host's Function), so it
@@ -52,13 +83,37 @@ export const PRELUDE = `(function () {
   const freeze = Object.freeze;
   const keys = Object.keys;
   const isArray = Array.isArray;
+  const define = Object.defineProperty;
+  const rowsOf = (columns, data) => {
+    const n = columns.length ? data[0].length : 0;
+    const rows = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const row = {};
+      for (let c = 0; c < columns.length; c++) row[columns[c]] = data[c][i];
+      rows[i] = freeze(row);
+    }
+    return freeze(rows);
+  };
   const deepFreeze = (o) => {
     if (o && typeof o === 'object' && !Object.isFrozen(o)) { freeze(o); for (const k of keys(o)) deepFreeze(o[k]); }
     return o;
   };
-  const input = deepFreeze(parse(globalThis.__input));
+  const raw = parse(globalThis.__input);
   delete globalThis.__input;
+  // Tables arrive column by column. frames.X is an arquero table over those columns (no row
+  // objects at all); tables.X rebuilds frozen rows, only when a cell first reads it.
   const aq = globalThis.aq;
+  const tables = {};
+  const frames = {};
+  for (const key of keys(raw.tables)) {
+    const { columns, data } = raw.tables[key];
+    let rows;
+    define(tables, key, { enumerable: true, get: () => rows || (rows = rowsOf(columns, data)) });
+    const byName = {};
+    for (let c = 0; c < columns.length; c++) byName[columns[c]] = data[c];
+    frames[key] = aq.table(byName, columns);
+  }
+  const input = { tables: freeze(tables), frames: freeze(frames), cells: deepFreeze(raw.cells) };
   const cell = (v) => v === null || v === undefined ? null
     : typeof v === 'number' ? (Number.isFinite(v) ? v : null)
     : typeof v === 'string' || typeof v === 'boolean' ? v
@@ -66,7 +121,7 @@ export const PRELUDE = `(function () {
     : stringify(v);
   return function run(fn) {
     try {
-      const out = fn(aq, aq.op, input.tables, input.cells);
+      const out = fn(aq, aq.op, input.tables, input.cells, input.frames);
       const isTable = out && typeof out.objects === 'function' && typeof out.columnNames === 'function';
       const rows = isTable ? out.objects() : out;
       const columns = isTable ? out.columnNames().map(String) : undefined;

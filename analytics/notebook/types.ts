@@ -90,6 +90,8 @@ export interface QueryRequest {
   code: string;
   /** Book tables by key, rows as plain objects. */
   tables: Record<string, Row[]>;
+  /** Column names of each table in schema order, so an empty table keeps its columns. */
+  columns?: Record<string, readonly string[]>;
   /** Earlier cells' rows by cell id. */
   cells: Record<string, Row[]>;
   timeoutMs: number;

@@ -53,6 +53,18 @@ describe('createNodeQuerySandbox', () => {
     expect(out).toEqual({ ok: false, kind: 'memory', message: 'ran out of its 32 MB of memory' });
   });
 
+  it('gives the same tables as arquero frames, columns kept even when a table is empty', async () => {
+    const out = await sandbox.run(request("return frames.Journal.filter((d) => op.parse_float(d.Outflow) > 20).select('EntryId', 'Date')"));
+    expect(out).toEqual({ ok: true, rows: [{ EntryId: 'J2', Date: '2026-01-03' }], columns: ['EntryId', 'Date'] });
+    const empty = await sandbox.run({ ...request("return frames.Journal.select('EntryId', 'Outflow')"), tables: { Journal: [] }, columns: { Journal: ['EntryId', 'Date', 'Outflow'] } });
+    expect(empty).toEqual({ ok: true, rows: [], columns: ['EntryId', 'Outflow'] });
+  });
+
+  it('keeps the rows of a table in their column order, missing cells as null', async () => {
+    const out = await sandbox.run({ ...request('return tables.Journal'), tables: { Journal: [{ EntryId: 'J1', Outflow: '1.00' }, { EntryId: 'J2', Memo: 'x' }] } });
+    expect(out).toEqual({ ok: true, rows: [{ EntryId: 'J1', Outflow: '1.00', Memo: null }, { EntryId: 'J2', Outflow: null, Memo: 'x' }] });
+  });
+
   it('keeps the column names of an empty arquero result', async () => {
     const out = await sandbox.run(request("return aq.from(tables.Journal).filter(() => false).select('EntryId', 'Outflow')"));
     expect(out).toEqual({ ok: true, rows: [], columns: ['EntryId', 'Outflow'] });

@@ -8,6 +8,8 @@ describe('referencesTable', () => {
     ${'return aq.from(tables [ "Statement" ])'}      | ${'Statement'} | ${true}
     ${"return aq.from(tables.JournalArchive)"}       | ${'Journal'}   | ${false}
     ${"return aq.from(tables.Journal)"}              | ${'Customers'} | ${false}
+    ${"return frames.Journal.slice(0, 3)"}           | ${'Journal'}   | ${true}
+    ${"return frames['Statement']"}                  | ${'Statement'} | ${true}
   `('says $code names $key: $named', ({ code, key, named }) => {
     expect(referencesTable(code, key)).toBe(named);
   });
