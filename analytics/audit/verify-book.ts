@@ -14,10 +14,11 @@
  *  4. Balances, recomputed by journal/recompute-balances.ts ((Date, EntryId) order).
  *  5. Closed periods: each account's balance at the period end, recomputed from the Journal,
  *     still equals the ClosingBalances the Periods row recorded when the period was closed.
- * LIMITATION: the chain has no secret key. Someone who rewrites every later hash and seal
- * with this code can forge a consistent book; the evidence pack prints the head hash so an
- * auditor can anchor it outside the workbook, and truncating the newest AuditLog rows shows
- * only through the journal seal.
+ *  6. The last AuditLog row against the head recorded in Settings (audit-head.ts), so rows
+ *     cut off the end of the log show.
+ * LIMITATION: the chain has no secret key. Someone who rewrites every later hash, seal and
+ * the head with this code can forge a consistent book; the evidence pack prints the head
+ * hash so an auditor can anchor it outside the workbook.
  */
 import { SCHEMA } from '../book/schema';
 import { rowsOf } from '../book/book';
@@ -25,6 +26,7 @@ import { periodBounds } from '../book/dates';
 import { fromMinorUnits, toMinorUnits } from '../money/minor-units';
 import { t, type Book, type Row, type Text } from '../book/types';
 import { GENESIS_HASH, auditRowHash } from './audit-chain';
+import { checkAuditHead } from './audit-head';
 import { entryRowHash } from './entry-hash';
 import { lastTableSeals, SEALED_TABLES, tableDigest, type SealedTable } from './table-seal';
 import { journalDigest, sealOf, type JournalSeal } from './journal-seal';
@@ -36,6 +38,8 @@ export type IntegrityCode =
   | 'audit-row-moved'
   | 'audit-rows-deleted'
   | 'audit-chain-broken'
+  | 'audit-head-mismatch'
+  | 'audit-head-missing'
   | 'entry-edited'
   | 'entry-unsealed'
   | 'journal-rows-deleted'
@@ -78,6 +82,8 @@ export function verifyBook(book: Book): VerifyResult {
     ...checkClosedPeriods(book),
     ...checkTableSeals(book, audit),
   ];
+  const head = checkAuditHead(book);
+  if (head) problems.push({ ...head, table: 'AuditLog' });
   return { ok: problems.length === 0, problems };
 }
 

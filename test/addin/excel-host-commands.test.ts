@@ -145,8 +145,8 @@ describe('ExcelHost with the pane commands', () => {
         ),
       );
 
-      // Journal append + AuditLog append: 2 probes + 2 × (1 chunk + 1 finish)
-      expect(report.syncs).toBe(6);
+      // Journal append + AuditLog append + Settings (the audit head): 2 probes + 3 × (1 chunk + 1 finish)
+      expect(report.syncs).toBe(8);
     },
   );
 });

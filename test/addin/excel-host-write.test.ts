@@ -63,9 +63,10 @@ describe('ExcelHost.apply', () => {
       { table: 'Journal', op: 'append', rows: journalRows(10, 5) },
     ]);
 
-    // 2 probes + Journal (1 chunk + 1 finish) + AuditLog (1 chunk + 1 finish)
-    expect(report.chunks).toBe(2);
-    expect(syncs).toBe(6);
+    // 2 probes + Journal (1 chunk + 1 finish) + AuditLog (1 chunk + 1 finish) + Settings
+    // (the audit head: 1 chunk + 1 finish)
+    expect(report.chunks).toBe(3);
+    expect(syncs).toBe(8);
     expect(report.syncs).toBe(syncs);
   });
 
@@ -96,8 +97,9 @@ describe('ExcelHost.apply', () => {
 
       expect(journalChunks).toBeGreaterThan(1);
       expect(journalChunks).toBeLessThanOrEqual(Math.ceil(totalBytes / (BUDGET - largestRow)));
-      expect(syncs).toBe(2 + (journalChunks + 1) + (1 + 1));
-      expect(report.chunks).toBe(journalChunks + 1);
+      // probes + Journal chunks and finish + AuditLog + Settings (the audit head)
+      expect(syncs).toBe(2 + (journalChunks + 1) + (1 + 1) + (1 + 1));
+      expect(report.chunks).toBe(journalChunks + 2);
       expect(mock.resized).toEqual(
         expect.arrayContaining([{ table: 'Journal', rows: 1 + 5 + 100_000, columns: 16 }]),
       );
@@ -108,7 +110,8 @@ describe('ExcelHost.apply', () => {
 
       const sizes = mock.writes.map((w) => assignmentBytes(w.values!, w.numberFormat));
       expect(Math.max(...sizes)).toBeLessThanOrEqual(BUDGET);
-      expect(mock.writes.reduce((n, w) => n + w.rows, 0)).toBe(100_000 + 1);
+      // the entries, one AuditLog row, and the Settings table written with its header and audit.head
+      expect(mock.writes.reduce((n, w) => n + w.rows, 0)).toBe(100_000 + 1 + 2);
     });
 
     it('writes the appended rows below the existing body, in sheet column order', async () => {
@@ -179,7 +182,7 @@ describe('ExcelHost.apply', () => {
       name: 'Matches',
     });
     expect(mock.block('对账匹配', 1, 7, 1, 1)).toEqual([['confirmed']]);
-    expect(syncs).toBe(2 + 2 + 2);
+    expect(syncs).toBe(2 + 2 + 2 + 2);
   });
 
   it('creates a missing table on a new sheet in the book language', async () => {
@@ -188,7 +191,8 @@ describe('ExcelHost.apply', () => {
       { table: 'Customers', op: 'upsert', rows: customers },
     ]);
 
-    expect(mock.calls.addSheet).toBe(1);
+    // Customers, and Settings for the audit head (the fixture book has neither)
+    expect(mock.calls.addSheet).toBe(2);
     expect(mock.tablesAdded).toContainEqual({
       sheet: '客户档案',
       rows: 2,

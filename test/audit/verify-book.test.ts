@@ -9,7 +9,7 @@ import { readBook } from '../../analytics/io/read-book';
 import { streamReadBook } from '../../analytics/io/stream-read-book';
 import { writeBook } from '../../analytics/io/write-book';
 import type { Book, Row } from '../../analytics/book/types';
-import { cloneBook, entry, makeSealedBook } from './sealed-book';
+import { cloneBook, commit, entry, makeSealedBook } from './sealed-book';
 
 const audit = (b: Book) => b.tables.AuditLog!.rows;
 const journal = (b: Book) => b.tables.Journal!.rows;
@@ -64,6 +64,39 @@ describe('verifyBook', () => {
     const book = cloneBook(makeSealedBook());
     audit(book).splice(0, 2);
     expect(codes(book)).toEqual([['audit-rows-deleted', '1,2']]);
+  });
+
+  it('names the newest AuditLog row deleted together with the journal entry it appended', () => {
+    // Seq 6 records J5; deleting J5 and Seq 6 leaves a log and a journal that agree with
+    // each other (Seq 5's seal), but not with the head kept in Settings.
+    let book = makeSealedBook();
+    book = commit(book, 'record', [{ table: 'Journal', op: 'append', rows: [entry('J5', '2024-04-08', '10.00', null, '1460.00')] }], '2024-04-08 09:00:00');
+    expect(verifyBook(book).ok).toBe(true);
+    const cut = cloneBook(book);
+    journal(cut).pop();
+    audit(cut).pop();
+    expect(codes(cut)).toEqual([['audit-rows-deleted', '6']]);
+  });
+
+  it('names the last two AuditLog rows cut off the end', () => {
+    const book = cloneBook(makeSealedBook());
+    audit(book).splice(3, 2);
+    expect(codes(book)).toContainEqual(['audit-rows-deleted', '4,5']);
+  });
+
+  it('says when the audit head in Settings is missing or does not match', () => {
+    const missing = cloneBook(makeSealedBook());
+    missing.tables.Settings!.rows = missing.tables.Settings!.rows.filter((r) => r.Key !== 'audit.head');
+    expect(codes(missing)).toEqual([['audit-head-missing', undefined]]);
+    const edited = cloneBook(makeSealedBook());
+    edited.tables.Settings!.rows.find((r) => r.Key === 'audit.head')!.Value = '5:' + 'ab'.repeat(32);
+    expect(codes(edited)).toEqual([['audit-head-mismatch', undefined]]);
+  });
+
+  it('keeps the head of the chain in Settings after each command', () => {
+    const book = makeSealedBook();
+    const last = audit(book)[audit(book).length - 1];
+    expect(book.tables.Settings!.rows.find((r) => r.Key === 'audit.head')!.Value).toBe(`5:${last.Hash}`);
   });
 
   it('names an AuditLog row inserted with a self-consistent hash', () => {

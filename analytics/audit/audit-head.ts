@@ -1,0 +1,68 @@
+/**
+ * The audit chain's head kept outside the AuditLog table: every audited command writes the
+ * Seq and Hash of the row it appended to Settings `audit.head`. A chain without a secret
+ * key cannot show rows cut off its end (the remaining rows still link up), so `verify`
+ * compares the last AuditLog row with this head: deleting the newest AuditLog rows (with
+ * the journal rows they sealed) in Excel now shows, unless the head is rewritten as well,
+ * which is forging, not editing.
+ */
+import { rowsOf } from '../book/book';
+import { t, type Book, type Row, type TableChange, type Text } from '../book/types';
+
+export const AUDIT_HEAD_KEY = 'audit.head';
+
+/** The Settings change that records `row` as the chain's head. */
+export function auditHeadChange(row: Row): TableChange {
+  return { table: 'Settings', op: 'upsert', rows: [{ Key: AUDIT_HEAD_KEY, Value: `${row.Seq}:${row.Hash}` }] };
+}
+
+export interface AuditHeadProblem {
+  code: 'audit-rows-deleted' | 'audit-head-mismatch' | 'audit-head-missing';
+  /** Seq numbers missing from the end of the log, when the head says how many. */
+  ids?: string[];
+  message: Text;
+}
+
+/**
+ * Compare the last AuditLog row with the recorded head.
+ * @returns the problem, or undefined when they agree (or the log is empty and no head is kept)
+ */
+export function checkAuditHead(book: Book): AuditHeadProblem | undefined {
+  const audit = rowsOf(book, 'AuditLog');
+  const setting = rowsOf(book, 'Settings').find((r) => r.Key === AUDIT_HEAD_KEY);
+  const value = setting?.Value === null || setting?.Value === undefined ? '' : String(setting.Value);
+  const last = audit[audit.length - 1];
+  if (value === '') {
+    if (!last) return undefined;
+    return {
+      code: 'audit-head-missing',
+      message: t(
+        `设置表中没有 ${AUDIT_HEAD_KEY}（审计链的最新一行）：它被删除了，或此簿由旧版 Cashbook 写成，无法确认审计日志末尾没有被删去行。`,
+        `Settings has no ${AUDIT_HEAD_KEY} (the newest row of the audit chain): it was deleted, or an older Cashbook wrote this book, so rows cut off the end of the AuditLog cannot be ruled out.`,
+      ),
+    };
+  }
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
+  const lastSeq = last ? Number(last.Seq) : 0;
+  const lastHash = last ? String(last.Hash ?? '') : '';
+  if (m && Number(m[1]) === lastSeq && m[2] === lastHash) return undefined;
+  if (m && Number(m[1]) > lastSeq && !audit.some((r) => String(r.Hash ?? '') === m[2])) {
+    const headSeq = Number(m[1]);
+    const ids = Array.from({ length: headSeq - lastSeq }, (_, k) => String(lastSeq + 1 + k));
+    return {
+      code: 'audit-rows-deleted',
+      ids,
+      message: t(
+        `审计日志的最新 ${ids.length} 行（序号 ${ids[0]}–${headSeq}）被删除了：设置表记录的链头是序号 ${headSeq}，表中最后一行是 ${lastSeq || '（无）'}。这些行记下的操作（及其写入的日记账行）可能一并被删去。`,
+        `The newest ${ids.length} AuditLog row(s) (Seq ${ids[0]}–${headSeq}) were deleted: Settings records Seq ${headSeq} as the chain's head, the log ends at ${lastSeq || '(none)'}. What those commands wrote (journal rows included) may have been deleted with them.`,
+      ),
+    };
+  }
+  return {
+    code: 'audit-head-mismatch',
+    message: t(
+      `设置表中的 ${AUDIT_HEAD_KEY}（${value}）与审计日志最后一行（序号 ${lastSeq}）不符：链头或日志在 Cashbook 之外被修改。`,
+      `Settings ${AUDIT_HEAD_KEY} (${value}) does not match the last AuditLog row (Seq ${lastSeq}): the head or the log was changed outside Cashbook.`,
+    ),
+  };
+}
