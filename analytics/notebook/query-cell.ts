@@ -72,6 +72,24 @@ export function referencesTable(code: string, key: string): boolean {
   return new RegExp(`(tables|frames)\\s*(\\.\\s*${key}\\b|\\[\\s*['"\`]${key}['"\`]\\s*\\])`).test(code);
 }
 
+/** Whether query code reads a table's rows (`tables.Key` or `tables['Key']`), not only its frame. */
+export function readsRows(code: string, key: string): boolean {
+  return new RegExp(`tables\\s*(\\.\\s*${key}\\b|\\[\\s*['"\`]${key}['"\`]\\s*\\])`).test(code);
+}
+
+/**
+ * The columns of a table that go to the sandbox. Rows (`tables.X`) carry every column; a
+ * table read only as a frame (`frames.X`) carries the columns the code names, since an
+ * arquero expression can only reach a column by its name: at a million rows that is the
+ * difference between a cell that fits in the sandbox's memory and one that does not.
+ * A frame whose code names none of its columns gets them all.
+ */
+export function columnsToSend(code: string, key: string, all: readonly string[]): string[] {
+  if (readsRows(code, key)) return [...all];
+  const named = all.filter((c) => new RegExp(`\\b${c}\\b`).test(code));
+  return named.length ? named : [...all];
+}
+
 function buildRequest(
   cell: NotebookCell,
   book: Book,
@@ -82,12 +100,16 @@ function buildRequest(
   const wanted = Array.isArray(cell.params.tables)
     ? (cell.params.tables as string[])
     : TABLE_KEYS.filter((k) => k !== 'AuditLog' && referencesTable(String(cell.params.code ?? ''), k));
+  const code = String(cell.params.code ?? '');
   const tables: Record<string, Row[]> = {};
   const columns: Record<string, string[]> = {};
   for (const key of TABLE_KEYS) {
     if (!wanted.includes(key)) continue;
-    tables[key] = rowsOf(book, key);
-    columns[key] = SCHEMA[key].columns.map((c) => c.key);
+    const rows = rowsOf(book, key);
+    // Schema columns first, then any a user added (as the first row shows them).
+    const all = [...new Set([...SCHEMA[key].columns.map((c) => c.key), ...Object.keys(rows[0] ?? {})])];
+    tables[key] = rows;
+    columns[key] = columnsToSend(code, key, all);
   }
   const cells: Record<string, Row[]> = {};
   for (const [id, out] of earlier) cells[id] = out.rows;

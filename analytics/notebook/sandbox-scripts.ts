@@ -14,17 +14,20 @@ import type { Row } from '../book/types';
  * and one array per column), so a million-row journal is not a million key-repeating objects
  * to write and parse. PRELUDE gives the cell each table both as an arquero table made
  * straight from the columns (`frames`) and as frozen rows (`tables`, built on first use).
- * @param known column names of each table, in order, that it has even when empty
+ * @param known the columns to pack of each table, in order (kept even when it is empty); a
+ *   table not listed packs every column its rows have
  * @example packQueryInput({ J: [{ a: 1, b: 'x' }] }, {}) // '{"tables":{"J":{"columns":["a","b"],"data":[[1],["x"]]}},"cells":{}}'
  */
 export function packQueryInput(tables: Record<string, readonly Row[]>, cells: Record<string, unknown>, known: Record<string, readonly string[]> = {}): string {
   const packed: Record<string, { columns: string[]; data: unknown[][] }> = {};
   for (const [key, rows] of Object.entries(tables)) {
-    // The table's known columns (so an empty table still has them), then any others in
-    // first-seen order (hand-built tables, extra columns a user added).
-    const seen = new Set<string>(known[key] ?? []);
-    for (const r of rows) for (const c in r) seen.add(c);
-    const columns = [...seen];
+    // The columns asked for, exactly; without a list, every column in first-seen order.
+    let columns = known[key] ? [...known[key]] : undefined;
+    if (!columns) {
+      const seen = new Set<string>();
+      for (const r of rows) for (const c in r) seen.add(c);
+      columns = [...seen];
+    }
     const data = columns.map((c) => {
       const out = new Array<unknown>(rows.length);
       for (let i = 0; i < rows.length; i++) {

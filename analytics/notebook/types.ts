@@ -90,7 +90,10 @@ export interface QueryRequest {
   code: string;
   /** Book tables by key, rows as plain objects. */
   tables: Record<string, Row[]>;
-  /** Column names of each table in schema order, so an empty table keeps its columns. */
+  /**
+   * The columns of each table to hand over, in order (an empty table keeps them). When
+   * given for a table, only these go: a frame-only cell gets the columns its code names.
+   */
   columns?: Record<string, readonly string[]>;
   /** Earlier cells' rows by cell id. */
   cells: Record<string, Row[]>;

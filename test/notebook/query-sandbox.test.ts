@@ -65,6 +65,19 @@ describe('createNodeQuerySandbox', () => {
     expect(out).toEqual({ ok: true, rows: [{ EntryId: 'J1', Outflow: '1.00', Memo: null }, { EntryId: 'J2', Outflow: null, Memo: 'x' }] });
   });
 
+  it('refuses a cell whose tables are too big for its sandbox before starting it, naming the size', async () => {
+    const big = Array.from({ length: 20_000 }, (_, i) => ({ EntryId: `J${i}`, Summary: 'x'.repeat(100) }));
+    const small = createNodeQuerySandbox({ memoryMb: 16, maxMemoryMb: 24 });
+    const out = await small.run({ ...request('return tables.Journal.length'), tables: { Journal: big } });
+    // ~2.3 MB of JSON text: 16 + 5 × 2.3 MB is past the 24 MB cap
+    expect(out).toEqual({ ok: false, kind: 'memory', message: 'needs more than its 24 MB of memory for 2 MB of table data; name fewer tables or columns' });
+  });
+
+  it('sends a frame-only cell just the columns its code names', async () => {
+    const out = await sandbox.run({ ...request("return aq.table({ n: [frames.Journal.columnNames().join(',')] })"), columns: { Journal: ['EntryId'] } });
+    expect(out).toEqual({ ok: true, rows: [{ n: 'EntryId' }], columns: ['n'] });
+  });
+
   it('keeps the column names of an empty arquero result', async () => {
     const out = await sandbox.run(request("return aq.from(tables.Journal).filter(() => false).select('EntryId', 'Outflow')"));
     expect(out).toEqual({ ok: true, rows: [], columns: ['EntryId', 'Outflow'] });
