@@ -27,6 +27,7 @@ import { fromMinorUnits, toMinorUnits } from '../money/minor-units';
 import { t, type Book, type Row, type Text } from '../book/types';
 import { GENESIS_HASH, auditRowHash } from './audit-chain';
 import { checkAuditHead } from './audit-head';
+import { fnv1a64, lineKey } from '../import/fingerprint';
 import { entryRowHash } from './entry-hash';
 import { lastTableSeals, SEALED_TABLES, tableDigest, type SealedTable } from './table-seal';
 import { journalDigest, sealOf, type JournalSeal } from './journal-seal';
@@ -100,14 +101,42 @@ function checkTableSeals(book: Book, audit: Row[]): IntegrityFailure[] {
     if (rows.length === sealed[0] && tableDigest(key, rows) === sealed[1]) continue;
     const sheet = `${SCHEMA[key].sheet['zh-CN']}`;
     const count = rows.length === sealed[0] ? '' : ` (${sealed[0]} → ${rows.length})`;
+    // Statement lines carry their own fingerprint of account, date, amount and reference,
+    // so the lines whose key fields were edited can be named.
+    const edited = key === 'Statement' ? linesNotMatchingFingerprint(rows) : [];
+    const named = edited.length ? `：${edited.map((e) => `第 ${e.row} 行（${e.id}）`).join('、')}的日期、金额或参考号与其指纹不符` : '';
+    const namedEn = edited.length ? `; the date, amount or reference of ${edited.map((e) => `sheet row ${e.row} (${e.id})`).join(', ')} no longer match their fingerprints` : '';
     out.push({
       code: 'table-changed',
       table: key,
-      message: t(`${sheet} 表在 Cashbook 之外被修改${count ? `（行数 ${sealed[0]} → ${rows.length}）` : ''}：与审计日志最近一次封存不符。`, `The ${key} table was changed outside Cashbook${count}: it no longer matches the seal in the latest AuditLog row.`),
+      ...(edited.length ? { ids: edited.map((e) => e.id), row: edited[0].row } : {}),
+      message: t(`${sheet} 表在 Cashbook 之外被修改${count ? `（行数 ${sealed[0]} → ${rows.length}）` : ''}：与审计日志最近一次封存不符${named}。`, `The ${key} table was changed outside Cashbook${count}: it no longer matches the seal in the latest AuditLog row${namedEn}.`),
     });
   }
   return out;
 }
+
+// Imported lines whose Fingerprint is not the hash of their own key with any occurrence
+// index: the key fields were edited. Lines without a fingerprint (entered by hand) are skipped.
+function linesNotMatchingFingerprint(rows: readonly Row[]): { row: number; id: string }[] {
+  const keyOf = (r: Row) => lineKey(str(r.AccountId), { date: str(r.Date), amount: str(r.Amount), reference: str(r.Reference) || undefined, counterparty: str(r.Counterparty) || undefined, row: 0 });
+  const sameKey = new Map<string, number>();
+  for (const r of rows) sameKey.set(keyOf(r), (sameKey.get(keyOf(r)) ?? 0) + 1);
+  const out: { row: number; id: string }[] = [];
+  rows.forEach((r, i) => {
+    const fp = str(r.Fingerprint);
+    if (fp === '') return;
+    const key = keyOf(r);
+    // The index counts identical lines within one file, so it stays below the lines of that
+    // key held now, plus a margin for lines skipped on import as already held.
+    const tries = (sameKey.get(key) ?? 1) + FINGERPRINT_MARGIN;
+    for (let n = 0; n < tries; n++) if (fnv1a64(`${key}#${n}`) === fp) return;
+    out.push({ row: i + 2, id: str(r.LineId) });
+  });
+  return out;
+}
+
+const FINGERPRINT_MARGIN = 64;
 
 // ── 1. AuditLog chain ──────────────────────────────────────────────────────────
 
