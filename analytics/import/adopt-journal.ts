@@ -22,6 +22,7 @@ import { recomputeAccountBalances } from './journal-balances';
 import { readXlsxRows } from './read-xlsx-rows';
 import { sniffDelimiter, splitDelimited } from './split-delimited';
 import type { GridRow } from './table-cells';
+import { appendAll } from '../util/append-all';
 
 const JOURNAL_SHEETS = [
   SCHEMA.Journal.sheet['zh-CN'],
@@ -61,7 +62,7 @@ export async function adoptJournal(
       return { changes: [], summary: summarise(params, []), messages, exitCode: 2 };
     }
     summaries.push(r.summary);
-    allProblems.push(...r.summary.problems);
+    appendAll(allProblems, r.summary.problems);
     messages.push(fileReadMessage(r.summary));
   }
 

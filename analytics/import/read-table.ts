@@ -15,6 +15,7 @@ import { findHeaderRow, resolveColumns, type ResolvedColumns } from './resolve-c
 import { RowReader } from './table-row-reader';
 import { checkFooterTotals, checkPreambleTotals } from './table-self-checks';
 import type { ColumnMapping, ReadStatementOptions, StatementReadResult } from './types';
+import { appendAll } from '../util/append-all';
 
 export type { GridRow } from './table-cells';
 
@@ -96,7 +97,7 @@ export function readStatementTable(
     );
   }
   const decisions = decideColumns(body, columns, headers, mapping, options, file);
-  result.problems.push(...decisions.problems);
+  appendAll(result.problems, decisions.problems);
 
   // Step 4: rows
   const reader = new RowReader(
@@ -125,7 +126,7 @@ export function readStatementTable(
     });
   }
   result.skipped = reader.skipped;
-  result.problems.push(...reader.problems);
+  appendAll(result.problems, reader.problems);
 
   // Step 5: rows with no date: footers after the last dated row (or named like one), else rejected
   for (const r of undated) {

@@ -11,6 +11,7 @@ import { fromMinorUnits } from '../money/minor-units';
 import { computeReconciliation, type OutstandingItem } from './compute-reconciliation';
 import { normalizeParty } from './ledger-columns';
 import { isoDate } from './period';
+import { appendAll } from '../util/append-all';
 
 export const AGING_BUCKETS = ['0-30', '31-60', '61-90', '91-180', '181-365', '>365'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
@@ -46,7 +47,7 @@ export function agingReview(book: Book, params: AgingReviewParams, _ctx?: Comman
   for (const a of rowsOf(book, 'Accounts')) {
     const accountId = text(a.AccountId);
     if (text(a.Kind) === 'cash' || !rowsOf(book, 'Statement').some((l) => text(l.AccountId) === accountId)) continue;
-    items.push(...computeReconciliation(book, { accountId, period: asOf.slice(0, 7), asOf }).items);
+    appendAll(items, computeReconciliation(book, { accountId, period: asOf.slice(0, 7), asOf }).items);
   }
 
   // Step 2: bucket by customer

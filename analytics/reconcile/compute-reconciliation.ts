@@ -20,6 +20,7 @@ import { matchStatement, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
 import { openingItemsAsOf } from './opening-items';
 import { isoPeriod } from './period';
+import { appendAll } from '../util/append-all';
 
 export type OutstandingKind = 'BankReceivedNotBooked' | 'BankPaidNotBooked' | 'BookReceivedNotOnBank' | 'BookPaidNotOnBank';
 
@@ -140,7 +141,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   });
   if (prior.forced.entries.size) for (const e of entries) if (prior.forced.entries.has(text(e.EntryId))) items.push(entryItem(e, fen(e.Inflow) - fen(e.Outflow)));
   if (prior.forced.lines.size) for (const l of lines) if (prior.forced.lines.has(text(l.LineId))) items.push(lineItem(l, fen(l.Amount)));
-  items.push(...prior.residuals);
+  appendAll(items, prior.residuals);
   for (const o of carried.open) items.push(openingItem(o));
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

@@ -12,6 +12,7 @@ import { t, type Book, type CommandContext, type CommandResult, type Row } from 
 import { dayNumber, fen, normalizeParty } from './ledger-columns';
 import { joinIds, matchId, pairingKey, splitIds } from './match-id';
 import { isoPeriod } from './period';
+import { appendAll } from '../util/append-all';
 
 const TRANSFER_WORDS = /转账|划转|划款|提现|存现|现金存入|调拨|内部转|transfer|top-?up|withdraw/i;
 
@@ -56,7 +57,7 @@ export function pairTransfers(book: Book, params: PairTransfersParams, _ctx?: Co
     open.sort((a, b) => Math.abs(dayNumber(text(a.Date)) - dayNumber(text(out.Date))) - Math.abs(dayNumber(text(b.Date)) - dayNumber(text(out.Date))));
     const inn = open[0];
     used.add(text(inn.EntryId));
-    if (open.length > 1 && open.slice(1).some((o) => text(o.AccountId) === text(inn.AccountId))) doubles.push(...open.slice(1).map((o) => text(o.EntryId)));
+    if (open.length > 1 && open.slice(1).some((o) => text(o.AccountId) === text(inn.AccountId))) appendAll(doubles, open.slice(1).map((o) => text(o.EntryId)));
     const ids = [text(out.EntryId), text(inn.EntryId)];
     rows.push({ MatchId: matchId(text(out.AccountId), ids, []), Period: period, AccountId: text(out.AccountId), EntryIds: joinIds(ids), LineIds: '', Rule: 'transfer', Score: 1, Status: 'auto' });
   }

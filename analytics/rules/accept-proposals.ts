@@ -14,6 +14,7 @@ import { recomputeBalances } from '../journal/recompute-balances';
 import { fail } from '../util/error';
 import { proposalSource } from './unmatched-lines';
 import { proposeEntries, type Proposal, type ProposalField } from './propose-entries';
+import { appendAll } from '../util/append-all';
 
 export interface AcceptProposalsParams {
   accountId: string;
@@ -75,7 +76,7 @@ export function acceptProposals(book: Book, params: AcceptProposalsParams, ctx: 
         { table: 'Matches', op: 'upsert', rows: matches },
       ]
     : [];
-  if (entries.length) changes.push(...recomputeBalances(applyChangeSet(book, changes)).changes);
+  if (entries.length) appendAll(changes, recomputeBalances(applyChangeSet(book, changes)).changes);
 
   const messages: Message[] = [
     { level: 'info', event: 'proposals-accepted', text: t(`已过账 ${entries.length} 条建议分录，跳过 ${skipped.length} 条。`, `Posted ${entries.length} proposed entr${entries.length === 1 ? 'y' : 'ies'}; skipped ${skipped.length}.`) },

@@ -12,6 +12,7 @@ import { reconcileAccount } from '../../reconcile/reconcile-account';
 import type { CliCommand } from '../command-spec';
 import { runOnBook } from '../run-on-book';
 import { usageError } from './init';
+import { appendAll } from '../../util/append-all';
 
 export const reconcileCommand: CliCommand = {
   name: 'reconcile',
@@ -42,7 +43,7 @@ function decideThenReconcile(book: Book, ctx: CommandContext, decisions: ((b: Bo
   let current = book;
   for (const decide of decisions) {
     const r = decide(current, ctx);
-    changes.push(...r.changes);
+    appendAll(changes, r.changes);
     decided.push(r.audit);
     current = applyChangeSet(current, r.changes);
   }

@@ -9,6 +9,7 @@ import { describeProblem } from '../../util/problem';
 import type { CliCommand } from '../command-spec';
 import { reportFailure } from '../run-on-book';
 import { usageError } from './init';
+import { appendAll } from '../../util/append-all';
 
 /** What `verify --json` prints for one failure. */
 export interface VerifyFailureJson {
@@ -41,7 +42,7 @@ export const verifyCommand: CliCommand = {
       .filter((p) => p.severity === 'error')
       .map((p) => ({ code: p.code, row: p.row, message: describeProblem(p) }));
     const result = verifyBook(read.book);
-    failures.push(...result.problems.map((f) => toJson(f, io.lang)));
+    appendAll(failures, result.problems.map((f) => toJson(f, io.lang)));
     const ok = failures.length === 0;
 
     if (args.values.json) io.out(JSON.stringify({ ok, failures }, null, 2));
