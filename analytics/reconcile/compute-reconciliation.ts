@@ -124,15 +124,24 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const items: OutstandingItem[] = [];
   const entryUsed = new Uint8Array(J.length);
   const lineUsed = new Uint8Array(S.length);
-  const proposals: ProposedMatch[] = found.map((p) => {
-    for (const j of p.entries) entryUsed[j] = 1;
-    for (const s of p.lines) lineUsed[s] = 1;
-    const entryIds = p.entries.map((j) => J.ids[j]);
-    const lineIds = p.lines.map((s) => S.ids[s]);
+  // A million matches: plain loops, no per-match closures.
+  const proposals = new Array<ProposedMatch>(found.length);
+  for (let k = 0; k < found.length; k++) {
+    const p = found[k];
+    const entryIds = new Array<string>(p.entries.length);
+    const lineIds = new Array<string>(p.lines.length);
+    for (let x = 0; x < p.entries.length; x++) {
+      entryUsed[p.entries[x]] = 1;
+      entryIds[x] = J.ids[p.entries[x]];
+    }
+    for (let x = 0; x < p.lines.length; x++) {
+      lineUsed[p.lines[x]] = 1;
+      lineIds[x] = S.ids[p.lines[x]];
+    }
     const id = matchId(accountId, entryIds, lineIds);
     if (p.residual !== 0) items.push(residualItem(id, p.residual, openLines[p.lines[0]]));
-    return { matchId: id, entryIds, lineIds, rule: p.rule, score: p.score };
-  });
+    proposals[k] = { matchId: id, entryIds, lineIds, rule: p.rule, score: p.score };
+  }
   openEntries.forEach((e, j) => {
     if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(e, J.amount[j]));
   });

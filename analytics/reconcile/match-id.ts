@@ -34,32 +34,36 @@ export function pairingKey(entryIds: readonly string[], lineIds: readonly string
 export function matchId(accountId: string, entryIds: readonly string[], lineIds: readonly string[]): string {
   // The hash of `${accountId}#${pairingKey(entryIds, lineIds)}`, fed piece by piece rather
   // than built as one string (a million matches make a million such strings otherwise).
-  const h = { h1: 0x811c9dc5, h2: 0x01000193 ^ 0x5bd1e995 };
-  feed(h, accountId);
-  feed(h, '#');
-  feedIds(h, entryIds);
-  feed(h, '|');
-  feedIds(h, lineIds);
-  return `M-${(h.h1 >>> 0).toString(36).padStart(7, '0')}${(h.h2 >>> 0).toString(36).padStart(7, '0')}`;
+  hash1 = 0x811c9dc5;
+  hash2 = 0x01000193 ^ 0x5bd1e995;
+  feed(accountId);
+  feed('#');
+  feedIds(entryIds);
+  feed('|');
+  feedIds(lineIds);
+  return `M-${(hash1 >>> 0).toString(36).padStart(7, '0')}${(hash2 >>> 0).toString(36).padStart(7, '0')}`;
 }
 
-type Hash = { h1: number; h2: number };
+// The running hash of matchId (module state: matchId is synchronous and not re-entrant).
+let hash1 = 0;
+let hash2 = 0;
 
-function feed(h: Hash, text: string): void {
-  let { h1, h2 } = h;
+function feed(text: string): void {
+  let h1 = hash1;
+  let h2 = hash2;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
   }
-  h.h1 = h1;
-  h.h2 = h2;
+  hash1 = h1;
+  hash2 = h2;
 }
 
-function feedIds(h: Hash, ids: readonly string[]): void {
+function feedIds(ids: readonly string[]): void {
   const sorted = ids.length === 1 ? ids : ids.slice().sort();
-  sorted.forEach((id, k) => {
-    if (k > 0) feed(h, ID_SEPARATOR);
-    feed(h, id);
-  });
+  for (let k = 0; k < sorted.length; k++) {
+    if (k > 0) feed(ID_SEPARATOR);
+    feed(sorted[k]);
+  }
 }
