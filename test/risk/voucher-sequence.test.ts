@@ -1,4 +1,4 @@
-import { parseVoucher } from '../../analytics/risk/rules/voucher-sequence';
+import { parseVoucher, shapeOf } from '../../analytics/risk/rules/voucher-sequence';
 import { findingsOf, makeRiskBook, type EntryTuple } from './fixtures/make-risk-book';
 
 // Case R5: June 记-0001…记-0008, 记-9, 记-0010, 记-0010A, 记-0012, 收-0001…0003; July 记-0001, 记-0002
@@ -66,5 +66,27 @@ describe('voucher-reuse', () => {
   it('accepts two lines of one voucher written alike on one day', () => {
     const entries = r5([['2024-06-10', '记-0012']]);
     expect(findingsOf(makeRiskBook({ entries }), 'voucher-reuse')).toEqual([]);
+  });
+});
+
+describe('voucher shapes (one parse per shape at scale)', () => {
+  it.each([
+    ['记-0012', '记-9'],
+    ['记字第12号', '记字第0345号'],
+    ['收-0003A', '收-17A'],
+    [' 付 - 7 ', ' 付 - 0070 '],
+    ['银付—0001', '银付—12'],
+  ])('%s and %s read alike through the shape and the parser', (a, b) => {
+    for (const text of [a, b]) {
+      const shape = shapeOf(text)!;
+      const v = parseVoucher(text)!;
+      expect([shape.number, shape.width]).toEqual([v.number, v.width]);
+    }
+    expect(shapeOf(a)!.shape).toBe(shapeOf(b)!.shape);
+    expect([parseVoucher(a)!.type, parseVoucher(a)!.suffix]).toEqual([parseVoucher(b)!.type, parseVoucher(b)!.suffix]);
+  });
+
+  it.each(['记－0012', '记-１２', '记-1²', '记-12-3', 'abc', '记-1234567890123456'])('leaves %s to the parser', (text) => {
+    expect(shapeOf(text)).toBeUndefined();
   });
 });

@@ -17,7 +17,7 @@
 import { t } from '../../book/types';
 import { forEachRun } from '../row-orders';
 import { yuan } from '../explain';
-import { medianAndMad, modifiedZ } from '../robust-stats';
+import { medianAndMad, medianAndMadWithout, modifiedZ } from '../robust-stats';
 import type { AnomalyFinding, RiskInput, RiskRule } from '../types';
 
 const EXACT_GROUP = 64;
@@ -63,7 +63,8 @@ function scanGroup(input: RiskInput, rows: number[], out: AnomalyFinding[]): voi
   if (rows.length - 1 < minFallback) return;
   const { journal } = input;
   const values = rows.map((r) => Math.abs(journal.amount[r]));
-  const whole = medianAndMad(values);
+  const sorted = Float64Array.from(values).sort();
+  const whole = medianAndMad(sorted);
   const zLimit = input.number('risk.outlierZ');
   const ratioLimit = input.number('risk.outlierRatio');
 
@@ -79,16 +80,30 @@ function scanGroup(input: RiskInput, rows: number[], out: AnomalyFinding[]): voi
           : x >= (whole.median * ratioLimit) / 2;
       if (!loose) continue;
     }
-    const others = values.slice(0, k).concat(values.slice(k + 1));
-    const verdict = judge(input, x, others);
-    if (verdict) out.push(finding(input, rows[k], x, others, verdict));
+    // The others' statistics: the group less one copy of x (which copy does not matter).
+    const verdict = verdictOf(input, x, rows.length - 1, medianAndMadWithout(sorted, indexOf(sorted, x)));
+    if (verdict) out.push(finding(input, rows[k], x, values.slice(0, k).concat(values.slice(k + 1)), verdict));
   }
+}
+
+// Some index of x in the ascending array (x is in it).
+function indexOf(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The outcome for one value against the others, or undefined when it is not unusual. */
 export function judge(input: RiskInput, x: number, others: number[]): Verdict | undefined {
-  const { median, mad } = medianAndMad(others);
-  const n = others.length;
+  return verdictOf(input, x, others.length, medianAndMad(others));
+}
+
+function verdictOf(input: RiskInput, x: number, n: number, { median, mad }: { median: number; mad: number }): Verdict | undefined {
   if (!(x > median)) return undefined;
   if (n >= input.number('risk.outlierMinHistory') && mad > 0) {
     const z = modifiedZ(x, median, mad);

@@ -100,6 +100,33 @@ function detectVouchers(input: RiskInput): AnomalyFinding[] {
 }
 
 /** One pass: each row's number and its sequence; texts and months are parsed once each. */
+/**
+ * The text with its one run of ASCII digits replaced by '#', with that number and its
+ * width; undefined when the text has no digits, more than one run, or any character
+ * outside printable ASCII, CJK ideographs and '—' (NFKC could change how such a text
+ * reads: full-width digits, superscripts), so parseVoucher must read it itself.
+ * @example shapeOf('记-0012') // { shape: '记-#', number: 12, width: 4 }
+ */
+export function shapeOf(text: string): { shape: string; number: number; width: number } | undefined {
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (start < 0) start = i;
+      else if (end >= 0) return undefined; // a second run
+    } else {
+      if (!((c >= 0x20 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x2014)) return undefined;
+      if (start >= 0 && end < 0) end = i;
+    }
+  }
+  if (start < 0) return undefined;
+  if (end < 0) end = text.length;
+  // Past 15 digits a number is not exact in a double: let the parser decide.
+  if (end - start > 15) return undefined;
+  return { shape: `${text.slice(0, start)}#${text.slice(end)}`, number: Number(text.slice(start, end)), width: end - start };
+}
+
 function collectSequences(input: RiskInput): { sequences: Sequence[]; numbers: Int32Array } {
   const { journal } = input;
   const numbers = new Int32Array(journal.n);
@@ -115,12 +142,19 @@ function collectSequences(input: RiskInput): { sequences: Sequence[]; numbers: I
   for (let i = 0; i < journal.n; i++) {
     const text = journal.voucher(i);
     if (text === '') continue;
-    let p = parsed.get(text);
+    // Vouchers of one book share a few shapes ('记-#######'): parse each shape once and
+    // read the number straight from the digits.
+    const shape = shapeOf(text);
+    const cacheKey = shape ? shape.shape : text;
+    let p = parsed.get(cacheKey);
     if (p === undefined) {
       const v = parseVoucher(text);
-      parsed.set(text, (p = v ? { v, key: `${v.type}|${v.suffix}`, byMonth: [] } : null));
+      p = v ? { v, key: `${v.type}|${v.suffix}`, byMonth: [] } : null;
+      if (shape || parsed.size < 10_000) parsed.set(cacheKey, p);
     }
     if (!p) continue;
+    const number = shape ? shape.number : p.v.number;
+    const width = shape ? shape.width : p.v.width;
     const d = journal.day[i] - minDay;
     let slot = monthSlot[d];
     if (slot === undefined) {
@@ -140,8 +174,8 @@ function collectSequences(input: RiskInput): { sequences: Sequence[]; numbers: I
       }
       p.byMonth[slot] = seq;
     }
-    if (p.v.width > seq.width) seq.width = p.v.width;
-    numbers[i] = p.v.number;
+    if (width > seq.width) seq.width = width;
+    numbers[i] = number;
     seq.rows.push(i);
   }
   return { sequences, numbers };
