@@ -2,6 +2,7 @@
  * Office.js failures turned into the engine's error type, naming the operation that failed
  * and keeping Office's error code (e.g. `RequestPayloadSizeLimitExceeded`, `ItemNotFound`).
  */
+import { t } from '../../analytics/book/types';
 import { AnalyticsError } from '../../analytics/util/error';
 
 export class ExcelOpError extends AnalyticsError {
@@ -15,7 +16,7 @@ export class ExcelOpError extends AnalyticsError {
     const detail = cause instanceof Error ? cause.message : String(cause);
     super(
       'excel-' + (officeCode ? kebab(officeCode) : 'failed'),
-      `Excel ${operation} failed: ${detail}`,
+      t(`Excel 操作 ${operation} 失败：${detail}`, `Excel ${operation} failed: ${detail}`),
       cause,
     );
     this.name = 'ExcelOpError';

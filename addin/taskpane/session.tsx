@@ -10,6 +10,7 @@ import { formatInZone } from '../../analytics/book/dates';
 import type { Lang } from '../../analytics/book/schema';
 import type { Book, CommandContext, CommandResult, Message } from '../../analytics/book/types';
 import { describeProblem, type Problem } from '../../analytics/util/problem';
+import { isAnalyticsError } from '../../analytics/util/error';
 import type { WorkbookHost } from '../excel/workbook-host';
 import { log } from '../log';
 import { translate, type StringKey } from './strings';
@@ -146,8 +147,12 @@ export function SessionProvider(props: SessionProviderProps): JSX.Element {
         notify('info', translate(lang, 'cancelled'));
         return;
       }
-      const text = e instanceof Error ? e.message : String(e);
-      log.error('pane-command-failed', { message: text });
+      // An engine refusal carries its text in both languages; show the user's.
+      const text = isAnalyticsError(e) ? e.text[lang] : e instanceof Error ? e.message : String(e);
+      log.error('pane-command-failed', {
+        code: isAnalyticsError(e) ? e.code : undefined,
+        message: e instanceof Error ? e.message : String(e),
+      });
       notify('error', text, translate(lang, 'errorTitle'));
     },
     [lang, notify],

@@ -49,7 +49,7 @@ const KIND_LABEL: Record<OutstandingKind, Text> = {
  * @throws AnalyticsError `bad-period` when the period is not YYYY-MM
  */
 export function buildEvidencePack(book: Book, options: EvidencePackOptions): EvidencePack {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) fail('bad-period', `期间应为 YYYY-MM，收到 '${options.period}' / the period must be YYYY-MM, not '${options.period}'`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.period)) fail('bad-period', t(`期间应为 YYYY-MM，收到 '${options.period}'`, `the period must be YYYY-MM, not '${options.period}'`));
   const lang = book.lang;
   const { first, last } = periodBounds(options.period);
   const inPeriod = (v: Cell) => text(v).slice(0, 10) >= first && text(v).slice(0, 10) <= last;

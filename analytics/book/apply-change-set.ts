@@ -7,6 +7,7 @@ import { fail } from '../util/error';
 import { SCHEMA, type TableKey } from './schema';
 import { emptyTable } from './book';
 import type { Book, Row, Table, TableChange } from './types';
+import { t } from './types';
 
 /**
  * Apply changes and return a new book; the input book is not modified.
@@ -72,20 +73,20 @@ function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): 
 }
 
 function checkChange(table: Table, change: Exclude<TableChange, { op: 'sheet' }>, closed: Set<string>): void {
-  if (change.table === 'AuditLog' && change.op !== 'append') fail('locked', '审计日志只能追加，不能修改或删除 / The audit log can only grow: its rows are never edited or deleted.');
+  if (change.table === 'AuditLog' && change.op !== 'append') fail('locked', t('审计日志只能追加，不能修改或删除', 'The audit log can only grow: its rows are never edited or deleted.'));
   if (change.table === 'Matches' || change.table === 'Reconciliation') return checkClosedPeriodRows(table, change, closed);
   if (change.table !== 'Journal') return;
   if (change.op === 'delete' || change.op === 'replace') {
-    fail('locked', '日记账分录不能删除或整表替换，请做红字冲销 / Journal entries are never deleted or replaced; post a reversal (红字冲销) instead.');
+    fail('locked', t('日记账分录不能删除或整表替换，请做红字冲销', 'Journal entries are never deleted or replaced; post a reversal (红字冲销) instead.'));
   }
   const existing = new Map(table.rows.map((r) => [String(r.EntryId), r]));
   for (const row of change.rows) {
     const date = String(row.Date ?? '');
     if (closed.has(date.slice(0, 7))) {
-      fail('locked', `分录 ${row.EntryId} 的日期 ${date} 在已结账期间 ${date.slice(0, 7)} 内，不能写入；请在未结账期间做调整 / Entry ${row.EntryId} is dated ${date}, in closed period ${date.slice(0, 7)}, which takes no new or changed entries; post the correction in an open period.`);
+      fail('locked', t(`分录 ${row.EntryId} 的日期 ${date} 在已结账期间 ${date.slice(0, 7)} 内，不能写入；请在未结账期间做调整`, `Entry ${row.EntryId} is dated ${date}, in closed period ${date.slice(0, 7)}, which takes no new or changed entries; post the correction in an open period.`));
     }
     const old = existing.get(String(row.EntryId));
-    if (change.op === 'append' && old) fail('duplicate-id', `分录编号 ${row.EntryId} 已存在 / Entry ${row.EntryId} already exists; entry ids are never reused.`);
+    if (change.op === 'append' && old) fail('duplicate-id', t(`分录编号 ${row.EntryId} 已存在，分录编号不能重复使用`, `Entry ${row.EntryId} already exists; entry ids are never reused.`));
     if (old) checkPostedEdit(old, row);
   }
 }
@@ -95,7 +96,7 @@ function checkClosedPeriodRows(table: Table, change: Exclude<TableChange, { op: 
   if (!closed.size) return;
   const locked = (r: Row) => closed.has(normal(r.Period));
   const refuse = (period: string) =>
-    fail('locked', `期间 ${period} 已结账，其${change.table === 'Matches' ? '对账匹配' : '余额调节表'}不能再修改；如确需调整，请先反结账 / Period ${period} is closed; its ${change.table === 'Matches' ? 'matches' : 'reconciliation'} can no longer change. Reopen the period first if it must.`);
+    fail('locked', t(`期间 ${period} 已结账，其${change.table === 'Matches' ? '对账匹配' : '余额调节表'}不能再修改；如确需调整，请先反结账`, `Period ${period} is closed; its ${change.table === 'Matches' ? 'matches' : 'reconciliation'} can no longer change. Reopen the period first if it must.`));
   if (change.op === 'replace') {
     const before = table.rows.filter(locked).map(rowText).sort();
     const after = change.rows.filter(locked).map(rowText).sort();
@@ -135,11 +136,11 @@ function checkPostedEdit(old: Row, next: Row): void {
   for (const [key, value] of Object.entries(next)) {
     if (MUTABLE_ON_POSTED.has(key)) continue;
     if (normal(old[key]) !== normal(value)) {
-      fail('locked', `分录 ${old.EntryId} 已记账，${key} 不能从 '${normal(old[key])}' 改为 '${normal(value)}'，请红字冲销后重新记账 / Entry ${old.EntryId} is posted; ${key} cannot change from '${normal(old[key])}' to '${normal(value)}'. Post a reversal and a new entry instead.`);
+      fail('locked', t(`分录 ${old.EntryId} 已记账，${key} 不能从 '${normal(old[key])}' 改为 '${normal(value)}'，请红字冲销后重新记账`, `Entry ${old.EntryId} is posted; ${key} cannot change from '${normal(old[key])}' to '${normal(value)}'. Post a reversal and a new entry instead.`));
     }
   }
   if (next.Status !== undefined && next.Status !== old.Status && !(old.Status === 'posted' && next.Status === 'reversed')) {
-    fail('locked', `分录 ${old.EntryId} 的状态不能从 ${old.Status} 改为 ${next.Status}：已记账分录只能标记为已冲销 / Entry ${old.EntryId}: status cannot go from ${old.Status} to ${next.Status}; a posted entry can only become reversed.`);
+    fail('locked', t(`分录 ${old.EntryId} 的状态不能从 ${old.Status} 改为 ${next.Status}：已记账分录只能标记为已冲销`, `Entry ${old.EntryId}: status cannot go from ${old.Status} to ${next.Status}; a posted entry can only become reversed.`));
   }
 }
 
@@ -149,7 +150,7 @@ function normal(v: unknown): string {
 
 function idColumn(key: TableKey): string {
   const id = SCHEMA[key].idColumn;
-  if (!id) fail('no-id-column', `Table ${key} has no id column for upsert or delete.`);
+  if (!id) fail('no-id-column', t(`工作表 ${SCHEMA[key].sheet['zh-CN']} 没有编号列，无法按编号更新或删除行。`, `Table ${key} has no id column for upsert or delete.`));
   return id;
 }
 
@@ -171,7 +172,8 @@ function checkCellLengths(change: Exclude<TableChange, { op: 'sheet' }>): void {
     for (const [key, value] of Object.entries(row)) {
       if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
         const where = [id ? `${id} ${String(row[id])}` : undefined, row.Source ? `from ${String(row.Source)}` : undefined].filter(Boolean).join(', ');
-        fail('cell-too-long', `${change.table} (${where}), column ${key}: ${value.length} characters; an Excel cell holds at most ${MAX_CELL_CHARS}. Nothing was written.`);
+        const whereZh = [id ? `${id} ${String(row[id])}` : undefined, row.Source ? `来源 ${String(row.Source)}` : undefined].filter(Boolean).join('，');
+        fail('cell-too-long', t(`工作表 ${SCHEMA[change.table].sheet['zh-CN']}（${whereZh}），列 ${key}：${value.length} 个字符，超过 Excel 单元格最多 ${MAX_CELL_CHARS} 个字符的上限。未写入任何内容。`, `${change.table} (${where}), column ${key}: ${value.length} characters; an Excel cell holds at most ${MAX_CELL_CHARS}. Nothing was written.`));
       }
     }
   }

@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { commitCommand } from '../book/commit-command';
 import type { Book, CommandContext, CommandResult } from '../book/types';
+import { t } from '../book/types';
 import * as fs from 'node:fs';
 import { lockBook, type BookLock } from '../io/book-lock';
 import { openBook, saveBook } from '../io/open-book';
@@ -109,14 +110,14 @@ async function refuseLosingSheets(file: string, book: Book): Promise<void> {
   const ours = new Set([...TABLE_KEYS.flatMap((k) => [SCHEMA[k].sheet['zh-CN'], SCHEMA[k].sheet['en-US'], SCHEMA[k].tableName]), ...Object.keys(book.sheets ?? {})]);
   const others = (await sheetNamesOf(file)).filter((n) => !ours.has(n));
   if (others.length) {
-    fail('would-drop-sheets', `${file}: 大账簿按流式写回，只能保留 Cashbook 的表；请先把工作表 ${others.join('、')} 移到另一个工作簿 / this large book is written back by streaming, which keeps only Cashbook's tables; move the sheet(s) ${others.join(', ')} to another workbook first. Nothing was written.`);
+    fail('would-drop-sheets', t(`${file}: 大账簿按流式写回，只能保留 Cashbook 的表；请先把工作表 ${others.join('、')} 移到另一个工作簿，未写入任何内容`, `${file}: this large book is written back by streaming, which keeps only Cashbook's tables; move the sheet(s) ${others.join(', ')} to another workbook first. Nothing was written.`));
   }
 }
 
 /** Print a failure in the user's language and give exit status 2. Unexpected errors are rethrown. */
 export function reportFailure(e: unknown, io: CliIo): number {
   if (isAnalyticsError(e)) {
-    createLog(io).error(e.code, { 'zh-CN': e.message, 'en-US': e.message });
+    createLog(io).error(e.code, e.text);
     return 2;
   }
   throw e;

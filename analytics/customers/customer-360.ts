@@ -9,6 +9,7 @@
 import { Decimal, ZERO, amountText, parseAmount } from '../money';
 import { rowsOf, text } from '../book/book';
 import type { Book, Row } from '../book/types';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 import type { Problem } from '../util/problem';
 import { compareEntries } from '../journal/entry-order';
@@ -92,7 +93,10 @@ export function customer360(book: Book, customerId: string, asOf: string): Custo
   const mergeMap = customerMergeMap(book);
   const customers = rowsOf(book, 'Customers');
   if (!customers.some((c) => text(c.CustomerId) === customerId))
-    fail('unknown-customer', `Customer ${customerId} is not in the archive.`);
+    fail(
+      'unknown-customer',
+      t(`客户 ${customerId} 不在客户档案中。`, `Customer ${customerId} is not in the archive.`),
+    );
   const id = mergeMap.survivorOf(customerId);
   const group = mergeMap.groupOf(id);
   const inGroup = (v: unknown) => group.includes(text(v));

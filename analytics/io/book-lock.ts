@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 
 export interface BookLock {
@@ -28,7 +29,7 @@ export function lockBook(file: string): BookLock {
   return {
     checkUnchanged() {
       const now = statOf(file);
-      if (now !== stamp) fail('book-changed', `${file}: 读取后已被其他程序修改，未写入 / the file changed after it was read (by another program); nothing was written. Run the command again.`);
+      if (now !== stamp) fail('book-changed', t(`${file}: 读取后已被其他程序修改，未写入任何内容；请重新运行该命令`, `${file}: the file changed after it was read (by another program); nothing was written. Run the command again.`));
     },
     release() {
       if (!held) return;
@@ -48,11 +49,11 @@ function take(lockFile: string, file: string): void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
-      if (isRunning(pid)) fail('book-busy', `${file}: 另一个 cashbook 命令（进程 ${pid}）正在使用该账簿，请稍后再试 / another cashbook command (process ${pid}) is using this book; try again when it has finished.`);
+      if (isRunning(pid)) fail('book-busy', t(`${file}: 另一个 cashbook 命令（进程 ${pid}）正在使用该账簿，请稍后再试`, `${file}: another cashbook command (process ${pid}) is using this book; try again when it has finished.`));
       fs.rmSync(lockFile, { force: true });
     }
   }
-  fail('book-busy', `${file}: 无法取得账簿锁 / could not lock the book`);
+  fail('book-busy', t(`${file}: 无法锁定账簿`, `${file}: could not lock the book`));
 }
 
 function isRunning(pid: number): boolean {

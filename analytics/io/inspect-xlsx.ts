@@ -12,6 +12,7 @@
  * Only Node's zlib is used; the archive is never written anywhere.
  */
 import * as zlib from 'node:zlib';
+import { t, type Text } from '../book/types';
 import { fail } from '../util/error';
 
 export interface InspectXlsxOptions {
@@ -64,11 +65,11 @@ export function inspectXlsx(bytes: Uint8Array, fileName: string, options: Inspec
   let totalBytes = 0;
   const names = new Set<string>();
   for (const e of entries) {
-    if (names.has(e.name)) fail('not-a-workbook', `${fileName}: 压缩包中有重复的条目 ${e.name} / the archive holds entry ${e.name} twice`);
+    if (names.has(e.name)) fail('not-a-workbook', t(`${fileName}: 压缩包中有重复的条目 ${e.name}`, `${fileName}: the archive holds entry ${e.name} twice`));
     names.add(e.name);
-    if (e.size > limits.maxEntryBytes) bomb(fileName, `${e.name} inflates to ${e.size} bytes (limit ${limits.maxEntryBytes})`);
+    if (e.size > limits.maxEntryBytes) bomb(fileName, t(`${e.name} 解压后为 ${e.size} 字节（上限 ${limits.maxEntryBytes}）`, `${e.name} inflates to ${e.size} bytes (limit ${limits.maxEntryBytes})`));
     totalBytes += e.size;
-    if (totalBytes > limits.maxTotalBytes) bomb(fileName, `its entries inflate to more than ${limits.maxTotalBytes} bytes`);
+    if (totalBytes > limits.maxTotalBytes) bomb(fileName, t(`各条目解压后合计超过 ${limits.maxTotalBytes} 字节`, `its entries inflate to more than ${limits.maxTotalBytes} bytes`));
     const data = entryData(buf, e, fileName);
     const prefix = checkActualSize(data, e, fileName);
     if (/\.(xml|rels|vml)$/i.test(e.name)) checkProlog(prefix ?? inflatePrefix(data, e, fileName), e.name, fileName);
@@ -78,10 +79,10 @@ export function inspectXlsx(bytes: Uint8Array, fileName: string, options: Inspec
 
 function checkSignature(buf: Buffer, fileName: string): void {
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
-    fail('not-a-workbook', `${fileName}: 这是旧版 .xls 或加密的工作簿，请另存为未加密的 .xlsx / this is an old .xls or a password-protected workbook; save it as an unencrypted .xlsx`);
+    fail('not-a-workbook', t(`${fileName}: 这是旧版 .xls 或加密的工作簿，请另存为未加密的 .xlsx`, `${fileName}: this is an old .xls or a password-protected workbook; save it as an unencrypted .xlsx`));
   }
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) {
-    fail('not-a-workbook', `${fileName}: 不是 .xlsx 文件（不是 zip 压缩包） / not an .xlsx file (it is not a zip archive)`);
+    fail('not-a-workbook', t(`${fileName}: 不是 .xlsx 文件（不是 zip 压缩包）`, `${fileName}: not an .xlsx file (it is not a zip archive)`));
   }
 }
 
@@ -94,20 +95,20 @@ function readCentralDirectory(buf: Buffer, fileName: string, maxEntries: number)
       break;
     }
   }
-  if (eocd < 0) truncated(fileName, 'the end of its zip directory is missing');
+  if (eocd < 0) truncated(fileName, t('缺少 zip 目录的结尾', 'the end of its zip directory is missing'));
   let count = buf.readUInt16LE(eocd + 10);
   let cdSize = buf.readUInt32LE(eocd + 12);
   let cdOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     ({ count, cdSize, cdOffset } = readZip64End(buf, eocd, fileName));
   }
-  if (count > maxEntries) bomb(fileName, `it holds ${count} entries (limit ${maxEntries})`);
-  if (cdOffset + cdSize > eocd) truncated(fileName, 'its zip directory runs past the end');
+  if (count > maxEntries) bomb(fileName, t(`包含 ${count} 个条目（上限 ${maxEntries}）`, `it holds ${count} entries (limit ${maxEntries})`));
+  if (cdOffset + cdSize > eocd) truncated(fileName, t('zip 目录超出了文件末尾', 'its zip directory runs past the end'));
 
   const entries: XlsxEntry[] = [];
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) truncated(fileName, `zip directory entry ${k + 1} is damaged`);
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) truncated(fileName, t(`zip 目录第 ${k + 1} 项已损坏`, `zip directory entry ${k + 1} is damaged`));
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     let compressedSize = buf.readUInt32LE(p + 20);
@@ -117,8 +118,8 @@ function readCentralDirectory(buf: Buffer, fileName: string, maxEntries: number)
     const commentLen = buf.readUInt16LE(p + 32);
     let offset = buf.readUInt32LE(p + 42);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    if (flags & 1) fail('not-a-workbook', `${fileName}: 条目 ${name} 已加密 / entry ${name} is encrypted`);
-    if (method !== 0 && method !== 8) fail('not-a-workbook', `${fileName}: 条目 ${name} 使用不支持的压缩方式 ${method} / entry ${name} uses unsupported compression method ${method}`);
+    if (flags & 1) fail('not-a-workbook', t(`${fileName}: 条目 ${name} 已加密`, `${fileName}: entry ${name} is encrypted`));
+    if (method !== 0 && method !== 8) fail('not-a-workbook', t(`${fileName}: 条目 ${name} 使用不支持的压缩方式 ${method}`, `${fileName}: entry ${name} uses unsupported compression method ${method}`));
     if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
       ({ size, compressedSize, offset } = readZip64Extra(buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen), { size, compressedSize, offset }));
     }
@@ -130,9 +131,9 @@ function readCentralDirectory(buf: Buffer, fileName: string, maxEntries: number)
 
 function readZip64End(buf: Buffer, eocd: number, fileName: string): { count: number; cdSize: number; cdOffset: number } {
   const loc = eocd - 20;
-  if (loc < 0 || buf.readUInt32LE(loc) !== 0x07064b50) truncated(fileName, 'its ZIP64 directory locator is missing');
+  if (loc < 0 || buf.readUInt32LE(loc) !== 0x07064b50) truncated(fileName, t('缺少 ZIP64 目录定位符', 'its ZIP64 directory locator is missing'));
   const at = Number(buf.readBigUInt64LE(loc + 8));
-  if (at + 56 > buf.length || buf.readUInt32LE(at) !== 0x06064b50) truncated(fileName, 'its ZIP64 directory record is missing');
+  if (at + 56 > buf.length || buf.readUInt32LE(at) !== 0x06064b50) truncated(fileName, t('缺少 ZIP64 目录记录', 'its ZIP64 directory record is missing'));
   return { count: Number(buf.readBigUInt64LE(at + 32)), cdSize: Number(buf.readBigUInt64LE(at + 40)), cdOffset: Number(buf.readBigUInt64LE(at + 48)) };
 }
 
@@ -155,16 +156,16 @@ function readZip64Extra(extra: Buffer, sizes: { size: number; compressedSize: nu
 }
 
 function entryData(buf: Buffer, e: XlsxEntry, fileName: string): Buffer {
-  if (!(e.offset + 30 <= buf.length) || buf.readUInt32LE(e.offset) !== 0x04034b50) truncated(fileName, `entry ${e.name} is missing`);
+  if (!(e.offset + 30 <= buf.length) || buf.readUInt32LE(e.offset) !== 0x04034b50) truncated(fileName, t(`缺少条目 ${e.name}`, `entry ${e.name} is missing`));
   const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
-  if (!(start + e.compressedSize <= buf.length)) truncated(fileName, `entry ${e.name} runs past the end of the file`);
+  if (!(start + e.compressedSize <= buf.length)) truncated(fileName, t(`条目 ${e.name} 超出了文件末尾`, `entry ${e.name} runs past the end of the file`));
   return buf.subarray(start, start + e.compressedSize);
 }
 
 /** Inflate an entry with a cap of its declared size when the declaration could be a lie; returns its start. */
 function checkActualSize(data: Buffer, e: XlsxEntry, fileName: string): Buffer | undefined {
   if (e.method === 0) {
-    if (data.length !== e.size) truncated(fileName, `stored entry ${e.name} has ${data.length} bytes, not the ${e.size} declared`);
+    if (data.length !== e.size) truncated(fileName, t(`未压缩的条目 ${e.name} 有 ${data.length} 字节，与声明的 ${e.size} 字节不符`, `stored entry ${e.name} has ${data.length} bytes, not the ${e.size} declared`));
     return data.subarray(0, PROLOG_SCAN_BYTES);
   }
   if (data.length * MAX_DEFLATE_RATIO + 1024 <= e.size) return undefined;
@@ -172,10 +173,10 @@ function checkActualSize(data: Buffer, e: XlsxEntry, fileName: string): Buffer |
   try {
     out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) + 1 });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || (err as Error).name === 'RangeError') bomb(fileName, `${e.name} inflates to more than the ${e.size} bytes it declares`);
-    return fail('not-a-workbook', `${fileName}: 条目 ${e.name} 无法解压 / entry ${e.name} cannot be inflated (${(err as Error).message})`, err);
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || (err as Error).name === 'RangeError') bomb(fileName, t(`${e.name} 解压后超过其声明的 ${e.size} 字节`, `${e.name} inflates to more than the ${e.size} bytes it declares`));
+    return fail('not-a-workbook', t(`${fileName}: 条目 ${e.name} 无法解压（${(err as Error).message}）`, `${fileName}: entry ${e.name} cannot be inflated (${(err as Error).message})`), err);
   }
-  if (out.length > e.size) bomb(fileName, `${e.name} inflates to more than the ${e.size} bytes it declares`);
+  if (out.length > e.size) bomb(fileName, t(`${e.name} 解压后超过其声明的 ${e.size} 字节`, `${e.name} inflates to more than the ${e.size} bytes it declares`));
   return out.subarray(0, PROLOG_SCAN_BYTES);
 }
 
@@ -186,7 +187,7 @@ function inflatePrefix(data: Buffer, e: XlsxEntry, fileName: string): Buffer {
     const out = zlib.inflateRawSync(data.subarray(0, PROLOG_SCAN_BYTES / 4), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
     return out.subarray(0, PROLOG_SCAN_BYTES);
   } catch (err) {
-    return fail('not-a-workbook', `${fileName}: 条目 ${e.name} 无法解压 / entry ${e.name} cannot be inflated (${(err as Error).message})`, err);
+    return fail('not-a-workbook', t(`${fileName}: 条目 ${e.name} 无法解压（${(err as Error).message}）`, `${fileName}: entry ${e.name} cannot be inflated (${(err as Error).message})`), err);
   }
 }
 
@@ -196,7 +197,7 @@ function checkProlog(prefix: Buffer, name: string, fileName: string): void {
   const root = text.search(/<[A-Za-z_]/);
   const prolog = root < 0 ? text : text.slice(0, root);
   if (/<!DOCTYPE|<!ENTITY/i.test(prolog) || (root < 0 && text.length >= PROLOG_SCAN_BYTES / 2)) {
-    fail('xml-doctype', `${fileName}: ${name} 含有 DOCTYPE/ENTITY 声明，OOXML 不允许，已拒绝（可能是 XML 实体炸弹） / ${name} carries a DOCTYPE or ENTITY declaration, which OOXML never uses; refused (possible entity-expansion attack)`);
+    fail('xml-doctype', t(`${fileName}: ${name} 含有 DOCTYPE/ENTITY 声明，OOXML 不允许，已拒绝（可能是 XML 实体炸弹）`, `${fileName}: ${name} carries a DOCTYPE or ENTITY declaration, which OOXML never uses; refused (possible entity-expansion attack)`));
   }
 }
 
@@ -206,10 +207,10 @@ function decodeXml(b: Buffer): string {
   return b.toString('latin1');
 }
 
-function bomb(fileName: string, why: string): never {
-  return fail('zip-bomb', `${fileName}: 解压后过大，疑似压缩炸弹，已拒绝 / refused as a possible zip bomb: ${why}`);
+function bomb(fileName: string, why: Text): never {
+  return fail('zip-bomb', t(`${fileName}: 解压后过大，疑似压缩炸弹，已拒绝：${why['zh-CN']}`, `${fileName}: refused as a possible zip bomb: ${why['en-US']}`));
 }
 
-function truncated(fileName: string, why: string): never {
-  return fail('truncated-workbook', `${fileName}: 文件不完整或已损坏 / the file is truncated or damaged: ${why}`);
+function truncated(fileName: string, why: Text): never {
+  return fail('truncated-workbook', t(`${fileName}: 文件不完整或已损坏：${why['zh-CN']}`, `${fileName}: the file is truncated or damaged: ${why['en-US']}`));
 }

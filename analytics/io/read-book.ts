@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { SCHEMA, TABLE_KEYS, columnForHeader, type Lang, type TableDef } from '../book/schema';
 import { coerceCell } from '../book/coerce-cell';
 import type { Book, Row, Table } from '../book/types';
+import { t } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import { fail } from '../util/error';
 import { flattenExcelValue } from './excel-value';
@@ -29,9 +30,9 @@ export const MAX_BOOK_BYTES = 512 * 1024 * 1024;
  * @throws AnalyticsError `file-not-found`, `not-a-workbook` when the file is missing or not an .xlsx
  */
 export async function readBook(file: string): Promise<ReadBookResult> {
-  if (!fs.existsSync(file)) fail('file-not-found', `${file}: file not found`);
+  if (!fs.existsSync(file)) fail('file-not-found', t(`${file}: 找不到文件`, `${file}: file not found`));
   const size = fs.statSync(file).size;
-  if (size > MAX_BOOK_BYTES) fail('file-too-large', `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`);
+  if (size > MAX_BOOK_BYTES) fail('file-too-large', t(`${file}: 文件有 ${size} 字节，超过账簿 ${MAX_BOOK_BYTES} 字节的上限`, `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`));
   // Look inside the zip before ExcelJS inflates anything (zip bombs, DOCTYPE, truncation).
   const bytes = fs.readFileSync(file);
   inspectXlsx(bytes, file);
@@ -39,7 +40,7 @@ export async function readBook(file: string): Promise<ReadBookResult> {
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    fail('not-a-workbook', `${file}: not a readable .xlsx workbook (${(e as Error).message})`, e);
+    fail('not-a-workbook', t(`${file}: 不是可读取的 .xlsx 工作簿（${(e as Error).message}）`, `${file}: not a readable .xlsx workbook (${(e as Error).message})`), e);
   }
   checkSheetSize(workbook, file);
   return { ...bookFromWorkbook(workbook, path.basename(file)), workbook };
@@ -56,7 +57,7 @@ export const MAX_CELL_CHARS = 32_767;
 function checkSheetSize(workbook: ExcelJS.Workbook, file: string): void {
   for (const ws of workbook.worksheets) {
     if (ws.rowCount > MAX_SHEET_ROWS || ws.columnCount > MAX_SHEET_COLUMNS) {
-      fail('sheet-too-large', `${file}: 工作表 ${ws.name} 超出 Excel 的 ${MAX_SHEET_ROWS} 行 × ${MAX_SHEET_COLUMNS} 列 / sheet ${ws.name} goes beyond Excel's ${MAX_SHEET_ROWS} rows × ${MAX_SHEET_COLUMNS} columns (row ${ws.rowCount}, column ${ws.columnCount})`);
+      fail('sheet-too-large', t(`${file}: 工作表 ${ws.name} 超出 Excel 的 ${MAX_SHEET_ROWS} 行 × ${MAX_SHEET_COLUMNS} 列（第 ${ws.rowCount} 行，第 ${ws.columnCount} 列）`, `${file}: sheet ${ws.name} goes beyond Excel's ${MAX_SHEET_ROWS} rows × ${MAX_SHEET_COLUMNS} columns (row ${ws.rowCount}, column ${ws.columnCount})`));
     }
   }
 }

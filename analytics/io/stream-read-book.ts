@@ -15,6 +15,7 @@ import { SCHEMA, TABLE_KEYS, columnForHeader, type ColumnDef, type Lang, type Ta
 import { coerceCell, type CoerceResult } from '../book/coerce-cell';
 import { serialToDate } from '../book/dates';
 import type { Book, Row, Table } from '../book/types';
+import { t } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import { fail } from '../util/error';
 import { MAX_BOOK_BYTES, MAX_CELL_CHARS } from './read-book';
@@ -38,9 +39,9 @@ interface SheetRef {
  * @example const { book, problems } = await streamReadBook('big.xlsx') // as readBook, without `workbook`
  */
 export async function streamReadBook(file: string): Promise<StreamReadBookResult> {
-  if (!fs.existsSync(file)) fail('file-not-found', `${file}: file not found`);
+  if (!fs.existsSync(file)) fail('file-not-found', t(`${file}: 找不到文件`, `${file}: file not found`));
   const size = fs.statSync(file).size;
-  if (size > MAX_BOOK_BYTES) fail('file-too-large', `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`);
+  if (size > MAX_BOOK_BYTES) fail('file-too-large', t(`${file}: 文件有 ${size} 字节，超过账簿 ${MAX_BOOK_BYTES} 字节的上限`, `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`));
   // Hostile files: inflated bytes are counted as they stream and capped (zip bombs), a
   // damaged directory or entry fails, and any XML part with a DOCTYPE is refused as readBook
   // refuses it. Entities are never expanded here: only the five named ones and &#NN; exist.
@@ -49,7 +50,7 @@ export async function streamReadBook(file: string): Promise<StreamReadBookResult
 
   // Step 1: workbook, sheet list, styles and shared strings
   const workbookEntry = entries.get('xl/workbook.xml');
-  if (!workbookEntry) fail('not-a-workbook', `${file}: not a readable .xlsx workbook (no xl/workbook.xml)`);
+  if (!workbookEntry) fail('not-a-workbook', t(`${file}: 不是可读取的 .xlsx 工作簿（缺少 xl/workbook.xml）`, `${file}: not a readable .xlsx workbook (no xl/workbook.xml)`));
   const workbookXml = await readZipText(file, workbookEntry);
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
   const sheets = await sheetList(file, entries, workbookXml);

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { SCHEMA, TABLE_KEYS, type ColumnDef, type TableKey } from '../book/schema';
 import { dateToSerial } from '../book/dates';
 import type { Book, Cell } from '../book/types';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 import { ZipWriter } from './zip-writer';
 import * as parts from './xlsx-parts';
@@ -44,7 +45,7 @@ const CHUNK_CHARS = 1 << 18;
 export async function streamWriteBook(file: string, book: Book, options: StreamWriteBookOptions = {}): Promise<void> {
   const sheets = sheetSources(book, options.tables);
   for (const s of sheets) {
-    if (s.rowCount > 1_048_575) fail('too-many-rows', `${s.name}: ${s.rowCount} rows do not fit in one Excel sheet (1,048,575 under the header)`);
+    if (s.rowCount > 1_048_575) fail('too-many-rows', t(`${s.name}: ${s.rowCount} 行超出单个 Excel 工作表的容量（表头下最多 1,048,575 行）`, `${s.name}: ${s.rowCount} rows do not fit in one Excel sheet (1,048,575 under the header)`));
   }
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);

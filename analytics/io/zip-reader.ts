@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 
 export interface ZipEntry {
@@ -38,11 +39,11 @@ export function listZipEntries(file: string): Map<string, ZipEntry> {
         break;
       }
     }
-    if (eocd < 0) fail('not-a-workbook', `${file}: not a ZIP package (no central directory)`);
+    if (eocd < 0) fail('not-a-workbook', t(`${file}: 不是 ZIP 压缩包（没有中央目录）`, `${file}: not a ZIP package (no central directory)`));
     const count = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset === 0xffffffff || count === 0xffff) fail('not-a-workbook', `${file}: ZIP64 packages are not supported`);
+    if (cdOffset === 0xffffffff || count === 0xffff) fail('not-a-workbook', t(`${file}: 不支持 ZIP64 格式的压缩包`, `${file}: ZIP64 packages are not supported`));
     const cd = Buffer.alloc(cdSize);
     fs.readSync(fd, cd, 0, cdSize, cdOffset);
     return parseCentralDirectory(file, cd, count);
@@ -55,7 +56,7 @@ function parseCentralDirectory(file: string, cd: Buffer, count: number): Map<str
   const entries = new Map<string, ZipEntry>();
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) fail('not-a-workbook', `${file}: damaged ZIP central directory`);
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) fail('not-a-workbook', t(`${file}: ZIP 中央目录已损坏`, `${file}: damaged ZIP central directory`));
     const nameLength = cd.readUInt16LE(p + 28);
     const extraLength = cd.readUInt16LE(p + 30);
     const commentLength = cd.readUInt16LE(p + 32);
@@ -77,7 +78,7 @@ function parseCentralDirectory(file: string, cd: Buffer, count: number): Map<str
  * @throws AnalyticsError `not-a-workbook` for an unsupported compression method or an entry past the cap
  */
 export async function* readZipEntry(file: string, entry: ZipEntry): AsyncGenerator<Buffer> {
-  if (entry.method !== 0 && entry.method !== 8) fail('not-a-workbook', `${file}: ${entry.name} uses ZIP method ${entry.method}, which we cannot read`);
+  if (entry.method !== 0 && entry.method !== 8) fail('not-a-workbook', t(`${file}: ${entry.name} 使用了无法读取的 ZIP 压缩方式 ${entry.method}`, `${file}: ${entry.name} uses ZIP method ${entry.method}, which we cannot read`));
 
   // Step 1: the local header's own name and extra lengths say where the data starts
   const head = Buffer.alloc(30);
@@ -87,7 +88,7 @@ export async function* readZipEntry(file: string, entry: ZipEntry): AsyncGenerat
   } finally {
     fs.closeSync(fd);
   }
-  if (head.readUInt32LE(0) !== 0x04034b50) fail('not-a-workbook', `${file}: damaged ZIP entry ${entry.name}`);
+  if (head.readUInt32LE(0) !== 0x04034b50) fail('not-a-workbook', t(`${file}: ZIP 条目 ${entry.name} 已损坏`, `${file}: damaged ZIP entry ${entry.name}`));
   const start = entry.localOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
   if (entry.compressedSize === 0) return;
 
@@ -100,12 +101,12 @@ export async function* readZipEntry(file: string, entry: ZipEntry): AsyncGenerat
     // OOXML never declares a DOCTYPE; one is an entity-expansion attempt (readBook refuses it too).
     if (total === 0 && /\.(xml|rels)$/i.test(entry.name) && /<!DOCTYPE|<!ENTITY/i.test(chunk.toString('latin1', 0, Math.min(chunk.length, 4096)))) {
       raw.destroy();
-      fail('xml-doctype', `${file}: ${entry.name} carries a DOCTYPE or ENTITY declaration, which OOXML never uses; refused`);
+      fail('xml-doctype', t(`${file}: ${entry.name} 含有 DOCTYPE/ENTITY 声明，OOXML 不允许，已拒绝`, `${file}: ${entry.name} carries a DOCTYPE or ENTITY declaration, which OOXML never uses; refused`));
     }
     total += chunk.length;
     if (total > MAX_ENTRY_BYTES) {
       raw.destroy();
-      fail('not-a-workbook', `${file}: ${entry.name} inflates past ${MAX_ENTRY_BYTES} bytes; refusing it as a likely zip bomb`);
+      fail('not-a-workbook', t(`${file}: ${entry.name} 解压后超过 ${MAX_ENTRY_BYTES} 字节，疑似压缩炸弹，已拒绝`, `${file}: ${entry.name} inflates past ${MAX_ENTRY_BYTES} bytes; refusing it as a likely zip bomb`));
     }
     yield chunk;
   }

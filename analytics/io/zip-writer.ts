@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import * as zlib from 'node:zlib';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 
 const MAX_ZIP32 = 0xffffffff;
@@ -72,7 +73,7 @@ export class ZipWriter {
       }
     });
     if (record.size > MAX_ZIP32 || record.compressed > MAX_ZIP32 || this.offset > MAX_ZIP32) {
-      fail('zip-too-large', `${name}: ${record.size} bytes is more than a workbook part may hold (4 GiB)`);
+      fail('zip-too-large', t(`${name}: ${record.size} 字节超出工作簿单个部件的上限（4 GiB）`, `${name}: ${record.size} bytes is more than a workbook part may hold (4 GiB)`));
     }
 
     // Step 2: the data descriptor carries the sizes we only know now

@@ -17,6 +17,7 @@ import { fail } from '../util/error';
 import { rowsOf, text } from '../book/book';
 import { SCHEMA } from '../book/schema';
 import type { Book, Row, TableChange } from '../book/types';
+import { t } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import { orderEntries } from './entry-order';
 
@@ -113,7 +114,10 @@ export function recomputeBalances(
     if (!Number.isSafeInteger(balance))
       fail(
         'amount-too-large',
-        `Account ${account}: the balance passes ±90 trillion at entry ${text(row.EntryId)}.`,
+        t(
+          `账户 ${account} 的余额在分录 ${text(row.EntryId)} 处超过 ±90 万亿元。`,
+          `Account ${account}: the balance passes ±90 trillion at entry ${text(row.EntryId)}.`,
+        ),
       );
     running.set(account, balance);
 

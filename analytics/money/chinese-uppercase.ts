@@ -6,6 +6,7 @@
  * non-zero 千 or 角), the shorter form without 零 is written. Amounts are rounded half-up to the fen.
  */
 import { Decimal, roundToCents } from './decimal';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 
 const DIGITS = '零壹贰叁肆伍陆柒捌玖';
@@ -32,11 +33,11 @@ export function toChineseUppercase(amount: Decimal | string, options: ChineseUpp
   try {
     parsed = new Decimal(amount);
   } catch (e) {
-    fail('not-an-amount', `'${String(amount)}' is not an amount`, e);
+    fail('not-an-amount', t(`'${String(amount)}' 不是金额`, `'${String(amount)}' is not an amount`), e);
   }
-  if (!parsed.isFinite()) fail('not-an-amount', `'${String(amount)}' is not an amount`);
+  if (!parsed.isFinite()) fail('not-an-amount', t(`'${String(amount)}' 不是金额`, `'${String(amount)}' is not an amount`));
   const value = roundToCents(parsed);
-  if (value.abs().gte('1e16')) fail('amount-too-large', `${value.toString()} is too large for 大写金额`);
+  if (value.abs().gte('1e16')) fail('amount-too-large', t(`${value.toString()} 超出大写金额能表示的范围`, `${value.toString()} is too large for 大写金额`));
 
   const [intText, fracText] = value.abs().toFixed(2).split('.');
   const jiao = Number(fracText[0]);

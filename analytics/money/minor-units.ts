@@ -4,6 +4,7 @@
  * from canonical amount text goes through string digits, never through float arithmetic.
  */
 import { Decimal } from './decimal';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 
 /**
@@ -44,7 +45,7 @@ function canonicalFen(text: string): number {
 
 /** Integer minor units to canonical text with `places` decimals. */
 export function fromMinorUnits(units: number, places = 2): string {
-  if (!Number.isSafeInteger(units)) fail('bad-minor-units', `${units} is not a whole number of minor units`);
+  if (!Number.isSafeInteger(units)) fail('bad-minor-units', t(`${units} 不是整数个最小货币单位（分）`, `${units} is not a whole number of minor units`));
   const negative = units < 0;
   const s = Math.abs(units).toString().padStart(places + 1, '0');
   const text = places > 0 ? `${s.slice(0, -places)}.${s.slice(-places)}` : s;
@@ -54,6 +55,6 @@ export function fromMinorUnits(units: number, places = 2): string {
 /** Decimal to integer minor units (exact; throws if the amount has finer precision). */
 export function decimalToMinorUnits(amount: Decimal, places = 2): number {
   const scaled = amount.times(new Decimal(10).pow(places));
-  if (!scaled.isInteger()) fail('sub-cent-amount', `${amount.toString()} has more than ${places} decimals`);
+  if (!scaled.isInteger()) fail('sub-cent-amount', t(`金额 ${amount.toString()} 的小数超过 ${places} 位`, `${amount.toString()} has more than ${places} decimals`));
   return scaled.toNumber();
 }

@@ -1,6 +1,7 @@
 /** Reading a cell's JSON parameters with checks; a bad parameter is misuse and throws. */
 import { isIsoDate } from '../book/dates';
 import { fail } from '../util/error';
+import { t } from '../book/types';
 
 export type Params = Record<string, unknown>;
 
@@ -14,7 +15,13 @@ export function choiceParam<T extends string>(
   const v = params[name];
   if (v === undefined || v === null || v === '') return fallback;
   if (!allowed.includes(v as T))
-    fail('bad-param', `Parameter ${name} is '${String(v)}'; use one of ${allowed.join(', ')}`);
+    fail(
+      'bad-param',
+      t(
+        `参数 ${name} 的值为 '${String(v)}'，请使用以下之一：${allowed.join('、')}`,
+        `Parameter ${name} is '${String(v)}'; use one of ${allowed.join(', ')}`,
+      ),
+    );
   return v as T;
 }
 
@@ -23,7 +30,13 @@ export function dateParam(params: Params, name: string): string | undefined {
   const v = params[name];
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string' || !isIsoDate(v))
-    fail('bad-param', `Parameter ${name} is '${String(v)}'; use a date like 2026-01-31`);
+    fail(
+      'bad-param',
+      t(
+        `参数 ${name} 的值为 '${String(v)}'，请使用 2026-01-31 这样的日期`,
+        `Parameter ${name} is '${String(v)}'; use a date like 2026-01-31`,
+      ),
+    );
   return v;
 }
 
@@ -32,7 +45,13 @@ export function countParam(params: Params, name: string, fallback: number): numb
   const v = params[name];
   if (v === undefined || v === null || v === '') return fallback;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
-    fail('bad-param', `Parameter ${name} is '${String(v)}'; use a whole number of at least 1`);
+    fail(
+      'bad-param',
+      t(
+        `参数 ${name} 的值为 '${String(v)}'，请使用不小于 1 的整数`,
+        `Parameter ${name} is '${String(v)}'; use a whole number of at least 1`,
+      ),
+    );
   return v;
 }
 
@@ -41,6 +60,9 @@ export function listParam(params: Params, name: string): string[] | undefined {
   const v = params[name];
   if (v === undefined || v === null) return undefined;
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
-    fail('bad-param', `Parameter ${name} must be a list of texts`);
+    fail(
+      'bad-param',
+      t(`参数 ${name} 必须是文本列表`, `Parameter ${name} must be a list of texts`),
+    );
   return v as string[];
 }

@@ -6,6 +6,7 @@
  * recurrence r(ν+2) = r(ν)·(ν+1)/ν with r(1) = 1/√π and r(2) = √π/2, so no gamma function.
  */
 import { fail } from '../util/error';
+import { t } from '../book/types';
 
 /**
  * The p-quantile of Student's t with `df` degrees of freedom.
@@ -17,7 +18,10 @@ import { fail } from '../util/error';
  */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0.5 && p < 1) || !Number.isInteger(df) || df < 1)
-    fail('bad-argument', `no t quantile for p=${p}, df=${df}`);
+    fail(
+      'bad-argument',
+      t(`无法计算 t 分布分位数：p=${p}，df=${df}`, `no t quantile for p=${p}, df=${df}`),
+    );
   let hi = 1;
   while (studentTCdf(hi, df) < p) hi *= 2;
   let lo = 0;

@@ -38,7 +38,7 @@ export function agingBucket(days: number): AgingBucket {
  * @throws AnalyticsError `bad-date`
  */
 export function agingReview(book: Book, params: AgingReviewParams, _ctx?: CommandContext): CommandResult<{ asOf: string; rows: AgingRow[]; totals: Record<AgingBucket, string> }> {
-  const asOf = isoDate(params.asOf, 'as-of date');
+  const asOf = isoDate(params.asOf, t('截至日期', 'as-of date'));
   const names = new Map(rowsOf(book, 'Customers').map((c) => [text(c.CustomerId), text(c.Name)]));
   const byName = new Map([...names].map(([id, name]) => [normalizeParty(name), id]));
 

@@ -41,7 +41,7 @@ export function closePeriod(book: Book, params: ClosePeriodParams, ctx: CommandC
   const period = isoPeriod(params.period);
   const reason = params.overrideReason?.trim() || null;
   if (rowsOf(book, 'Periods').some((r) => text(r.Period) === period && text(r.Status) === 'closed')) {
-    fail('period-closed', `Period ${period} is already closed.`);
+    fail('period-closed', t(`期间 ${period} 已经结账。`, `Period ${period} is already closed.`));
   }
 
   // Step 1: every account's closing balance, and the reconciliation of those a bank reports on
@@ -95,9 +95,9 @@ export interface ReopenPeriodParams {
 export function reopenPeriod(book: Book, params: ReopenPeriodParams, ctx: CommandContext): CommandResult {
   const period = isoPeriod(params.period);
   const reason = params.reason?.trim();
-  if (!reason) fail('reason-required', `Reopening ${period} needs a reason.`);
+  if (!reason) fail('reason-required', t(`反结账期间 ${period} 需要填写原因。`, `Reopening ${period} needs a reason.`));
   const row = rowsOf(book, 'Periods').find((r) => text(r.Period) === period);
-  if (!row || text(row.Status) !== 'closed') fail('period-not-closed', `Period ${period} is not closed.`);
+  if (!row || text(row.Status) !== 'closed') fail('period-not-closed', t(`期间 ${period} 尚未结账。`, `Period ${period} is not closed.`));
   return {
     changes: [{ table: 'Periods', op: 'upsert', rows: [{ Period: period, Status: 'open' }] }],
     summary: { period, reopened: true, reason },

@@ -14,6 +14,7 @@ import { periodBounds } from '../book/dates';
 import type { Book, Row } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
+import { t } from '../book/types';
 import { fen, journalColumns, statementColumns } from './ledger-columns';
 import { matchId, pairingKey, splitIds } from './match-id';
 import { matchStatement, type MatchRule } from './match-statement';
@@ -86,7 +87,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const { accountId, period } = params;
   isoPeriod(period);
   const account = rowsOf(book, 'Accounts').find((r) => text(r.AccountId) === accountId);
-  if (!account) fail('unknown-account', `Account '${accountId}' is not in the Accounts table.`);
+  if (!account) fail('unknown-account', t(`账户 '${accountId}' 不在账户表中。`, `Account '${accountId}' is not in the Accounts table.`));
   const end = params.asOf ?? periodBounds(period).last;
 
   // Step 1: rows in scope and the book balance (every status counts: reversals net out)

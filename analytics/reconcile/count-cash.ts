@@ -40,15 +40,15 @@ export function countCash(book: Book, params: CountCashParams, ctx: CommandConte
   const { accountId } = params;
   const date = isoDate(params.date);
   const account = rowsOf(book, 'Accounts').find((r) => text(r.AccountId) === accountId);
-  if (!account) fail('unknown-account', `Account '${accountId}' is not in the Accounts table.`);
+  if (!account) fail('unknown-account', t(`账户 '${accountId}' 不在账户表中。`, `Account '${accountId}' is not in the Accounts table.`));
 
   // Step 1: the count, in fen
   let counted = 0;
   const lines: Cell[][] = [];
   for (const [denomination, pieces] of Object.entries(params.denominations)) {
     const unit = toMinorUnits(denomination.trim());
-    if (!(unit > 0)) fail('bad-denomination', `Denomination '${denomination}' is not a positive amount.`);
-    if (!Number.isSafeInteger(pieces) || pieces < 0) fail('bad-count', `Count ${pieces} for denomination ${denomination} is not a whole number of pieces.`);
+    if (!(unit > 0)) fail('bad-denomination', t(`面额 '${denomination}' 不是正数金额。`, `Denomination '${denomination}' is not a positive amount.`));
+    if (!Number.isSafeInteger(pieces) || pieces < 0) fail('bad-count', t(`面额 ${denomination} 的张数 ${pieces} 不是非负整数。`, `Count ${pieces} for denomination ${denomination} is not a whole number of pieces.`));
     counted += unit * pieces;
     lines.push([fromMinorUnits(unit), pieces, fromMinorUnits(unit * pieces)]);
   }

@@ -49,11 +49,11 @@ export function customerStatement(book: Book, params: CustomerStatementParams, _
 
 /** The statement's figures and sheet; confirmation letters reuse the figures. */
 export function statementOf(book: Book, params: CustomerStatementParams): { summary: CustomerStatementSummary; sheet: ResultSheet; customer: Row } {
-  const from = isoDate(params.from, 'from date');
-  const to = isoDate(params.to, 'to date');
-  if (from > to) fail('bad-range', `The from date ${from} is after the to date ${to}.`);
+  const from = isoDate(params.from, t('起始日期', 'from date'));
+  const to = isoDate(params.to, t('截止日期', 'to date'));
+  if (from > to) fail('bad-range', t(`起始日期 ${from} 晚于截止日期 ${to}。`, `The from date ${from} is after the to date ${to}.`));
   const customer = rowsOf(book, 'Customers').find((c) => text(c.CustomerId) === params.customerId);
-  if (!customer) fail('unknown-customer', `Customer '${params.customerId}' is not in the Customers table.`);
+  if (!customer) fail('unknown-customer', t(`客户 '${params.customerId}' 不在客户档案中。`, `Customer '${params.customerId}' is not in the Customers table.`));
 
   // Step 1: brought forward, then the period's entries in date order
   const entries = rowsOf(book, 'Journal')

@@ -46,13 +46,13 @@ export function rejectMatch(book: Book, params: MatchDecisionParams, _ctx?: Comm
 export function addManualMatch(book: Book, params: AddManualMatchParams, _ctx?: CommandContext): CommandResult {
   const { accountId, entryIds, lineIds } = params;
   const period = isoPeriod(params.period);
-  if (entryIds.length + lineIds.length < 2 || !entryIds.length || !lineIds.length) fail('bad-match', 'A match needs at least one entry and one statement line.');
+  if (entryIds.length + lineIds.length < 2 || !entryIds.length || !lineIds.length) fail('bad-match', t('一条对账匹配至少需要一笔分录和一行对账单。', 'A match needs at least one entry and one statement line.'));
 
   // Step 1: every row exists in this account
   const entries = new Map(rowsOf(book, 'Journal').filter((r) => text(r.AccountId) === accountId).map((r) => [text(r.EntryId), r]));
   const lines = new Map(rowsOf(book, 'Statement').filter((r) => text(r.AccountId) === accountId).map((r) => [text(r.LineId), r]));
-  for (const id of entryIds) if (!entries.has(id)) fail('unknown-entry', `Entry '${id}' is not in account ${accountId}.`);
-  for (const id of lineIds) if (!lines.has(id)) fail('unknown-line', `Statement line '${id}' is not in account ${accountId}.`);
+  for (const id of entryIds) if (!entries.has(id)) fail('unknown-entry', t(`分录 '${id}' 不属于账户 ${accountId}。`, `Entry '${id}' is not in account ${accountId}.`));
+  for (const id of lineIds) if (!lines.has(id)) fail('unknown-line', t(`对账单行 '${id}' 不属于账户 ${accountId}。`, `Statement line '${id}' is not in account ${accountId}.`));
 
   // Step 2: automatic matches on these rows give way; confirmed ones do not
   const wanted = new Set([...entryIds.map((i) => 'e:' + i), ...lineIds.map((i) => 'l:' + i)]);
@@ -61,7 +61,7 @@ export function addManualMatch(book: Book, params: AddManualMatchParams, _ctx?: 
     if (text(m.AccountId) !== accountId || text(m.Status) === 'rejected') continue;
     const rows = [...splitIds(m.EntryIds).map((i) => 'e:' + i), ...splitIds(m.LineIds).map((i) => 'l:' + i)];
     if (!rows.some((k) => wanted.has(k))) continue;
-    if (text(m.Status) === 'confirmed') fail('row-already-matched', `Match ${m.MatchId} is confirmed and already uses some of these rows; reject it first.`);
+    if (text(m.Status) === 'confirmed') fail('row-already-matched', t(`对账匹配 ${m.MatchId} 已确认，且已占用其中部分行；请先拒绝该匹配。`, `Match ${m.MatchId} is confirmed and already uses some of these rows; reject it first.`));
     displaced.push(text(m.MatchId));
   }
 
@@ -85,7 +85,7 @@ export function addManualMatch(book: Book, params: AddManualMatchParams, _ctx?: 
 
 function decide(book: Book, id: string, status: 'confirmed' | 'rejected'): CommandResult {
   const row = rowsOf(book, 'Matches').find((m) => text(m.MatchId) === id);
-  if (!row) fail('unknown-match', `Match '${id}' is not in the Matches table.`);
+  if (!row) fail('unknown-match', t(`对账匹配 '${id}' 不在对账匹配表中。`, `Match '${id}' is not in the Matches table.`));
   const verb = status === 'confirmed' ? t('已确认', 'Confirmed') : t('已拒绝', 'Rejected');
   return {
     changes: [{ table: 'Matches', op: 'upsert', rows: [{ MatchId: id, Status: status }] }],

@@ -15,6 +15,7 @@
  * Amounts are integer fen throughout, so sums are exact. Limits: one account, one currency.
  */
 import { fail } from '../util/error';
+import { t } from '../book/types';
 import type { LedgerColumns } from './ledger-columns';
 import { matchNettedFees } from './match-fees';
 import {
@@ -73,8 +74,8 @@ export function matchStatement(journal: LedgerColumns, statement: LedgerColumns,
 function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptions): MatchState {
   const window = o.windowDays ?? 3;
   const maxGroupSize = o.maxGroupSize ?? 4;
-  if (!(window >= 0)) fail('bad-option', `windowDays must be 0 or more, not ${window}`);
-  if (!(maxGroupSize >= 2)) fail('bad-option', `maxGroupSize must be 2 or more, not ${maxGroupSize}`);
+  if (!(window >= 0)) fail('bad-option', t(`windowDays 不能小于 0，收到 ${window}`, `windowDays must be 0 or more, not ${window}`));
+  if (!(maxGroupSize >= 2)) fail('bad-option', t(`maxGroupSize 不能小于 2，收到 ${maxGroupSize}`, `maxGroupSize must be 2 or more, not ${maxGroupSize}`));
   return {
     J,
     S,

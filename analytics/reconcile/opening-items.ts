@@ -29,15 +29,16 @@ export interface OpeningItemDraft {
  * @throws AnalyticsError `bad-opening-item` naming the item and what is wrong
  */
 export function recordOpeningItems(book: Book, params: { accountId: string; asOf: string; items: OpeningItemDraft[] }, _ctx: CommandContext): CommandResult {
-  if (!rowsOf(book, 'Accounts').some((a) => text(a.AccountId) === params.accountId)) fail('unknown-account', `account ${params.accountId} is not in the Accounts table`);
-  if (!isIsoDate(params.asOf)) fail('bad-opening-item', `as-of date '${params.asOf}' is not a date`);
+  if (!rowsOf(book, 'Accounts').some((a) => text(a.AccountId) === params.accountId)) fail('unknown-account', t(`账户 ${params.accountId} 不在账户表中`, `account ${params.accountId} is not in the Accounts table`));
+  if (!isIsoDate(params.asOf)) fail('bad-opening-item', t(`截至日期 '${params.asOf}' 不是有效日期`, `as-of date '${params.asOf}' is not a date`));
   const existing = rowsOf(book, 'OpeningItems').length;
   const rows: Row[] = params.items.map((item, i) => {
     const fen = toMinorUnits(item.amount);
     const where = `opening item ${i + 1}`;
-    if (!OUTSTANDING_KINDS.includes(item.kind)) fail('bad-opening-item', `${where}: kind '${item.kind}' is not one of ${OUTSTANDING_KINDS.join(', ')}`);
-    if (!(fen > 0)) fail('bad-opening-item', `${where}: amount '${item.amount}' must be a positive amount with at most two decimals`);
-    if (!isIsoDate(item.date) || item.date > params.asOf) fail('bad-opening-item', `${where}: date '${item.date}' must be a date on or before ${params.asOf}`);
+    const whereZh = `第 ${i + 1} 笔期初未达账项`;
+    if (!OUTSTANDING_KINDS.includes(item.kind)) fail('bad-opening-item', t(`${whereZh}：类型 '${item.kind}' 不是以下之一：${OUTSTANDING_KINDS.join('、')}`, `${where}: kind '${item.kind}' is not one of ${OUTSTANDING_KINDS.join(', ')}`));
+    if (!(fen > 0)) fail('bad-opening-item', t(`${whereZh}：金额 '${item.amount}' 必须是正数，且最多两位小数`, `${where}: amount '${item.amount}' must be a positive amount with at most two decimals`));
+    if (!isIsoDate(item.date) || item.date > params.asOf) fail('bad-opening-item', t(`${whereZh}：日期 '${item.date}' 必须不晚于 ${params.asOf}`, `${where}: date '${item.date}' must be a date on or before ${params.asOf}`));
     return {
       ItemId: `OI-${String(existing + i + 1).padStart(4, '0')}`,
       AccountId: params.accountId,

@@ -3,6 +3,7 @@
  * Exceptions table. This is the hot path the benchmark times.
  */
 import type { Book } from '../book/types';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 import type { Problem } from '../util/problem';
 import { prepareRiskInput } from './risk-input';
@@ -47,7 +48,10 @@ export function selectRules(ids?: string[]): RiskRule[] {
   if (unknown.length)
     fail(
       'unknown-rule',
-      `Unknown risk rule(s): ${unknown.join(', ')}. Known: ${[...known].join(', ')}`,
+      t(
+        `未知的风险规则：${unknown.join('、')}。可用的规则：${[...known].join('、')}`,
+        `Unknown risk rule(s): ${unknown.join(', ')}. Known: ${[...known].join(', ')}`,
+      ),
     );
   return RISK_RULES.filter((r) => ids.includes(r.id));
 }

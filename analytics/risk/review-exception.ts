@@ -43,15 +43,30 @@ export function reviewException(
   if (!(EXCEPTION_STATUSES as readonly string[]).includes(status)) {
     fail(
       'bad-status',
-      `Unknown exception status '${status}'; use one of ${EXCEPTION_STATUSES.join(', ')}`,
+      t(
+        `未知的异常状态 '${status}'，请使用以下之一：${EXCEPTION_STATUSES.join('、')}`,
+        `Unknown exception status '${status}'; use one of ${EXCEPTION_STATUSES.join(', ')}`,
+      ),
     );
   }
   const rows = rowsOf(book, 'Exceptions');
   const current = rows.find((r) => r.FindingId === findingId);
   if (!current)
-    fail('unknown-finding', `No exception with FindingId '${findingId}' in the Exceptions table`);
+    fail(
+      'unknown-finding',
+      t(
+        `异常表中没有 FindingId 为 '${findingId}' 的异常`,
+        `No exception with FindingId '${findingId}' in the Exceptions table`,
+      ),
+    );
   if ((status === 'resolved' || status === 'dismissed') && !note?.trim()) {
-    fail('note-required', `Say why finding ${findingId} is ${status}: add --note`);
+    fail(
+      'note-required',
+      t(
+        `请说明风险发现 ${findingId} 为何标记为 ${status}：加上 --note 填写复核意见`,
+        `Say why finding ${findingId} is ${status}: add --note`,
+      ),
+    );
   }
 
   // Step 1: the updated row, with one more line in Notes

@@ -5,6 +5,7 @@
 import { settingsOf } from '../book/book';
 import { DEFAULT_SETTINGS } from '../book/default-settings';
 import type { Book } from '../book/types';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 import { readJournalColumns } from './journal-columns';
 import { rowOrders } from './row-orders';
@@ -21,7 +22,11 @@ export function prepareRiskInput(book: Book): RiskInput {
     const v = settings.get(key);
     if (v !== undefined && v.trim() !== '') return v.trim();
     const fallback = DEFAULT_SETTINGS[key];
-    if (fallback === undefined) fail('unknown-setting', `Risk setting '${key}' has no default`);
+    if (fallback === undefined)
+      fail(
+        'unknown-setting',
+        t(`风险设置 '${key}' 没有默认值`, `Risk setting '${key}' has no default`),
+      );
     return fallback;
   };
   const numberSetting = (key: string): number => {

@@ -93,7 +93,7 @@ export function acceptProposals(book: Book, params: AcceptProposalsParams, ctx: 
 }
 
 function pick(proposals: Proposal[], lineIds: string[]): Proposal[] {
-  return lineIds.map((id) => proposals.find((p) => p.lineId === id) ?? fail('unknown-line', `statement line ${id} has no open proposal (already booked, matched, or not in this account/period)`));
+  return lineIds.map((id) => proposals.find((p) => p.lineId === id) ?? fail('unknown-line', t(`对账单行 ${id} 没有待处理的建议分录（已入账、已匹配，或不属于该账户/期间）`, `statement line ${id} has no open proposal (already booked, matched, or not in this account/period)`)));
 }
 
 function toEntry(p: Proposal, value: (f: ProposalField) => string, journal: Row[]): Row {

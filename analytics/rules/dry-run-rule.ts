@@ -6,6 +6,7 @@
 import { addDays } from '../book/dates';
 import { rowsOf, text } from '../book/book';
 import type { Book, Row } from '../book/types';
+import { t } from '../book/types';
 import { fail } from '../util/error';
 import { findRule } from './find-rule';
 import { parseRules, type BankRule } from './parse-rules';
@@ -37,7 +38,7 @@ export function dryRunRule(book: Book, candidate: Row, options: { months: number
   const current = parseRules(rowsOf(book, 'Rules')).rules;
   const parsed = parseRules([...rowsOf(book, 'Rules').filter((r) => text(r.RuleId) !== text(candidate.RuleId)), candidate]);
   const bad = parsed.problems.find((p) => p.message.includes(text(candidate.RuleId)));
-  if (bad) fail('bad-rule', bad.message);
+  if (bad) fail('bad-rule', t(`试运行的规则无法使用：${bad.message}`, bad.message));
 
   const from = addDays(options.asOf, -Math.round(options.months * 30.44));
   const lines = rowsOf(book, 'Statement').filter((l) => text(l.Date) > from && text(l.Date) <= options.asOf);

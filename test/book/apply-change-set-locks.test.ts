@@ -1,6 +1,6 @@
 import { emptyBook } from '../../analytics/book/book';
 import { applyChangeSet } from '../../analytics/book/apply-change-set';
-import type { Book, Row, TableChange } from '../../analytics/book/types';
+import { t, type Book, type Row, type TableChange, type Text } from '../../analytics/book/types';
 import { AnalyticsError } from '../../analytics/util/error';
 
 const posted = (id: string, date: string, extra: Partial<Row> = {}): Row => ({ EntryId: id, Date: date, AccountId: 'BANK1', Summary: '测试', Outflow: '100.00', Status: 'posted', ...extra });
@@ -14,14 +14,14 @@ function lockedBook(): Book {
   return book;
 }
 
-function refusal(changes: TableChange[]): { code: string; message: string } {
-  const book = lockedBook();
+/** The refusal's code and its text in both languages; the book must be left as it was. */
+function refusal(changes: TableChange[], book = lockedBook()): { code: string; text: Text } {
   const before = JSON.stringify(book);
   try {
     applyChangeSet(book, changes);
   } catch (e) {
     expect(JSON.stringify(book)).toBe(before);
-    return { code: (e as AnalyticsError).code, message: (e as AnalyticsError).message };
+    return { code: (e as AnalyticsError).code, text: (e as AnalyticsError).text };
   }
   throw new Error('the change was accepted');
 }
@@ -30,17 +30,17 @@ describe('applyChangeSet locks', () => {
   it('refuses a new entry dated in a closed period, saying which period', () => {
     expect(refusal([{ table: 'Journal', op: 'append', rows: [posted('J3', '2024-03-31')] }])).toEqual({
       code: 'locked',
-      message: '分录 J3 的日期 2024-03-31 在已结账期间 2024-03 内，不能写入；请在未结账期间做调整 / Entry J3 is dated 2024-03-31, in closed period 2024-03, which takes no new or changed entries; post the correction in an open period.',
+      text: t('分录 J3 的日期 2024-03-31 在已结账期间 2024-03 内，不能写入；请在未结账期间做调整', 'Entry J3 is dated 2024-03-31, in closed period 2024-03, which takes no new or changed entries; post the correction in an open period.'),
     });
   });
 
   it('refuses moving a posted entry into a closed period', () => {
-    expect(refusal([{ table: 'Journal', op: 'upsert', rows: [{ EntryId: 'J2', Date: '2024-03-20' }] }]).message).toContain('in closed period 2024-03');
+    expect(refusal([{ table: 'Journal', op: 'upsert', rows: [{ EntryId: 'J2', Date: '2024-03-20' }] }]).text['en-US']).toContain('in closed period 2024-03');
   });
 
   it('refuses editing a field of a posted entry, naming the field and both values', () => {
-    expect(refusal([{ table: 'Journal', op: 'upsert', rows: [{ EntryId: 'J2', Outflow: '900.00' }] }]).message).toBe(
-      "分录 J2 已记账，Outflow 不能从 '100.00' 改为 '900.00'，请红字冲销后重新记账 / Entry J2 is posted; Outflow cannot change from '100.00' to '900.00'. Post a reversal and a new entry instead.",
+    expect(refusal([{ table: 'Journal', op: 'upsert', rows: [{ EntryId: 'J2', Outflow: '900.00' }] }]).text).toEqual(
+      t("分录 J2 已记账，Outflow 不能从 '100.00' 改为 '900.00'，请红字冲销后重新记账", "Entry J2 is posted; Outflow cannot change from '100.00' to '900.00'. Post a reversal and a new entry instead."),
     );
   });
 
@@ -58,7 +58,7 @@ describe('applyChangeSet locks', () => {
   });
 
   it('refuses deleting journal entries', () => {
-    expect(refusal([{ table: 'Journal', op: 'delete', ids: ['J2'] }])).toEqual({ code: 'locked', message: '日记账分录不能删除或整表替换，请做红字冲销 / Journal entries are never deleted or replaced; post a reversal (红字冲销) instead.' });
+    expect(refusal([{ table: 'Journal', op: 'delete', ids: ['J2'] }])).toEqual({ code: 'locked', text: t('日记账分录不能删除或整表替换，请做红字冲销', 'Journal entries are never deleted or replaced; post a reversal (红字冲销) instead.') });
   });
 
   it('refuses replacing the whole journal', () => {
@@ -66,7 +66,7 @@ describe('applyChangeSet locks', () => {
   });
 
   it('refuses reusing an entry id', () => {
-    expect(refusal([{ table: 'Journal', op: 'append', rows: [posted('J2', '2024-04-09')] }])).toEqual({ code: 'duplicate-id', message: '分录编号 J2 已存在 / Entry J2 already exists; entry ids are never reused.' });
+    expect(refusal([{ table: 'Journal', op: 'append', rows: [posted('J2', '2024-04-09')] }])).toEqual({ code: 'duplicate-id', text: t('分录编号 J2 已存在，分录编号不能重复使用', 'Entry J2 already exists; entry ids are never reused.') });
   });
 
   it.each<[string, TableChange]>([
@@ -74,7 +74,7 @@ describe('applyChangeSet locks', () => {
     ['delete', { table: 'AuditLog', op: 'delete', ids: ['1'] }],
     ['replace', { table: 'AuditLog', op: 'replace', rows: [] }],
   ])('refuses an AuditLog %s', (_, change) => {
-    expect(refusal([change])).toEqual({ code: 'locked', message: '审计日志只能追加，不能修改或删除 / The audit log can only grow: its rows are never edited or deleted.' });
+    expect(refusal([change])).toEqual({ code: 'locked', text: t('审计日志只能追加，不能修改或删除', 'The audit log can only grow: its rows are never edited or deleted.') });
   });
 
   it('applies nothing when a later change in the same set is refused', () => {
@@ -89,7 +89,7 @@ describe('applyChangeSet locks on a closed period’s reconciliation evidence', 
     book.tables.Reconciliation!.rows.push({ AccountId: 'BANK1', Period: '2024-03', Difference: '0.00' });
     return book;
   }
-  const MATCHES_LOCKED = '期间 2024-03 已结账，其对账匹配不能再修改；如确需调整，请先反结账 / Period 2024-03 is closed; its matches can no longer change. Reopen the period first if it must.';
+  const MATCHES_LOCKED = t('期间 2024-03 已结账，其对账匹配不能再修改；如确需调整，请先反结账', 'Period 2024-03 is closed; its matches can no longer change. Reopen the period first if it must.');
 
   it.each<[string, TableChange]>([
     ['a new match', { table: 'Matches', op: 'append', rows: [{ MatchId: 'M9', Period: '2024-03' }] }],
@@ -97,7 +97,7 @@ describe('applyChangeSet locks on a closed period’s reconciliation evidence', 
     ['a deleted match', { table: 'Matches', op: 'delete', ids: ['M3'] }],
     ['a replaced table that drops the match', { table: 'Matches', op: 'replace', rows: [{ MatchId: 'M4', Period: '2024-04' }] }],
   ])('refuses %s in a closed period', (_, change) => {
-    expect(() => applyChangeSet(closedWithMatches(), [change])).toThrow(MATCHES_LOCKED);
+    expect(refusal([change], closedWithMatches())).toEqual({ code: 'locked', text: MATCHES_LOCKED });
   });
 
   it('refuses a new 余额调节表 row for a closed period', () => {

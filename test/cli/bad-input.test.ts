@@ -56,6 +56,20 @@ describe('cashbook on bad input', () => {
   });
 });
 
+describe('cashbook refusing a command', () => {
+  it.each([
+    ['zh-CN', "错误: 账户 'NOPE' 不在账户表中。"],
+    ['en-US', "error: Account 'NOPE' is not in the Accounts table."],
+  ] as const)('says why in the %s user’s language and leaves the book untouched', async (lang, said) => {
+    const file = path.join(tempDir(), 'book.xlsx');
+    expect((await runCli(['init', file, '--lang', lang], lang)).code).toBe(0);
+    const before = fs.readFileSync(file);
+    const run = await runCli(['cash-count', file, '--account', 'NOPE', '--date', '2024-06-30', '--count', '100=1'], lang);
+    expect([run.code, run.err]).toEqual([2, said]);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
 describe('cashbook with an unknown command', () => {
   it('says which word it did not know, lists the commands and exits 2', async () => {
     const run = await runCli(['frobnicate']);

@@ -7,6 +7,8 @@ import { inspectXlsx } from '../../analytics/io/inspect-xlsx';
 import { readBook } from '../../analytics/io/read-book';
 import { runOnBook } from '../../analytics/cli/run-on-book';
 import type { CliIo } from '../../analytics/cli/cli-io';
+import type { Text } from '../../analytics/book/types';
+import { isAnalyticsError } from '../../analytics/util/error';
 import { makeRawXlsx } from './raw-xlsx';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-hostile-'));
@@ -26,6 +28,17 @@ async function readError(file: string): Promise<{ code: string; message: string 
     return { code: (e as { code: string }).code, message: (e as Error).message };
   }
   throw new Error(`${file} was read without complaint`);
+}
+
+/** The text, in both languages, of the refusal `act` throws. */
+function refusalText(act: () => unknown): Text {
+  try {
+    act();
+  } catch (e) {
+    if (isAnalyticsError(e)) return e.text;
+    throw e;
+  }
+  throw new Error('nothing was refused');
 }
 
 /** Rewrite the declared uncompressed size of every central-directory entry. */
@@ -63,7 +76,10 @@ describe('readBook on hostile files', () => {
     const zip = new JSZip();
     zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(3_000_000, 0x20), { createFolders: false });
     const bytes = lieAboutSizes(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), 1000);
-    expect(() => inspectXlsx(bytes, 'lying.xlsx')).toThrow('lying.xlsx: 解压后过大，疑似压缩炸弹，已拒绝 / refused as a possible zip bomb: xl/worksheets/sheet1.xml inflates to more than the 1000 bytes it declares');
+    expect(refusalText(() => inspectXlsx(bytes, 'lying.xlsx'))).toEqual({
+      'zh-CN': 'lying.xlsx: 解压后过大，疑似压缩炸弹，已拒绝：xl/worksheets/sheet1.xml 解压后超过其声明的 1000 字节',
+      'en-US': 'lying.xlsx: refused as a possible zip bomb: xl/worksheets/sheet1.xml inflates to more than the 1000 bytes it declares',
+    });
   });
 
   it('refuses more entries than the limit allows', async () => {
