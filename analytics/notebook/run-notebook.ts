@@ -185,7 +185,7 @@ async function runCell(
     if (!isAnalyticsError(e)) throw e;
     return {
       ok: false as const,
-      error: t(`单元 ${name}: ${e.message}`, `Cell ${nameEn}: ${e.message}`),
+      error: t(`单元 ${name}: ${e.text['zh-CN']}`, `Cell ${nameEn}: ${e.text['en-US']}`),
     };
   }
 }

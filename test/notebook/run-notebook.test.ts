@@ -67,6 +67,15 @@ describe('runNotebook', () => {
     expect(stored && 'rows' in stored && stored.rows[0].Params).toBe('{grain: month}');
   });
 
+  it('reports a bad parameter in both languages', async () => {
+    const result = await runNotebook(makeBook({}), CTX, { cells: [{ id: 'g', kind: 'growth', title: '增长', params: { grain: 'fortnight' } }] });
+    const failed = result.cells[0];
+    expect(failed.ok).toBe(false);
+    const error = (failed as { error: Record<string, string> }).error;
+    expect(error['zh-CN']).toMatch(/^单元 g「增长」: 参数 grain 的值为 'fortnight'，请使用以下之一：/);
+    expect(error['en-US']).toMatch(/^Cell g "增长": Parameter grain is 'fortnight'; use one of /);
+  });
+
   it('reports a cell of an unknown kind by its id', async () => {
     const result = await runNotebook(makeBook({}), CTX, { cells: [{ id: 'x', kind: 'pivot' as never, title: 'X', params: {} }] });
     expect(result.summary.cells[0].error).toBe("Cell x \"X\" has an unknown kind 'pivot'");
