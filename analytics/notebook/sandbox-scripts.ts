@@ -53,18 +53,25 @@ export const GUARDS = `(function () {
   class Unavailable { decode() { throw new Error('not available in a query cell'); } encode() { throw new Error('not available in a query cell'); } }
   globalThis.TextDecoder = Unavailable;
   globalThis.TextEncoder = Unavailable;
-  const test = RegExp.prototype.test;
-  const word = /\\bimport\\b/;
+  // Everything the guards use is taken now, before any cell runs, and used only in ways that
+  // look nothing up on objects a cell can change: RegExp.prototype.test would call the
+  // cell's RegExp.prototype.exec, an array's push or iterator the cell's Array.prototype.
+  const exec = RegExp.prototype.exec;
   const apply = Reflect.apply;
   const define = Object.defineProperty;
+  const create = Object.create;
+  const Refusal = SyntaxError;
+  const word = /\\bimport\\b/;
   const check = (text) => {
-    if (apply(test, word, [text])) throw new SyntaxError('import is not available in a query cell');
+    if (apply(exec, word, [text]) !== null) throw new Refusal('import is not available in a query cell');
     return text;
   };
   const guard = (original) => {
     const guarded = function (...args) {
-      const texts = [];
-      for (const a of args) texts.push(check('' + a));
+      // The texts go to the original as an array-like of own properties only.
+      const texts = create(null);
+      for (let i = 0; i < args.length; i++) define(texts, i, { value: check('' + args[i]) });
+      define(texts, 'length', { value: args.length });
       return apply(original, undefined, texts);
     };
     define(guarded, 'prototype', { value: original.prototype });
@@ -129,12 +136,17 @@ export const PRELUDE = `(function () {
       const rows = isTable ? out.objects() : out;
       const columns = isTable ? out.columnNames().map(String) : undefined;
       if (!isArray(rows)) return stringify({ result: 'returned ' + (out === null ? 'null' : typeof out) + '; return an arquero table or an array of rows' });
+      // Own properties only, so a cell's setters or push on the prototypes cannot reshape
+      // what is sent back.
       const plain = [];
-      for (const r of rows) {
+      const own = (o, k, value) => define(o, k, { value, enumerable: true, writable: true, configurable: true });
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
         if (!r || typeof r !== 'object') return stringify({ result: 'a row is ' + typeof r + ', not an object' });
         const o = {};
-        for (const k of keys(r)) o[k] = cell(r[k]);
-        plain.push(o);
+        const ks = keys(r);
+        for (let j = 0; j < ks.length; j++) own(o, ks[j], cell(r[ks[j]]));
+        own(plain, i, o);
       }
       return stringify({ rows: plain, columns });
     } catch (e) {

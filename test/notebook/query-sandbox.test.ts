@@ -38,6 +38,24 @@ describe('createNodeQuerySandbox', () => {
     expect(out).toMatchObject({ ok: false, message: expect.stringMatching(/import is not available/) });
   });
 
+  // The guards must not rely on anything a cell can redefine before it compiles code.
+  it.each([
+    ['RegExp.prototype.exec replaced', "RegExp.prototype.exec = function () { return null; }; return Function('return imp' + 'ort(\"node:fs\")')()"],
+    ['RegExp.prototype.test replaced', "RegExp.prototype.test = function () { return false; }; return Function('return imp' + 'ort(\"node:fs\")')()"],
+    ['an index setter on Array.prototype', "Object.defineProperty(Array.prototype, '0', { set() {}, configurable: true }); return Function('return imp' + 'ort(\"node:fs\")')()"],
+    ['the array iterator replaced', "Object.getPrototypeOf([][Symbol.iterator]()).next = function () { return { done: true }; }; return Function('return imp' + 'ort(\"node:fs\")')()"],
+    ['eval after replacing exec', "RegExp.prototype.exec = () => null; return (0, eval)('imp' + 'ort(\"node:fs\")')"],
+    ['String.prototype.toString tricks', "const s = { toString() { return 'return imp' + 'ort(\"node:fs\")'; } }; return Function(s)()"],
+  ])('refuses a dynamic import with %s', async (_how, code) => {
+    const out = await sandbox.run(request(code));
+    expect(out).toMatchObject({ ok: false, message: expect.stringMatching(/import is not available/) });
+  });
+
+  it('compiles exactly the text it checked, whatever Array.prototype.push does', async () => {
+    const code = "const push = Array.prototype.push; Array.prototype.push = function () { return push.call(this, 'return imp' + 'ort(1)'); }; return [{ v: Function('return 1')() }]";
+    expect(await sandbox.run(request(code))).toEqual({ ok: true, rows: [{ v: 1 }], columns: undefined });
+  });
+
   it('keeps the tables frozen', async () => {
     const out = await sandbox.run(request("'use strict'; tables.Journal[0].Outflow = '0.00'; return []"));
     expect(out).toMatchObject({ ok: false, kind: 'runtime', message: expect.stringMatching(/TypeError/) });
