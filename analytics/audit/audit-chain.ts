@@ -15,6 +15,8 @@ export interface AuditEvent {
   action: string;
   target: string;
   detail: Record<string, unknown>;
+  /** Seq of the new row when not the previous row's + 1 (the log's end was cut). */
+  seq?: number;
 }
 
 /** SHA-256 hex of a text. */
@@ -44,7 +46,7 @@ export function auditRowHash(row: Row): string {
  */
 export function nextAuditRow(previous: Row | undefined, event: AuditEvent): Row {
   const row: Row = {
-    Seq: previous ? Number(previous.Seq) + 1 : 1,
+    Seq: event.seq ?? (previous ? Number(previous.Seq) + 1 : 1),
     At: event.at,
     User: event.user,
     Action: event.action,

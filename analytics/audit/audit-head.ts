@@ -16,6 +16,70 @@ export function auditHeadChange(row: Row): TableChange {
   return { table: 'Settings', op: 'upsert', rows: [{ Key: AUDIT_HEAD_KEY, Value: `${row.Seq}:${row.Hash}` }] };
 }
 
+/**
+ * What a command about to be recorded finds when the head and the log disagree: the row it
+ * appends keeps that finding (`detail.headBroken`), and takes the Seq after the recorded
+ * head, so a cut stays visible after later commands move the head on.
+ * @returns undefined when the head matches the log (or neither exists yet)
+ */
+export function headBreak(book: Book): { recorded: string | null; last: string; seq: number } | undefined {
+  const problem = checkAuditHead(book);
+  if (!problem) return undefined;
+  const audit = rowsOf(book, 'AuditLog');
+  const last = audit[audit.length - 1];
+  const lastSeq = last ? Number(last.Seq) : 0;
+  const recorded = recordedHead(book);
+  const headSeq = recorded ? Number(/^(\d+):/.exec(recorded)?.[1] ?? 0) : 0;
+  return { recorded: recorded || null, last: last ? `${last.Seq}:${last.Hash}` : '', seq: Math.max(lastSeq, headSeq) + 1 };
+}
+
+function recordedHead(book: Book): string {
+  const setting = rowsOf(book, 'Settings').find((r) => r.Key === AUDIT_HEAD_KEY);
+  return setting?.Value === null || setting?.Value === undefined ? '' : String(setting.Value).trim();
+}
+
+/** Problems recorded by commands that ran on a book whose head and log disagreed. */
+export function recordedBreaks(book: Book): (AuditHeadProblem & { at: string })[] {
+  const out: (AuditHeadProblem & { at: string })[] = [];
+  const audit = rowsOf(book, 'AuditLog');
+  audit.forEach((row, i) => {
+    const detail = String(row.Detail ?? '');
+    if (!detail.includes('"headBroken"')) return;
+    let found: { recorded?: string | null; last?: string } | undefined;
+    try {
+      found = (JSON.parse(detail) as { headBroken?: { recorded?: string | null; last?: string } }).headBroken;
+    } catch {
+      return;
+    }
+    if (!found) return;
+    const seq = String(row.Seq);
+    const before = i > 0 ? Number(audit[i - 1].Seq) : 0;
+    const headSeq = Number(/^(\d+):/.exec(found.recorded ?? '')?.[1] ?? NaN);
+    if (found.recorded && headSeq > before) {
+      const ids = Array.from({ length: headSeq - before }, (_, k) => String(before + 1 + k));
+      out.push({
+        code: 'audit-rows-deleted',
+        ids,
+        at: seq,
+        message: t(
+          `审计日志序号 ${ids[0]}–${headSeq} 的行被删除了：序号 ${seq} 的操作运行时发现设置表记录的链头是序号 ${headSeq}，而日志止于 ${before || '（无）'}。`,
+          `AuditLog rows Seq ${ids[0]}–${headSeq} were deleted: the command at Seq ${seq} found Settings recording Seq ${headSeq} as the head while the log ended at ${before || '(none)'}.`,
+        ),
+      });
+    } else {
+      out.push({
+        code: found.recorded ? 'audit-head-mismatch' : 'audit-head-missing',
+        at: seq,
+        message: t(
+          `序号 ${seq} 的操作运行时，设置表中的 ${AUDIT_HEAD_KEY}（${found.recorded ?? '缺失'}）与审计日志最后一行不符：链头或日志曾在 Cashbook 之外被修改。`,
+          `When the command at Seq ${seq} ran, Settings ${AUDIT_HEAD_KEY} (${found.recorded ?? 'missing'}) did not match the last AuditLog row: the head or the log had been changed outside Cashbook.`,
+        ),
+      });
+    }
+  });
+  return out;
+}
+
 export interface AuditHeadProblem {
   code: 'audit-rows-deleted' | 'audit-head-mismatch' | 'audit-head-missing';
   /** Seq numbers missing from the end of the log, when the head says how many. */

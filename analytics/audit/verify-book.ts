@@ -26,7 +26,7 @@ import { periodBounds } from '../book/dates';
 import { fromMinorUnits, toMinorUnits } from '../money/minor-units';
 import { t, type Book, type Row, type Text } from '../book/types';
 import { GENESIS_HASH, auditRowHash } from './audit-chain';
-import { checkAuditHead } from './audit-head';
+import { checkAuditHead, recordedBreaks } from './audit-head';
 import { fnv1a64, lineKey } from '../import/fingerprint';
 import { entryRowHash } from './entry-hash';
 import { lastTableSeals, SEALED_TABLES, tableDigest, type SealedTable } from './table-seal';
@@ -85,6 +85,7 @@ export function verifyBook(book: Book): VerifyResult {
   ];
   const head = checkAuditHead(book);
   if (head) problems.push({ ...head, table: 'AuditLog' });
+  for (const b of recordedBreaks(book)) problems.push({ code: b.code, ids: b.ids, id: b.at, message: b.message, table: 'AuditLog' });
   return { ok: problems.length === 0, problems };
 }
 

@@ -3,7 +3,7 @@
  * the AuditLog row that records it. Hosts (file, Excel, playground) call this, then persist.
  */
 import { nextAuditRow } from '../audit/audit-chain';
-import { auditHeadChange } from '../audit/audit-head';
+import { auditHeadChange, headBreak } from '../audit/audit-head';
 import { appendedEntries, sealJournal, stampEntryHashes } from '../audit/journal-seal';
 import { lastTableSeals, nextTableSeals } from '../audit/table-seal';
 import { applyChangeSet } from './apply-change-set';
@@ -26,7 +26,11 @@ export function commitCommand(book: Book, result: CommandResult, ctx: CommandCon
   const seal = sealJournal(applied.tables.Journal?.rows ?? [], appendedEntries(changes));
   const last = log[log.length - 1];
   const tableSeals = nextTableSeals(book, applied, changes, last ? lastTableSeals(log) : undefined);
-  const row = nextAuditRow(last, { at: ctx.now, user: ctx.user, action: audit.action, target: audit.target, detail: { ...audit.detail, seal, tableSeals } });
+  // A head that disagrees with the log (rows cut off its end) is written into this row, which
+  // then takes the Seq after the recorded head: moving the head on must not hide the cut.
+  const broken = headBreak(book);
+  const detail = { ...audit.detail, seal, tableSeals, ...(broken ? { headBroken: { recorded: broken.recorded, last: broken.last } } : {}) };
+  const row = nextAuditRow(last, { at: ctx.now, user: ctx.user, action: audit.action, target: audit.target, detail, seq: broken?.seq });
   // The head goes to Settings too, so rows cut off the end of the log show (audit-head.ts).
   const auditChanges: TableChange[] = [{ table: 'AuditLog', op: 'append', rows: [row] }, auditHeadChange(row)];
   return { book: applyChangeSet(applied, auditChanges), changes: [...changes, ...auditChanges] };

@@ -14,6 +14,7 @@ import { sheetNamesOf } from '../io/sheet-names';
 import { SCHEMA, TABLE_KEYS, type TableKey } from '../book/schema';
 import { describeProblem } from '../util/problem';
 import { fail, isAnalyticsError } from '../util/error';
+import { checkAuditHead } from '../audit/audit-head';
 import type { CliIo } from './cli-io';
 import { createLog } from './log';
 
@@ -73,6 +74,9 @@ async function runUnlocked(file: string, command: BookCommand, io: CliIo, option
   } catch (e) {
     return reportFailure(e, io);
   }
+  // A cut audit log is said now; the command's own audit row will keep it for verify.
+  const head = options.readOnly ? undefined : checkAuditHead(loaded.book);
+  if (head) log.warn(head.code, { 'zh-CN': `${head.message['zh-CN']} 本次操作会把这一发现记入审计日志；请运行 cashbook verify 并从备份恢复。`, 'en-US': `${head.message['en-US']} This command records the finding in the AuditLog; run cashbook verify and restore from a backup.` });
 
   // Step 2: run and commit in memory
   const ctx: CommandContext = { now: io.now(loaded.book.timeZone), user: io.user, lang: io.lang };

@@ -88,6 +88,29 @@ describe('verifyBook', () => {
     expect(codes(book)).toContainEqual(['audit-rows-deleted', '4,5']);
   });
 
+  it('keeps naming the cut after a later command moves the head on', () => {
+    let book = makeSealedBook();
+    book = commit(book, 'record', [{ table: 'Journal', op: 'append', rows: [entry('J5', '2024-04-08', '10.00', null, '1460.00')] }], '2024-04-08 09:00:00');
+    const cut = cloneBook(book);
+    journal(cut).pop();
+    audit(cut).pop();
+    const after = commit(cut, 'risk', [], '2024-04-09 09:00:00');
+    // the new row takes Seq 7, after the recorded head (6), and keeps what it found
+    expect(audit(after).map((r) => r.Seq)).toEqual([1, 2, 3, 4, 5, 7]);
+    expect(String(audit(after)[5].Detail)).toContain('"headBroken"');
+    expect(verifyBook(after).problems.map((p) => [p.code, p.ids?.join(','), p.id])).toEqual([['audit-rows-deleted', '6', '7']]);
+    // and it stays named after yet another command
+    const later = commit(after, 'risk', [], '2024-04-10 09:00:00');
+    expect(verifyBook(later).problems.map((p) => [p.code, p.ids?.join(',')])).toEqual([['audit-rows-deleted', '6']]);
+  });
+
+  it('keeps naming a deleted head after a later command', () => {
+    const book = cloneBook(makeSealedBook());
+    book.tables.Settings!.rows = book.tables.Settings!.rows.filter((r) => r.Key !== 'audit.head');
+    const after = commit(book, 'risk', [], '2024-04-09 09:00:00');
+    expect(verifyBook(after).problems.map((p) => [p.code, p.id])).toEqual([['audit-head-missing', '6']]);
+  });
+
   it('says when the audit head in Settings is missing or does not match', () => {
     const missing = cloneBook(makeSealedBook());
     missing.tables.Settings!.rows = missing.tables.Settings!.rows.filter((r) => r.Key !== 'audit.head');
