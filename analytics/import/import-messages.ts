@@ -12,6 +12,7 @@ const REASON_ZH: Record<string, string> = {
   'bad-amount': '金额无法识别',
   'no-amount': '金额为空',
   'short-row': '该行的列数少于表头',
+  'row-overflows-header': '该行的列数多于表头：某个字段里可能有未加引号的分隔符（如 “Co., Ltd.”），其后各列都被错位；请给该字段加引号或修正该行，此行未导入',
   'bad-direction': '收/支方向无法识别',
   'bad-line': '对账单行无法识别',
   'bad-balance': '余额无法识别',

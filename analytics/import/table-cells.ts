@@ -142,3 +142,40 @@ export function cellId(v: GridCell): { value?: string; lostDigits?: string } {
   const s = cellOptional(v);
   return { value: s };
 }
+
+/**
+ * A row with more cells than its header: in a CSV this is nearly always a field with an
+ * unquoted comma (`ACME Co., Ltd.`), which shifts every later cell one column to the
+ * right, so the row's amount and direction cannot be trusted. Text past the header's last
+ * named column always counts; an empty extra cell counts unless the file's rows all carry
+ * it (see {@link toleratedWidth}).
+ * @param tolerated most cells a row may have when the extra ones are empty
+ * @returns the message for the row, or undefined when it fits its header
+ */
+export function overflowingRow(cells: readonly GridCell[], headers: readonly string[], tolerated = headers.length): string | undefined {
+  let named = headers.length;
+  while (named > 0 && headers[named - 1].trim() === '') named--;
+  let overflow = cells.length > tolerated;
+  for (let i = named; i < cells.length && !overflow; i++) if (cellText(cells[i]) !== '') overflow = true;
+  if (!overflow) return undefined;
+  return `The row has ${cells.length} cells but the header has ${named} columns; a field probably holds an unquoted delimiter (e.g. 'Co., Ltd.'), which shifts the later cells. Quote that field or fix the row; nothing of it was imported`;
+}
+
+/**
+ * How many cells a row may have when the extra ones are empty: the header's count, or the
+ * most common row length when two or more rows share it and it is longer (some exports,
+ * ICBC's among them, end each line with a delimiter the header lacks). A lone longer row
+ * is not given that benefit.
+ */
+export function toleratedWidth(rows: readonly { cells: readonly GridCell[] }[], headers: readonly string[]): number {
+  const counts = new Map<number, number>();
+  for (const r of rows) if (r.cells.length > 1) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  let best = headers.length;
+  let bestCount = 0;
+  let tie = false;
+  for (const [width, count] of counts) {
+    if (count > bestCount) [best, bestCount, tie] = [width, count, false];
+    else if (count === bestCount) tie = true;
+  }
+  return bestCount >= 2 && !tie && best > headers.length ? best : headers.length;
+}

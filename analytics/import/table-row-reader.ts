@@ -15,6 +15,7 @@ import {
   cellOptional,
   cellText,
   cellTime,
+  overflowingRow,
   type GridCell,
   type GridRow,
 } from './table-cells';
@@ -46,6 +47,7 @@ export class RowReader {
     private order: DayOrder,
     private date1904: boolean,
     private timeZone = 'Asia/Shanghai',
+    private tolerated = headers.length,
   ) {}
 
   read(row: GridRow): 'undated' | 'done' {
@@ -62,6 +64,11 @@ export class RowReader {
     const parsed = cellDate(cells[c.date!], this.order, this.date1904, this.timeZone);
     if (!parsed) return 'undated';
     if (cells.length < this.headers.length && cells.length > 1) this.shortRows.push(row.line);
+    const overflow = overflowingRow(cells, this.headers, this.tolerated);
+    if (overflow) {
+      this.problems.push(problem('row-overflows-header', overflow, { file, row: row.line }));
+      return 'done';
+    }
 
     // Rows where no money moved
     if (c.status !== undefined) {

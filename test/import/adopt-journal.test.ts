@@ -25,6 +25,14 @@ const journalRows = (changes: { table: string; op: string; rows?: Row[] }[]) =>
   changes.find((c) => c.table === 'Journal' && c.op === 'append')?.rows ?? [];
 
 describe('importStatement into the journal', () => {
+  it('rejects a row shifted by an unquoted comma rather than posting its receipt as a payment', async () => {
+    const shifted = utf8(['日期,凭证号,客户,摘要,参考号,收入,支出', '2024-01-02,记-0001,ACME Trading Co., Ltd.,收货款,,1000.00,', '2024-01-03,记-0002,,支付房租,,,300.00'].join('\n'));
+    const r = await adopt(makeBook(CASH), shifted);
+    const rows = journalRows(r.changes as never);
+    expect(rows.map((e) => [e.Voucher, e.Inflow, e.Outflow])).toEqual([['记-0002', '0.00', '300.00']]);
+    expect(r.messages.map((m) => m.text['en-US']).join('\n')).toMatch(/old\.csv, line 2.*unquoted delimiter/);
+  });
+
   it('posts each row as an entry with its Source and a RowHash', async () => {
     const r = await adopt();
     const rows = journalRows(r.changes as never);

@@ -80,6 +80,27 @@ describe('importStatement', () => {
     );
   });
 
+  it('rejects a row whose unquoted comma shifts its cells, naming file and line; a trailing delimiter is fine', async () => {
+    // every row but the shifted one ends with one empty extra cell (the export's trait)
+    const csv = utf8('Date,Counterparty,Reference,Amount\n2024-02-01,Bank,,-5.00,\n2024-02-02,ACME Trading Co., Ltd.,R1,100.00\n2024-02-03,Shop,R2,7.50,\n');
+    const r = await importStatement(makeBook(), [{ name: 'a.csv', bytes: csv }], { accountId: 'BANK' }, CTX);
+    expect(r.exitCode).toBe(1);
+    expect(r.summary).toMatchObject({ added: 2, rejected: 1 });
+    const rejected = r.messages.find((m) => m.event === 'import-rejected')!;
+    expect(rejected.text['en-US']).toMatch(/^a\.csv, line 3: The row has 5 cells but the header has 4 columns; a field probably holds an unquoted delimiter/);
+    expect(rejected.text['zh-CN']).toMatch(/^a\.csv，第 3 行.*该行的列数多于表头/);
+    const lines = r.changes.find((c) => c.table === 'Statement')!;
+    expect('rows' in lines && lines.rows.map((l) => l.Amount)).toEqual(['-5.00', '7.50']);
+  });
+
+  it('rejects a lone row with one cell too many even when the extra cell is empty', async () => {
+    // the red-team case: 'Co., Ltd.' pushes 1000.00 from Inflow into Outflow
+    const csv = utf8('Date,Counterparty,Reference,Inflow,Outflow\n2024-06-09,ACME Trading Co., Ltd.,,1000.00,\n2024-06-10,Shop,,,5.00\n');
+    const r = await importStatement(makeBook(), [{ name: 'r.csv', bytes: csv }], { accountId: 'BANK' }, CTX);
+    expect(r.summary).toMatchObject({ added: 1, rejected: 1 });
+    expect(r.messages.find((m) => m.event === 'import-rejected')!.text['en-US']).toMatch(/^r\.csv, line 2: The row has 6 cells but the header has 5 columns/);
+  });
+
   it('imports nothing and exits 2 when all or nothing was chosen and a row is rejected', async () => {
     const r = await importStatement(
       makeBook(),
