@@ -67,26 +67,53 @@ export async function runQueryCell(
   };
 }
 
-/** Whether query code mentions `tables.Key`, `frames.Key` or `tables['Key']` (or "Key"). */
-export function referencesTable(code: string, key: string): boolean {
-  return new RegExp(`(tables|frames)\\s*(\\.\\s*${key}\\b|\\[\\s*['"\`]${key}['"\`]\\s*\\])`).test(code);
+// Text of a name for a RegExp: a user's column may be called 'Tag [x' or '备注(内部)'.
+function literal(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Whether query code reads a table's rows (`tables.Key` or `tables['Key']`), not only its frame. */
+// `holder.Key` or `holder['Key']` (any quote) for one of the holder names.
+function access(holders: string, key: string): RegExp {
+  const k = literal(key);
+  return new RegExp(`\\b(${holders})\\s*(\\.\\s*${k}(?![\\p{L}\\p{N}_$])|\\[\\s*['"\`]${k}['"\`]\\s*\\])`, 'u');
+}
+
+// `tables`, `frames` or `cells` used other than as `.Key` / `['Key']`: destructured,
+// passed on, iterated. Such code gets everything, since what it reads cannot be told.
+function usedWhole(code: string, holder: string): boolean {
+  return new RegExp(`\\b${holder}\\b(?!\\s*(\\.\\s*[\\p{L}_$]|\\[\\s*['"\`]))`, 'u').test(code);
+}
+
+/** Whether query code mentions `tables.Key`, `frames.Key` or `tables['Key']` (or "Key"), or uses `tables`/`frames` whole. */
+export function referencesTable(code: string, key: string): boolean {
+  return access('tables|frames', key).test(code) || usedWhole(code, 'tables') || usedWhole(code, 'frames');
+}
+
+/** Whether query code reads a table's rows (`tables.Key`, `tables['Key']`, or `tables` whole), not only its frame. */
 export function readsRows(code: string, key: string): boolean {
-  return new RegExp(`tables\\s*(\\.\\s*${key}\\b|\\[\\s*['"\`]${key}['"\`]\\s*\\])`).test(code);
+  return access('tables', key).test(code) || usedWhole(code, 'tables');
+}
+
+/** Whether query code reads an earlier cell's rows (`cells.id`, `cells['id']`, or `cells` whole). */
+export function readsCell(code: string, id: string): boolean {
+  return access('cells', id).test(code) || usedWhole(code, 'cells');
 }
 
 /**
- * The columns of a table that go to the sandbox. Rows (`tables.X`) carry every column; a
- * table read only as a frame (`frames.X`) carries the columns the code names, since an
- * arquero expression can only reach a column by its name: at a million rows that is the
- * difference between a cell that fits in the sandbox's memory and one that does not.
- * A frame whose code names none of its columns gets them all.
+ * Tables up to this many cells (rows × columns) go to the sandbox whole. Past it, a table
+ * read only as a frame (`frames.X`) carries just the columns its code names: at a million
+ * rows that is the difference between a cell that fits in the sandbox and one that does not.
  */
-export function columnsToSend(code: string, key: string, all: readonly string[]): string[] {
-  if (readsRows(code, key)) return [...all];
-  const named = all.filter((c) => new RegExp(`\\b${c}\\b`).test(code));
+export const WHOLE_TABLE_CELLS = 2_000_000;
+
+/**
+ * The columns of a table that go to the sandbox: all of them for a table read as rows
+ * (`tables.X`) or small enough; otherwise the columns the code names (an arquero
+ * expression reaches a column by its name), or all of them when it names none.
+ */
+export function columnsToSend(code: string, key: string, all: readonly string[], rows = 0): string[] {
+  if (readsRows(code, key) || rows * all.length <= WHOLE_TABLE_CELLS) return [...all];
+  const named = all.filter((c) => new RegExp(`(?<![\\p{L}\\p{N}_$])${literal(c)}(?![\\p{L}\\p{N}_$])`, 'u').test(code));
   return named.length ? named : [...all];
 }
 
@@ -109,10 +136,11 @@ function buildRequest(
     // Schema columns first, then any a user added (as the first row shows them).
     const all = [...new Set([...SCHEMA[key].columns.map((c) => c.key), ...Object.keys(rows[0] ?? {})])];
     tables[key] = rows;
-    columns[key] = columnsToSend(code, key, all);
+    columns[key] = columnsToSend(code, key, all, rows.length);
   }
+  // Earlier cells' rows only when the code reads them (they count toward its memory too).
   const cells: Record<string, Row[]> = {};
-  for (const [id, out] of earlier) cells[id] = out.rows;
+  for (const [id, out] of earlier) if (readsCell(code, id)) cells[id] = out.rows;
   const asked = Number(cell.params.timeoutMs);
   const timeoutMs =
     Number.isFinite(asked) && asked > 0
