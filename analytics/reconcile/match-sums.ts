@@ -83,12 +83,12 @@ function matchSumRound(st: MatchState, side: Side, pools: Pools, uniqueOnly: boo
       hopeless[i] = 1;
       continue;
     }
-    if (uniqueOnly && found.length > 1) continue;
-    const best = found[0];
-    const entries = manyToOne ? best.rows : [i];
-    const lines = manyToOne ? [i] : best.rows;
-    if (st.isRejected(entries, lines)) continue;
-    propose(st, entries, lines, manyToOne ? 'many-to-one' : 'one-to-many', best.score * (found.length > 1 ? 0.9 : 1));
+    // A grouping the user rejected is passed over; the others still compete.
+    const sides = (g: Subset) => (manyToOne ? { entries: g.rows, lines: [i] } : { entries: [i], lines: g.rows });
+    const usable = found.filter((g) => !st.isRejected(sides(g).entries, sides(g).lines));
+    if (usable.length === 0 || (uniqueOnly && usable.length > 1)) continue;
+    const { entries, lines } = sides(usable[0]);
+    propose(st, entries, lines, manyToOne ? 'many-to-one' : 'one-to-many', usable[0].score * (usable.length > 1 ? 0.9 : 1));
     accepted++;
   }
   return accepted;

@@ -42,6 +42,20 @@ describe('matchStatement', () => {
     expect(found).toEqual([{ entries: ['J1'], lines: ['L1'], rule: 'exact-reference', residual: 0 }]);
   });
 
+  it('offers the other grouping of a sum once one is rejected', () => {
+    // 华东商贸 3,000.00 in the bank: J1 + J2 or J2 + J3 (1,000.00 + 2,000.00 either way)
+    const entries: EntrySpec[] = [['J1', '2024-06-03', '+1000.00', 'C1'], ['J2', '2024-06-03', '+2000.00', 'C1'], ['J3', '2024-06-04', '+1000.00', 'C1']];
+    const lines: LineSpec[] = [['L1', '2024-06-04', '+3000.00', '华东商贸']];
+    const first = run(entries, lines);
+    expect(first).toHaveLength(1);
+    const rejected = first[0].entries.join(',');
+    const again = run(entries, lines, { isRejected: (js: number[]) => js.map((j) => `J${j + 1}`).join(',') === rejected });
+    expect(again).toHaveLength(1);
+    expect(again[0].lines).toEqual(['L1']);
+    expect(again[0].entries).not.toEqual(first[0].entries);
+    expect(again[0].entries).toContain('J2');
+  });
+
   it('never proposes a pairing reported as rejected', () => {
     const found = run([['J1', '2024-06-03', '+800.00']], [['L1', '2024-06-03', '+800.00']], { isRejected: () => true });
     expect(found).toEqual([]);
