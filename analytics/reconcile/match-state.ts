@@ -4,6 +4,7 @@
  * the same money movement (reference, counterparty, description).
  */
 import type { LedgerColumns } from './ledger-columns';
+import { companyCore } from './company-core';
 import { isReferenceTypo, textSimilarity } from './similarity';
 
 export type MatchRule =
@@ -77,6 +78,9 @@ export interface TextIds {
   jMemo: Int32Array;
   sParty: Int32Array;
   sMemo: Int32Array;
+  /** Trade name (字号) of each side's counterparty, as ids (see company-core.ts). */
+  jCore: Int32Array;
+  sCore: Int32Array;
   /** Text of each id; index 0 is ''. */
   dictionary: string[];
   /** Bigrams of each text hashed onto 32 bits (0 for one-character texts). */
@@ -110,13 +114,19 @@ export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
   const jMemo = number(J.memo);
   const sParty = number(S.party);
   const sMemo = number(S.memo);
+  // Each distinct name's trade name once, then per row through the name's id.
+  const coreOf = new Int32Array(dictionary.length);
+  for (let id = 1; id < coreOf.length; id++) coreOf[id] = number([companyCore(dictionary[id])])[0];
+  const cores = (party: Int32Array) => party.map((id) => coreOf[id]);
+  const jCore = cores(jParty);
+  const sCore = cores(sParty);
   const bigramMask = new Int32Array(dictionary.length);
   dictionary.forEach((t, id) => {
     let mask = 0;
     for (let i = 0; i + 1 < t.length; i++) mask |= 1 << ((t.charCodeAt(i) * 31 + t.charCodeAt(i + 1)) & 31);
     bigramMask[id] = mask;
   });
-  return { jParty, jMemo, sParty, sMemo, dictionary, bigramMask, cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
+  return { jParty, jMemo, sParty, sMemo, jCore, sCore, dictionary, bigramMask, cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
 }
 
 /** textSimilarity of two texts by id. */
@@ -147,7 +157,12 @@ export interface Evidence {
   contradicts: boolean;
 }
 
-/** Evidence that entry j and line s are the same movement. */
+/**
+ * Evidence that entry j and line s are the same movement. Names are compared by trade name
+ * (上海华联商贸 and 上海华润商贸 are different firms; 华为 and 华为技术 the same). Two named
+ * sides whose trade names disagree contradict each other unless a reference, or one side's
+ * name in the other's description, says otherwise: alike descriptions ('货款') do not.
+ */
 export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
   const rj = st.J.reference[j];
   const rs = st.S.reference[s];
@@ -158,9 +173,10 @@ export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
   const ps = t.sParty[s];
   const mj = t.jMemo[j];
   const ms = t.sMemo[s];
-  const party = likenessOfIds(t, pj, ps);
-  const likeness = Math.max(party, likenessOfIds(t, mj, ms), 0.9 * likenessOfIds(t, pj, ms), 0.9 * likenessOfIds(t, mj, ps));
-  const contradicts = pj !== 0 && ps !== 0 && party < 0.5 && likeness < 0.5 && !sameReference && !referenceTypo;
+  const party = likenessOfIds(t, t.jCore[j], t.sCore[s]);
+  const crossed = Math.max(0.9 * likenessOfIds(t, pj, ms), 0.9 * likenessOfIds(t, mj, ps));
+  const likeness = Math.max(party, likenessOfIds(t, mj, ms), crossed);
+  const contradicts = pj !== 0 && ps !== 0 && party < 0.5 && crossed < 0.5 && !sameReference && !referenceTypo;
   return { sameReference, referenceTypo, likeness, contradicts };
 }
 
@@ -171,7 +187,7 @@ export function hasTextEvidence(st: MatchState, j: number, s: number): boolean {
   const ps = t.sParty[s];
   const mj = t.jMemo[j];
   const ms = t.sMemo[s];
-  if (likenessOfIds(t, pj, ps) >= 0.5 || likenessOfIds(t, mj, ms) >= 0.5 || 0.9 * likenessOfIds(t, pj, ms) >= 0.5 || 0.9 * likenessOfIds(t, mj, ps) >= 0.5) return true;
+  if (likenessOfIds(t, t.jCore[j], t.sCore[s]) >= 0.5 || likenessOfIds(t, mj, ms) >= 0.5 || 0.9 * likenessOfIds(t, pj, ms) >= 0.5 || 0.9 * likenessOfIds(t, mj, ps) >= 0.5) return true;
   const rj = st.J.reference[j];
   const rs = st.S.reference[s];
   return (rj !== '' && rj === rs) || isReferenceTypo(rj, rs);

@@ -19,8 +19,8 @@ import type { LedgerColumns } from './ledger-columns';
  */
 export function matchSums(st: MatchState, samePartyOnly = false): void {
   const t = st.texts;
-  const manyToOne: Side = { cols: st.S, used: st.lineUsed, other: st.J, otherUsed: st.entryUsed, after: 0, party: t.sParty, otherParty: t.jParty };
-  const oneToMany: Side = { cols: st.J, used: st.entryUsed, other: st.S, otherUsed: st.lineUsed, after: st.window, party: t.jParty, otherParty: t.sParty };
+  const manyToOne: Side = { cols: st.S, used: st.lineUsed, other: st.J, otherUsed: st.entryUsed, after: 0, party: t.sCore, otherParty: t.jCore };
+  const oneToMany: Side = { cols: st.J, used: st.entryUsed, other: st.S, otherUsed: st.lineUsed, after: st.window, party: t.jCore, otherParty: t.sCore };
   // Unambiguous sums first, in rounds: each accepted group removes its rows from the other
   // pools, which often leaves a once-ambiguous row with one answer. Then the best of the rest.
   // The pools are built once per side: taken rows are skipped where they are read.
@@ -47,7 +47,7 @@ interface Side {
   otherUsed: Uint8Array;
   /** Days after the single row's date a group member may be (0: never after it). */
   after: number;
-  /** Counterparty text ids of each side (0 = none). */
+  /** Counterparty trade-name ids of each side (0 = none): 华为 and 华为技术 group together. */
   party: Int32Array;
   otherParty: Int32Array;
 }

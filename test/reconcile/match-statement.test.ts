@@ -42,6 +42,20 @@ describe('matchStatement', () => {
     expect(found).toEqual([{ entries: ['J1'], lines: ['L1'], rule: 'exact-reference', residual: 0 }]);
   });
 
+  it('keeps apart firms whose names differ only in the trade name, even with alike descriptions', () => {
+    const named = new Map([['C1', '上海华联商贸有限公司'], ['C2', '北京东方科技有限公司']]);
+    const J = journalColumns([entryRow(['J1', '2024-06-01', '+5000.00', 'C1']), entryRow(['J2', '2024-06-20', '+2000.00', 'C2'])], named);
+    const S = statementColumns([lineRow(['L1', '2024-06-12', '+5000.00', '上海华润商贸有限公司']), lineRow(['L2', '2024-06-21', '+1985.00', '北京南方科技有限公司'])]);
+    expect(matchStatement(J, S)).toEqual([]);
+  });
+
+  it('groups a short and a long name of one firm into a sum', () => {
+    const named = new Map([['C1', '华为']]);
+    const J = journalColumns([entryRow(['J1', '2024-06-09', '+1000.00', 'C1']), entryRow(['J2', '2024-06-10', '+2000.00', 'C1'])], named);
+    const S = statementColumns([lineRow(['L1', '2024-06-10', '+3000.00', '华为技术有限公司'])]);
+    expect(matchStatement(J, S).map((p) => [p.entries, p.lines, p.rule])).toEqual([[[0, 1], [0], 'many-to-one']]);
+  });
+
   it('offers the other grouping of a sum once one is rejected', () => {
     // 华东商贸 3,000.00 in the bank: J1 + J2 or J2 + J3 (1,000.00 + 2,000.00 either way)
     const entries: EntrySpec[] = [['J1', '2024-06-03', '+1000.00', 'C1'], ['J2', '2024-06-03', '+2000.00', 'C1'], ['J3', '2024-06-04', '+1000.00', 'C1']];
