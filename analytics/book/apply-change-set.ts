@@ -6,7 +6,7 @@
 import { fail } from '../util/error';
 import { SCHEMA, type TableKey } from './schema';
 import { emptyTable } from './book';
-import type { Book, Row, Table, TableChange } from './types';
+import type { Book, Cell, ResultSheet, Row, Table, TableChange } from './types';
 import { t } from './types';
 
 /**
@@ -20,7 +20,7 @@ export function applyChangeSet(book: Book, changes: readonly TableChange[]): Boo
   let sheets = book.sheets;
   for (const change of changes) {
     if (change.op === 'sheet') {
-      sheets = { ...sheets, [change.sheet.name]: change.sheet };
+      sheets = { ...sheets, [change.sheet.name]: fitSheetCells(change.sheet) };
       continue;
     }
     const before = tables[change.table] ?? emptyTable(change.table);
@@ -29,6 +29,21 @@ export function applyChangeSet(book: Book, changes: readonly TableChange[]): Boo
     tables[change.table] = applyOne(before, change);
   }
   return { ...book, tables, sheets };
+}
+
+/** Marks a result-sheet text cut to fit one Excel cell. */
+export const CUT_MARK = '…〔已截断 / cut〕';
+
+/**
+ * A result sheet whose texts all fit an Excel cell. A result is output, not the book's
+ * record, so an over-long text (a notebook cell's long string) is cut with a visible mark
+ * rather than refusing the whole run; a table cell that long is refused (checkCellLengths).
+ */
+export function fitSheetCells(sheet: ResultSheet): ResultSheet {
+  const long = (v: unknown) => typeof v === 'string' && v.length > MAX_CELL_CHARS;
+  if (!sheet.rows.some((r) => r.some(long))) return sheet;
+  const cut = (v: Cell): Cell => (long(v) ? (v as string).slice(0, MAX_CELL_CHARS - CUT_MARK.length) + CUT_MARK : v);
+  return { ...sheet, rows: sheet.rows.map((r) => (r.some(long) ? r.map(cut) : r)) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { nextAuditRow } from '../audit/audit-chain';
 import { auditHeadChange, headBreak } from '../audit/audit-head';
 import { appendedEntries, sealJournal, stampEntryHashes } from '../audit/journal-seal';
 import { lastTableSeals, nextTableSeals } from '../audit/table-seal';
-import { applyChangeSet } from './apply-change-set';
+import { applyChangeSet, fitSheetCells } from './apply-change-set';
 import type { Book, CommandContext, CommandResult, TableChange } from './types';
 
 /**
@@ -16,7 +16,8 @@ import type { Book, CommandContext, CommandResult, TableChange } from './types';
  */
 export function commitCommand(book: Book, result: CommandResult, ctx: CommandContext): { book: Book; changes: TableChange[] } {
   const audit = result.audit;
-  const changes = stampEntryHashes(result.changes);
+  // Hosts write these changes as they are (the Excel host among them): result sheets cut to fit.
+  const changes = stampEntryHashes(result.changes).map((c) => (c.op === 'sheet' ? { ...c, sheet: fitSheetCells(c.sheet) } : c));
   const applied = applyChangeSet(book, changes);
   if (!audit) return { book: applied, changes };
 

@@ -1,5 +1,5 @@
 import { emptyBook } from '../../analytics/book/book';
-import { applyChangeSet } from '../../analytics/book/apply-change-set';
+import { applyChangeSet, CUT_MARK } from '../../analytics/book/apply-change-set';
 import { t, type Book, type Row, type TableChange, type Text } from '../../analytics/book/types';
 import { AnalyticsError } from '../../analytics/util/error';
 
@@ -141,5 +141,17 @@ describe('applyChangeSet on a cell longer than Excel allows', () => {
       { LineId: 'S-2', AccountId: 'B', Date: '2024-01-01', Amount: '2.00', Description: 'x'.repeat(32_768), Source: 'a.csv#3' },
     ];
     expect(() => apply(book, [{ table: 'Statement', op: 'append', rows }])).toThrow('Statement (LineId S-2, from a.csv#3), column Description: 32768 characters; an Excel cell holds at most 32767. Nothing was written.');
+  });
+});
+
+describe('result sheets', () => {
+  it('cut a text longer than an Excel cell holds, with a visible mark, and keep the rest', () => {
+    const long = 'x'.repeat(40_000);
+    const book = applyChangeSet(emptyBook("zh-CN"), [{ table: "sheet", op: "sheet", sheet: { name: "q", columns: [{ header: 'v', type: 'text' }, { header: 'n', type: 'number' }], rows: [[long, 1], ['short', 2]] } }]);
+    const rows = book.sheets!.q.rows;
+    expect((rows[0][0] as string).length).toBe(32_767);
+    expect(rows[0][0]).toBe('x'.repeat(32_767 - CUT_MARK.length) + CUT_MARK);
+    expect(rows[0][1]).toBe(1);
+    expect(rows[1]).toEqual(['short', 2]);
   });
 });
