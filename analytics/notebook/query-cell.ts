@@ -208,7 +208,20 @@ export function outputOfRows(rows: Row[], chart?: OutputChart, names?: string[])
     type: typeOf(rows.map((r) => r[key] ?? null)),
   }));
   const known = chart && [chart.category, ...chart.series].every((k) => keys.includes(k));
-  return { columns, rows, chart: known ? chart : undefined };
+  return { columns, rows: rows.map(excelDigits), chart: known ? chart : undefined };
+}
+
+// A sum of amounts as floats in a query (op.sum over parse_float) carries binary noise
+// (448611.50000000006); Excel keeps 15 significant digits, and so does the result sheet.
+function excelDigits(row: Row): Row {
+  let out: Row | undefined;
+  for (const k of Object.keys(row)) {
+    const v = row[k];
+    if (typeof v !== 'number' || Number.isInteger(v) || !Number.isFinite(v)) continue;
+    const kept = Number(v.toPrecision(15));
+    if (kept !== v) (out ??= { ...row })[k] = kept;
+  }
+  return out ?? row;
 }
 
 function typeOf(values: Cell[]): ColumnType {

@@ -96,6 +96,13 @@ describe('createNodeQuerySandbox', () => {
     expect(out).toEqual({ ok: true, rows: [{ n: 'EntryId' }], columns: ['n'] });
   });
 
+  it('keeps 15 significant digits of a float sum, as Excel does', async () => {
+    const { outputOfRows } = await import('../../analytics/notebook/query-cell');
+    // 0.1 + 0.2 is 0.30000000000000004 in binary floating point
+    const out = outputOfRows([{ total: 0.1 + 0.2, n: 3, big: 448611.5 + 1e-10 * 0.6 }]);
+    expect(out.rows).toEqual([{ total: 0.3, n: 3, big: 448611.5 }]);
+  });
+
   it('keeps the column names of an empty arquero result', async () => {
     const out = await sandbox.run(request("return aq.from(tables.Journal).filter(() => false).select('EntryId', 'Outflow')"));
     expect(out).toEqual({ ok: true, rows: [], columns: ['EntryId', 'Outflow'] });
