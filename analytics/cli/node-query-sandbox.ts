@@ -37,7 +37,14 @@ export function createNodeQuerySandbox(options: NodeQuerySandboxOptions = {}): Q
 }
 
 function runInWorker(request: QueryRequest, baseMb: number, maxMemoryMb: number): Promise<QueryOutcome> {
-  const input = packQueryInput(request.tables, request.cells, request.columns);
+  let input: string;
+  try {
+    input = packQueryInput(request.tables, request.cells, request.columns);
+  } catch (e) {
+    // Past V8's longest string (about 512 MB of text) the input cannot even be written.
+    if (e instanceof RangeError) return Promise.resolve({ ok: false, kind: 'memory', message: `needs more than its ${maxMemoryMb} MB of memory: its tables are too big to hand over; name fewer tables or columns` });
+    throw e;
+  }
   // The worker's heap grows with its input: a cap that the input alone fills would stop the
   // worker while it is still reading its data, which V8 cannot recover from.
   const inputMb = Math.round(input.length / 2 ** 20);
