@@ -1,15 +1,18 @@
 /**
- * The Node sandbox for query cells. Each cell runs in its own worker thread (a memory cap,
- * an empty environment, and a hard stop from outside), and inside it in a fresh `node:vm`
- * context holding only JavaScript's built-ins, arquero (evaluated inside that context from
- * its browser bundle) and the cell's input, parsed and frozen inside the context. No host
- * object crosses in, so `constructor.constructor` chains reach the context's own Function
- * and find no `process`, `require`, `fetch` or Office; results and errors cross back out
- * as JSON text only. The cell's code runs under the vm timeout, promises included
+ * The Node sandbox for query cells, two walls deep. Each cell runs in its own child process
+ * under Node's permission model (no file access but arquero's bundle, no child processes,
+ * no workers, no native addons), with an empty environment, a heap cap and a hard stop from
+ * outside. Inside it, the cell runs in a fresh `node:vm` context holding only JavaScript's
+ * built-ins, arquero (evaluated inside that context from its browser bundle) and the cell's
+ * input, parsed and frozen inside the context. No host object crosses in, so
+ * `constructor.constructor` chains reach the context's own Function and find no `process`,
+ * `require`, `fetch` or Office; results and errors cross back out as JSON text only. Should
+ * a cell still reach the process, the permission model leaves it no files to read or write
+ * and nothing to start. The cell's code runs under the vm timeout, promises included
  * (microtaskMode 'afterEvaluate'). The browser host implements the same QuerySandbox with
  * a Web Worker.
  */
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
 import { GUARDS, PRELUDE, packQueryInput } from '../notebook/sandbox-scripts';
 import type { QueryOutcome, QueryRequest, QuerySandbox } from '../notebook/types';
 
@@ -20,23 +23,23 @@ export interface NodeQuerySandboxOptions {
   maxMemoryMb?: number;
 }
 
-// Heap the worker needs per byte of input text: the text itself, then the parsed columns
+// Heap the sandbox needs per byte of input text: the text itself, then the parsed columns
 // (and the rows, when the cell reads `tables`). Measured at ~3.5 on a million-row journal.
 const HEAP_PER_INPUT_BYTE = 5;
 
 /**
- * A QuerySandbox backed by a worker thread and node:vm.
+ * A QuerySandbox backed by a permission-restricted child process and node:vm.
  * @param options the memory cap
- * @returns the sandbox; each `run` starts and ends its own worker
+ * @returns the sandbox; each `run` starts and ends its own process
  * @example await createNodeQuerySandbox().run({ cellId: 'q', title: 'Q', code: 'return []', tables: {}, cells: {}, timeoutMs: 2000 }) // { ok: true, rows: [] }
  */
 export function createNodeQuerySandbox(options: NodeQuerySandboxOptions = {}): QuerySandbox {
   const memoryMb = options.memoryMb ?? 256;
   const maxMemoryMb = options.maxMemoryMb ?? 1024;
-  return { run: (request) => runInWorker(request, memoryMb, maxMemoryMb) };
+  return { run: (request) => runInProcess(request, memoryMb, maxMemoryMb) };
 }
 
-function runInWorker(request: QueryRequest, baseMb: number, maxMemoryMb: number): Promise<QueryOutcome> {
+function runInProcess(request: QueryRequest, baseMb: number, maxMemoryMb: number): Promise<QueryOutcome> {
   let input: string;
   try {
     input = packQueryInput(request.tables, request.cells, request.columns);
@@ -45,71 +48,90 @@ function runInWorker(request: QueryRequest, baseMb: number, maxMemoryMb: number)
     if (e instanceof RangeError) return Promise.resolve({ ok: false, kind: 'memory', message: `needs more than its ${maxMemoryMb} MB of memory: its tables are too big to hand over; name fewer tables or columns` });
     throw e;
   }
-  // The worker's heap grows with its input: a cap that the input alone fills would stop the
-  // worker while it is still reading its data, which V8 cannot recover from.
+  // The heap cap grows with the input: a cap the input alone fills would stop the sandbox
+  // while it is still reading its data.
   const inputMb = Math.round(input.length / 2 ** 20);
   const memoryMb = baseMb + Math.floor((HEAP_PER_INPUT_BYTE * input.length) / 2 ** 20);
   if (memoryMb > maxMemoryMb) {
     return Promise.resolve({ ok: false, kind: 'memory', message: `needs more than its ${maxMemoryMb} MB of memory for ${inputMb} MB of table data; name fewer tables or columns` });
   }
+  const arqueroFile = require.resolve('arquero/dist/arquero.min.js');
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, {
-      eval: true,
-      env: {},
-      stdout: true,
-      stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-      workerData: {
-        cellId: request.cellId,
-        code: request.code,
-        input,
-        timeoutMs: request.timeoutMs,
-        arqueroFile: require.resolve('arquero/dist/arquero.min.js'),
-        guards: GUARDS,
-        prelude: PRELUDE,
-      },
-    });
+    const child = spawn(process.execPath, [...sandboxFlags(arqueroFile, memoryMb), '-e', CHILD], { env: {}, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
     let settled = false;
     const finish = (outcome: QueryOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(backstop);
-      void worker.terminate();
+      child.kill('SIGKILL');
       resolve(outcome);
     };
-    // The vm timeout stops the cell; this stops the worker if anything else hangs.
+    // The vm timeout stops the cell; this stops the process if anything else hangs.
     const backstop = setTimeout(
-      () =>
-        finish({ ok: false, kind: 'timeout', message: `timed out after ${request.timeoutMs} ms` }),
+      () => finish({ ok: false, kind: 'timeout', message: `timed out after ${request.timeoutMs} ms` }),
       request.timeoutMs + 15_000,
     );
-    worker.on('message', (m: QueryOutcome) => finish(m));
-    worker.on('error', (e: Error & { code?: string }) =>
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => {
+      if (err.length < 64_000) err += d.toString('utf8');
+    });
+    child.on('error', (e) => finish({ ok: false, kind: 'runtime', message: e.message }));
+    child.on('close', (code) => {
+      const text = Buffer.concat(out).toString('utf8');
+      if (code === 0 && text) {
+        try {
+          finish(JSON.parse(text) as QueryOutcome);
+          return;
+        } catch {
+          // falls through to the failure below
+        }
+      }
       finish(
-        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        /heap out of memory|Reached heap limit|allocation failed/i.test(err)
           ? { ok: false, kind: 'memory', message: `ran out of its ${memoryMb} MB of memory` }
-          : { ok: false, kind: 'runtime', message: e.message },
-      ),
-    );
-    worker.on('exit', () =>
-      finish({ ok: false, kind: 'runtime', message: 'the sandbox stopped without an answer' }),
-    );
+          : { ok: false, kind: 'runtime', message: 'the sandbox stopped without an answer' },
+      );
+    });
+    // The head of the request as one JSON line, then the input text as it is.
+    const head = JSON.stringify({ cellId: request.cellId, code: request.code, timeoutMs: request.timeoutMs, arqueroFile, guards: GUARDS, prelude: PRELUDE });
+    child.stdin.on('error', () => undefined); // a process that died early closes its stdin
+    child.stdin.write(head + '\n');
+    child.stdin.end(input);
   });
 }
 
-// The worker's own code, plain JavaScript: compile the cell, build the context, run, answer.
-const WORKER = `
+/**
+ * Node's flags for the sandbox process: a heap cap, and the permission model with nothing
+ * allowed but reading arquero's bundle (no other file, no child process, no worker, no addon).
+ */
+export function sandboxFlags(arqueroFile: string, memoryMb: number): string[] {
+  return [`--max-old-space-size=${memoryMb}`, '--experimental-permission', `--allow-fs-read=${arqueroFile}`, '--no-warnings'];
+}
+
+// The child's own code, plain JavaScript: read the request, compile the cell, build the
+// context, run, answer on stdout.
+const CHILD = `
 'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const vm = require('node:vm');
-const { cellId, code, input, timeoutMs, arqueroFile, guards, prelude } = workerData;
-const filename = 'cell-' + cellId.replace(/[^\\w-]/g, '_') + '.js';
-const lineIn = (stack) => {
-  const at = String(stack).indexOf(filename + ':');
-  return at < 0 ? undefined : Number(/^(\\d+)/.exec(String(stack).slice(at + filename.length + 1))[1]);
-};
-function run() {
+const chunks = [];
+process.stdin.on('data', (d) => chunks.push(d));
+process.stdin.on('end', () => {
+  const all = Buffer.concat(chunks);
+  const cut = all.indexOf(10);
+  const request = JSON.parse(all.subarray(0, cut).toString('utf8'));
+  const input = all.subarray(cut + 1).toString('utf8');
+  chunks.length = 0;
+  process.stdout.write(JSON.stringify(run(request, input)));
+});
+function run({ cellId, code, timeoutMs, arqueroFile, guards, prelude }, input) {
+  const filename = 'cell-' + cellId.replace(/[^\\w-]/g, '_') + '.js';
+  const lineIn = (stack) => {
+    const at = String(stack).indexOf(filename + ':');
+    return at < 0 ? undefined : Number(/^(\\d+)/.exec(String(stack).slice(at + filename.length + 1))[1]);
+  };
   // Step 1: compile the cell first so a syntax error names its line
   const imported = /\\bimport\\b/.exec(code);
   if (imported) return { ok: false, kind: 'syntax', message: 'import is not available in a query cell', line: code.slice(0, imported.index).split('\\n').length };
@@ -140,5 +162,4 @@ function run() {
   if (parsed.result !== undefined) return { ok: false, kind: 'result', message: parsed.result };
   return { ok: true, rows: parsed.rows || [], columns: parsed.columns };
 }
-parentPort.postMessage(run());
 `;

@@ -1,4 +1,8 @@
-import { createNodeQuerySandbox } from '../../analytics/cli/node-query-sandbox';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createNodeQuerySandbox, sandboxFlags } from '../../analytics/cli/node-query-sandbox';
 import { runNotebook } from '../../analytics/notebook/run-notebook';
 import type { NotebookCell, QueryRequest } from '../../analytics/notebook/types';
 import { CTX, makeBook } from './fixtures/make-book';
@@ -9,6 +13,25 @@ const JOURNAL = [
   { EntryId: 'J2', Date: '2026-01-03', AccountId: 'B', Outflow: '30.50' },
 ];
 const request = (code: string, timeoutMs = 500): QueryRequest => ({ cellId: 'q1', title: 'Probe', code, tables: { Journal: JOURNAL }, cells: {}, timeoutMs });
+
+describe('the sandbox process, should a cell ever reach it', () => {
+  it('can read no file but arquero, write none and start no process', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-perm-'));
+    const arquero = require.resolve('arquero/dist/arquero.min.js');
+    const probe = [
+      "const fs = require('node:fs');",
+      'const out = {};',
+      `try { fs.writeFileSync(${JSON.stringify(path.join(dir, 'x.txt'))}, 'x'); out.write = 'done'; } catch (e) { out.write = e.code; }`,
+      "try { fs.readFileSync('/etc/hostname'); out.read = 'done'; } catch (e) { out.read = e.code; }",
+      "try { require('node:child_process').execSync('true'); out.spawn = 'done'; } catch (e) { out.spawn = e.code; }",
+      `try { out.arquero = fs.readFileSync(${JSON.stringify(arquero)}, 'utf8').length > 0; } catch (e) { out.arquero = e.code; }`,
+      'process.stdout.write(JSON.stringify(out));',
+    ].join('\n');
+    const r = spawnSync(process.execPath, [...sandboxFlags(arquero, 64), '-e', probe], { env: {}, encoding: 'utf8' });
+    expect(JSON.parse(r.stdout)).toEqual({ write: 'ERR_ACCESS_DENIED', read: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', arquero: true });
+    expect(fs.existsSync(path.join(dir, 'x.txt'))).toBe(false);
+  });
+});
 
 describe('createNodeQuerySandbox', () => {
   it('runs arquero verbs over the given tables', async () => {
