@@ -5,6 +5,7 @@
  */
 import type { LedgerColumns } from './ledger-columns';
 import { companyCore } from './company-core';
+import { lowerBound } from '../util/lower-bound';
 import { isReferenceTypo, textSimilarity } from './similarity';
 
 export type MatchRule =
@@ -224,7 +225,7 @@ export function sortByAmountThenDay(cols: LedgerColumns, rows: Uint32Array): Uin
   for (let k = 0; k < byDay.length; k++) amounts[k] = cols.amount[byDay[k]];
   const distinct = uniqueSorted(amounts.slice().sort());
   const rank = new Uint32Array(byDay.length);
-  for (let k = 0; k < byDay.length; k++) rank[k] = binarySearch(distinct, amounts[k]);
+  for (let k = 0; k < byDay.length; k++) rank[k] = lowerBound(distinct, amounts[k]);
   return countingSort(byDay, rank, distinct.length);
 }
 
@@ -294,13 +295,3 @@ function uniqueSorted(sorted: Float64Array): Float64Array {
   return sorted.subarray(0, n);
 }
 
-function binarySearch(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -18,6 +18,7 @@ import { t } from '../../book/types';
 import { forEachRun } from '../row-orders';
 import { yuan } from '../explain';
 import { medianAndMad, medianAndMadWithout, modifiedZ } from '../robust-stats';
+import { lowerBound } from '../../util/lower-bound';
 import type { AnomalyFinding, RiskInput, RiskRule } from '../types';
 
 const EXACT_GROUP = 64;
@@ -81,21 +82,9 @@ function scanGroup(input: RiskInput, rows: number[], out: AnomalyFinding[]): voi
       if (!loose) continue;
     }
     // The others' statistics: the group less one copy of x (which copy does not matter).
-    const verdict = verdictOf(input, x, rows.length - 1, medianAndMadWithout(sorted, indexOf(sorted, x)));
+    const verdict = verdictOf(input, x, rows.length - 1, medianAndMadWithout(sorted, lowerBound(sorted, x)));
     if (verdict) out.push(finding(input, rows[k], x, values.slice(0, k).concat(values.slice(k + 1)), verdict));
   }
-}
-
-// Some index of x in the ascending array (x is in it).
-function indexOf(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The outcome for one value against the others, or undefined when it is not unusual. */
