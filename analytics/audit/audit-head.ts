@@ -1,19 +1,26 @@
 /**
  * The audit chain's head kept outside the AuditLog table: every audited command writes the
- * Seq and Hash of the row it appended to Settings `audit.head`. A chain without a secret
- * key cannot show rows cut off its end (the remaining rows still link up), so `verify`
- * compares the last AuditLog row with this head: deleting the newest AuditLog rows (with
- * the journal rows they sealed) in Excel now shows, unless the head is rewritten as well,
- * which is forging, not editing.
+ * Seq of the row it appended and a tag of its Hash (SHA-256 of a label and the Hash) to
+ * Settings `audit.head`. A chain without a secret key cannot show rows cut off its end (the
+ * remaining rows still link up), so `verify` compares the last AuditLog row with this head.
+ * The tag appears nowhere in the sheets, so pointing the head at an earlier row takes
+ * computing a hash, as forging the chain does; copying visible cells is not enough. A
+ * journal holding entries Cashbook stamped while the log is empty means the log was wiped.
  */
 import { rowsOf } from '../book/book';
+import { sha256Hex } from './audit-chain';
 import { t, type Book, type Row, type TableChange, type Text } from '../book/types';
 
 export const AUDIT_HEAD_KEY = 'audit.head';
 
 /** The Settings change that records `row` as the chain's head. */
 export function auditHeadChange(row: Row): TableChange {
-  return { table: 'Settings', op: 'upsert', rows: [{ Key: AUDIT_HEAD_KEY, Value: `${row.Seq}:${row.Hash}` }] };
+  return { table: 'Settings', op: 'upsert', rows: [{ Key: AUDIT_HEAD_KEY, Value: `${row.Seq}:${headTag(String(row.Hash ?? ''))}` }] };
+}
+
+/** The head's tag of an AuditLog Hash. */
+export function headTag(hash: string): string {
+  return sha256Hex(`cashbook audit head ${hash}`);
 }
 
 /**
@@ -97,7 +104,18 @@ export function checkAuditHead(book: Book): AuditHeadProblem | undefined {
   const value = setting?.Value === null || setting?.Value === undefined ? '' : String(setting.Value);
   const last = audit[audit.length - 1];
   if (value === '') {
-    if (!last) return undefined;
+    if (!last) {
+      // No log and no head: a new book, unless the journal holds entries Cashbook recorded.
+      const stamped = rowsOf(book, 'Journal').filter((r) => r.RowHash !== null && r.RowHash !== undefined && r.RowHash !== '').length;
+      if (stamped === 0) return undefined;
+      return {
+        code: 'audit-rows-deleted',
+        message: t(
+          `审计日志是空的，而日记账中有 ${stamped} 笔由 Cashbook 记录（带行哈希）的分录：审计日志连同设置表中的 ${AUDIT_HEAD_KEY} 被删除了。`,
+          `The AuditLog is empty while ${stamped} journal entr${stamped === 1 ? 'y carries' : 'ies carry'} the RowHash Cashbook stamps when it records them: the log was deleted, with Settings ${AUDIT_HEAD_KEY}.`,
+        ),
+      };
+    }
     return {
       code: 'audit-head-missing',
       message: t(
@@ -109,8 +127,8 @@ export function checkAuditHead(book: Book): AuditHeadProblem | undefined {
   const m = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
   const lastSeq = last ? Number(last.Seq) : 0;
   const lastHash = last ? String(last.Hash ?? '') : '';
-  if (m && Number(m[1]) === lastSeq && m[2] === lastHash) return undefined;
-  if (m && Number(m[1]) > lastSeq && !audit.some((r) => String(r.Hash ?? '') === m[2])) {
+  if (m && Number(m[1]) === lastSeq && m[2] === headTag(lastHash)) return undefined;
+  if (m && Number(m[1]) > lastSeq && !audit.some((r) => headTag(String(r.Hash ?? '')) === m[2])) {
     const headSeq = Number(m[1]);
     const ids = Array.from({ length: headSeq - lastSeq }, (_, k) => String(lastSeq + 1 + k));
     return {

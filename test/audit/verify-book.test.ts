@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -123,7 +124,28 @@ describe('verifyBook', () => {
   it('keeps the head of the chain in Settings after each command', () => {
     const book = makeSealedBook();
     const last = audit(book)[audit(book).length - 1];
-    expect(book.tables.Settings!.rows.find((r) => r.Key === 'audit.head')!.Value).toBe(`5:${last.Hash}`);
+    // Seq and SHA-256 of 'cashbook audit head ' + Hash, a value found nowhere in the sheets
+    const tag = createHash('sha256').update(`cashbook audit head ${last.Hash}`, 'utf8').digest('hex');
+    expect(book.tables.Settings!.rows.find((r) => r.Key === 'audit.head')!.Value).toBe(`5:${tag}`);
+  });
+
+  it('names a cut that copied the last remaining row into the head', () => {
+    // The edit a red-team made in Excel: cut Seq 5, then copy Seq 4's Seq and Hash into the head.
+    const book = cloneBook(makeSealedBook());
+    audit(book).pop();
+    const last = audit(book)[audit(book).length - 1];
+    book.tables.Settings!.rows.find((r) => r.Key === 'audit.head')!.Value = `${last.Seq}:${last.Hash}`;
+    expect(codes(book)).toContainEqual(['audit-head-mismatch', undefined]);
+  });
+
+  it('names a wiped AuditLog while the journal holds entries Cashbook recorded', () => {
+    const book = cloneBook(makeSealedBook());
+    book.tables.AuditLog!.rows = [];
+    book.tables.Settings!.rows = book.tables.Settings!.rows.filter((r) => r.Key !== 'audit.head');
+    expect(codes(book)).toEqual([['audit-rows-deleted', undefined]]);
+    // and a command run on it keeps that finding
+    const after = commit(book, 'risk', [], '2024-04-09 09:00:00');
+    expect(verifyBook(after).ok).toBe(false);
   });
 
   it('names an AuditLog row inserted with a self-consistent hash', () => {

@@ -48,8 +48,8 @@ export const demoCommand: CliCommand = {
 
 async function runDemo(outDir: string, io: CliIo): Promise<number> {
   const log = createLog(io);
-  let book = buildDemoBook(io.lang);
-  const ctx: CommandContext = { now: io.now(book.timeZone), user: io.user, lang: io.lang };
+  const ctx: CommandContext = { now: io.now('Asia/Shanghai'), user: io.user, lang: io.lang };
+  let book = buildDemoBook(io.lang, ctx);
   const step = async (result: CommandResult | Promise<CommandResult>) => {
     const r = await result;
     for (const m of r.messages) if (m.level !== 'info') log.message(m);
@@ -57,7 +57,6 @@ async function runDemo(outDir: string, io: CliIo): Promise<number> {
     book = commitCommand(book, r, ctx).book;
     return r;
   };
-  await step({ changes: [], summary: {}, messages: [], exitCode: 0, audit: { action: 'demo-setup', target: 'sample company', detail: { journal: book.tables.Journal!.rows.length } } });
 
   // Step 1: import the real statement files
   let imported = 0;
