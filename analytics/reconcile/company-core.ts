@@ -1,10 +1,13 @@
 /**
- * The part of a Chinese company name that tells it apart. A name is usually region +
- * trade name (字号) + industry + legal form: 上海 华联 商贸 有限公司. The legal form is gone
- * after normalizePartyText; region and industry words are shared by thousands of unrelated
- * firms, so two names that differ only in the trade name (上海华联商贸 / 上海华润商贸) look
- * alike character by character while being different companies, and one firm written
- * short and long (华为 / 华为技术) looks different. Comparing trade names fixes both.
+ * The parts of a company name that tell two firms apart. A Chinese name is usually
+ * region + trade name (字号) + industry + legal form: 上海 华联 商贸 有限公司. The legal form is
+ * gone after normalizePartyText; region and industry words are shared by thousands of
+ * unrelated firms, so two names that differ only in the trade name (上海华联商贸 / 上海华润商贸)
+ * look alike character by character while being different companies, and one firm written
+ * short and long (华为 / 华为技术) looks different. The matcher compares trade names, and
+ * takes two names for different firms when both state a region, or both an industry, and
+ * these differ (深圳宏达电子 / 杭州宏达物流). Latin names get the same treatment with English
+ * industry words (ABC Trading / XYZ Trading).
  */
 
 const REGIONS = [
@@ -13,6 +16,7 @@ const REGIONS = [
   '宁夏', '新疆', '香港', '澳门', '深圳', '广州', '杭州', '南京', '苏州', '武汉', '成都', '西安', '厦门', '青岛', '大连',
   '宁波', '无锡', '长沙', '郑州', '济南', '合肥', '福州', '昆明', '沈阳', '哈尔滨', '长春', '石家庄', '太原', '南昌', '南宁',
   '贵阳', '兰州', '海口', '东莞', '佛山', '珠海', '温州', '常州', '烟台', '泉州', '中山', '惠州', '嘉兴', '绍兴', '台州',
+  'beijing', 'shanghai', 'shenzhen', 'guangzhou', 'hongkong', 'tianjin', 'chongqing', 'hangzhou', 'china',
 ];
 const REGION_SUFFIX = ['特别行政区', '自治区', '省', '市'];
 
@@ -21,45 +25,70 @@ const INDUSTRIES = [
   '网络', '软件', '物流', '建材', '材料', '食品', '机电', '电器', '纺织', '印务', '工程', '建设', '建筑', '制造', '工业',
   '设备', '机械', '化工', '医药', '生物', '能源', '环保', '文化', '传媒', '广告', '餐饮', '酒店', '置业', '地产', '物业',
   '农业', '汽车', '运输', '国际', '供应链', '电商', '商务',
+  'importexport', 'international', 'technologies', 'technology', 'manufacturing', 'engineering', 'electronics',
+  'development', 'investment', 'management', 'industrial', 'industries', 'consulting', 'logistics', 'holdings', 'services',
+  'software', 'trading', 'holding', 'systems', 'service', 'network', 'group', 'trade', 'tech', 'intl',
 ].sort((a, b) => b.length - a.length);
+
+// Names that are generic on their own: a 'trade name' reduced to one of these is no trade name.
+const GENERIC = new Set([
+  ...INDUSTRIES,
+  '银行', '大学', '学院', '医院', '学校', '中学', '小学', '幼儿园', '研究院', '研究所', '协会', '商会', '基金会', '委员会',
+  '政府', '法院', '检察院', '税务局', '公安局', '财政局', '供电局', '自来水', '燃气', '电信', '移动', '联通', '邮政',
+  'bank', 'university', 'college', 'hospital', 'school',
+]);
 
 // Shortest trade name kept: stripping never leaves fewer characters than this.
 const MIN_CORE = 2;
 
+/** Region, trade name and industry of a normalised name; '' for a part it does not state. */
+export interface CompanyParts {
+  region: string;
+  core: string;
+  industry: string;
+}
+
 /**
- * Trade name of a normalised party name (see ledger-columns normalizePartyText): leading or
- * trailing region (with 省/市/…), then up to two trailing industry words, each stripped only
- * when at least two characters remain. A personal name or a bare trade name comes back as is.
- * @example companyCore('上海华联商贸') // '华联'
- * @example companyCore('华为技术深圳') // '华为'
- * @example companyCore('浙江省杭州娃哈哈集团') // '娃哈哈'
+ * Split a normalised party name (see ledger-columns normalizePartyText): up to two leading
+ * regions (with 省/市/…) or one trailing region, then up to two trailing industry words, each
+ * stripped only when at least two characters remain. A name whose trade name would be a
+ * generic word (北京银行 → 银行) or nothing is kept whole as its own trade name.
+ * @example companyParts('上海华联商贸') // { region: '上海', core: '华联', industry: '商贸' }
  */
-export function companyCore(name: string): string {
+export function companyParts(name: string): CompanyParts {
   let core = name;
+  const regions: string[] = [];
   // Province then city (浙江省杭州…): up to two leading regions.
   for (let k = 0; k < 2; k++) {
     const region = REGIONS.find((r) => core.startsWith(r));
     if (!region) break;
-    core = keep(core, core.slice(withSuffix(core, region.length)));
+    const rest = core.slice(withSuffix(core, region.length));
+    if (rest.length < MIN_CORE) break;
+    regions.push(region);
+    core = rest;
   }
   const tail = REGIONS.find((r) => core.endsWith(r) || REGION_SUFFIX.some((s) => core.endsWith(r + s)));
-  if (tail) core = keep(core, core.slice(0, core.lastIndexOf(tail)));
+  if (tail && core.lastIndexOf(tail) >= MIN_CORE) {
+    regions.push(tail);
+    core = core.slice(0, core.lastIndexOf(tail));
+  }
+  const industries: string[] = [];
   for (let k = 0; k < 2; k++) {
     const word = INDUSTRIES.find((w) => core.endsWith(w));
-    if (!word) break;
-    const shorter = keep(core, core.slice(0, -word.length));
-    if (shorter === core) break;
-    core = shorter;
+    if (!word || core.length - word.length < MIN_CORE) break;
+    industries.unshift(word);
+    core = core.slice(0, -word.length);
   }
-  // Nothing but region and industry (上海商贸): no trade name to compare, keep it whole.
-  return INDUSTRIES.includes(core) ? name : core;
+  if (GENERIC.has(core)) return { region: '', core: name, industry: '' };
+  return { region: regions.join(''), core, industry: industries.join('') };
+}
+
+/** The trade name alone. @example companyCore('华为技术深圳') // '华为' */
+export function companyCore(name: string): string {
+  return companyParts(name).core;
 }
 
 function withSuffix(name: string, at: number): number {
   const suffix = REGION_SUFFIX.find((s) => name.startsWith(s, at));
   return at + (suffix ? suffix.length : 0);
-}
-
-function keep(before: string, after: string): string {
-  return after.length >= MIN_CORE ? after : before;
 }

@@ -4,7 +4,7 @@
  * the same money movement (reference, counterparty, description).
  */
 import type { LedgerColumns } from './ledger-columns';
-import { companyCore } from './company-core';
+import { companyParts } from './company-core';
 import { lowerBound } from '../util/lower-bound';
 import { isReferenceTypo, textSimilarity } from './similarity';
 
@@ -82,6 +82,9 @@ export interface TextIds {
   /** Trade name (字号) of each side's counterparty, as ids (see company-core.ts). */
   jCore: Int32Array;
   sCore: Int32Array;
+  /** Region and industry words each name id states ('' when none), by name id. */
+  region: string[];
+  industry: string[];
   /** Text of each id; index 0 is ''. */
   dictionary: string[];
   /** Bigrams of each text hashed onto 32 bits (0 for one-character texts). */
@@ -117,7 +120,14 @@ export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
   const sMemo = number(S.memo);
   // Each distinct name's trade name once, then per row through the name's id.
   const coreOf = new Int32Array(dictionary.length);
-  for (let id = 1; id < coreOf.length; id++) coreOf[id] = number([companyCore(dictionary[id])])[0];
+  const region: string[] = new Array<string>(dictionary.length).fill('');
+  const industry: string[] = new Array<string>(dictionary.length).fill('');
+  for (let id = 1; id < coreOf.length; id++) {
+    const parts = companyParts(dictionary[id]);
+    coreOf[id] = number([parts.core])[0];
+    region[id] = parts.region;
+    industry[id] = parts.industry;
+  }
   const cores = (party: Int32Array) => party.map((id) => coreOf[id]);
   const jCore = cores(jParty);
   const sCore = cores(sParty);
@@ -127,7 +137,24 @@ export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
     for (let i = 0; i + 1 < t.length; i++) mask |= 1 << ((t.charCodeAt(i) * 31 + t.charCodeAt(i + 1)) & 31);
     bigramMask[id] = mask;
   });
-  return { jParty, jMemo, sParty, sMemo, jCore, sCore, dictionary, bigramMask, cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
+  return { jParty, jMemo, sParty, sMemo, jCore, sCore, region, industry, dictionary, bigramMask, cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
+}
+
+/**
+ * Likeness of entry j's and line s's counterparties: of their trade names, or 0 when both
+ * state a region, or both an industry, and these differ (two firms of one trade name).
+ */
+export function partyLikeness(t: TextIds, j: number, s: number): number {
+  const pj = t.jParty[j];
+  const ps = t.sParty[s];
+  if (pj === 0 || ps === 0) return 0;
+  if (!compatible(t.region[pj], t.region[ps]) || !compatible(t.industry[pj], t.industry[ps])) return 0;
+  return likenessOfIds(t, t.jCore[j], t.sCore[s]);
+}
+
+// Parts agree when either name leaves them out or one names the other (浙江杭州 / 杭州).
+function compatible(a: string, b: string): boolean {
+  return a === '' || b === '' || a.includes(b) || b.includes(a);
 }
 
 /** textSimilarity of two texts by id. */
@@ -174,7 +201,7 @@ export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
   const ps = t.sParty[s];
   const mj = t.jMemo[j];
   const ms = t.sMemo[s];
-  const party = likenessOfIds(t, t.jCore[j], t.sCore[s]);
+  const party = partyLikeness(t, j, s);
   const crossed = Math.max(0.9 * likenessOfIds(t, pj, ms), 0.9 * likenessOfIds(t, mj, ps));
   const likeness = Math.max(party, likenessOfIds(t, mj, ms), crossed);
   const contradicts = pj !== 0 && ps !== 0 && party < 0.5 && crossed < 0.5 && !sameReference && !referenceTypo;
@@ -188,7 +215,7 @@ export function hasTextEvidence(st: MatchState, j: number, s: number): boolean {
   const ps = t.sParty[s];
   const mj = t.jMemo[j];
   const ms = t.sMemo[s];
-  if (likenessOfIds(t, t.jCore[j], t.sCore[s]) >= 0.5 || likenessOfIds(t, mj, ms) >= 0.5 || 0.9 * likenessOfIds(t, pj, ms) >= 0.5 || 0.9 * likenessOfIds(t, mj, ps) >= 0.5) return true;
+  if (partyLikeness(t, j, s) >= 0.5 || likenessOfIds(t, mj, ms) >= 0.5 || 0.9 * likenessOfIds(t, pj, ms) >= 0.5 || 0.9 * likenessOfIds(t, mj, ps) >= 0.5) return true;
   const rj = st.J.reference[j];
   const rs = st.S.reference[s];
   return (rj !== '' && rj === rs) || isReferenceTypo(rj, rs);

@@ -8,7 +8,7 @@
  * description or reference; a row naming no one groups with any. At most
  * maxGroupCandidates nearest rows are searched for an exact subset sum in integer fen of
  * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size. */
-import { evidenceOf, hasTextEvidence, openRows, propose, sortByDay, type MatchState } from './match-state';
+import { evidenceOf, hasTextEvidence, openRows, partyLikeness, propose, sortByDay, type MatchState } from './match-state';
 import { accidentalSumPool, exactSubsets } from './exact-subsets';
 import type { LedgerColumns } from './ledger-columns';
 
@@ -112,7 +112,9 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, byParty: Party
   const other = side.other;
   let widest: number[];
   if (party !== 0) {
-    const same = nearestOpen(other, side.otherUsed, byParty.rows, byParty.start[party], byParty.start[party + 1], from, to, day, target, limit);
+    // Same trade name, and no region or industry saying another firm (深圳宏达电子 / 杭州宏达物流).
+    const sameFirm = manyToOne ? (k: number) => partyLikeness(st.texts, k, i) > 0 : (k: number) => partyLikeness(st.texts, i, k) > 0;
+    const same = nearestOpen(other, side.otherUsed, byParty.rows, byParty.start[party], byParty.start[party + 1], from, to, day, target, limit, sameFirm);
     const found = subsetsOf(other, same, target, () => 1, 2, st.maxGroupSize);
     if (found.length || samePartyOnly) return found;
     // A row naming no one joins a named row's group only when its text says it belongs

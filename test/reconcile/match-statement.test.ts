@@ -49,6 +49,20 @@ describe('matchStatement', () => {
     expect(matchStatement(J, S)).toEqual([]);
   });
 
+  it.each([
+    ['北京银行', '上海银行'],
+    ['北京大学', '中山大学'],
+    ['深圳宏达电子有限公司', '杭州宏达物流有限公司'],
+    ['上海华联商贸有限公司', '北京新华联置业有限公司'],
+    ['上海中华商贸有限公司', '北京中华书局有限公司'],
+    ['上海华联科技有限公司', '上海华联物业有限公司'],
+    ['ABC Trading Co., Ltd.', 'XYZ Trading Co., Ltd.'],
+  ])('does not take %s for %s ten days apart', (book, bank) => {
+    const J = journalColumns([entryRow(['J1', '2024-03-01', '+5000.00', 'C1'])], new Map([['C1', book]]));
+    const S = statementColumns([lineRow(['L1', '2024-03-11', '+5000.00', bank])]);
+    expect(matchStatement(J, S)).toEqual([]);
+  });
+
   it('groups a short and a long name of one firm into a sum', () => {
     const named = new Map([['C1', '华为']]);
     const J = journalColumns([entryRow(['J1', '2024-06-09', '+1000.00', 'C1']), entryRow(['J2', '2024-06-10', '+2000.00', 'C1'])], named);
