@@ -13,7 +13,7 @@ import { amountCellText, subtractAmounts, sumAmountTexts } from './amount-cells'
 import { detectDayOrder, detectDecimalMark } from './column-habits';
 import type { FileSummary } from './import-summary';
 import { findJournalHeader, readMoney, type JournalField } from './journal-columns';
-import { cellDate, cellId, cellOptional, cellText, overflowingRow, toleratedWidth, type GridRow } from './table-cells';
+import { cellDate, cellId, cellOptional, cellText, overflowingRow, rowWidths, type GridRow } from './table-cells';
 
 /** The running state of one adoption: entries, stubs, ids handed out, keys already held. */
 export class Adoption {
@@ -103,7 +103,7 @@ export class Adoption {
       body.flatMap((r) => amountCols.map((c) => cellText(r.cells[c]))),
     ).mark;
     const order = detectDayOrder(body.map((r) => cellText(r.cells[cols.Date!]))).order;
-    const tolerated = toleratedWidth(body, headers);
+    const widths = rowWidths(body, headers);
     const seen = new Map<string, number>();
     const amounts: string[] = [];
     const dates: string[] = [];
@@ -127,7 +127,7 @@ export class Adoption {
         continue;
       }
       summary.read++;
-      const overflow = overflowingRow(row.cells, headers, tolerated);
+      const overflow = overflowingRow(row.cells, headers, widths, amountCols);
       if (overflow) {
         summary.problems.push(problem('row-overflows-header', overflow, { file, row: row.line }));
         continue;

@@ -8,7 +8,7 @@
  */
 import { problem, warning, type Problem } from '../util/problem';
 import type { DayOrder } from '../book/parse-date';
-import { cellText, toleratedWidth, type GridRow } from './table-cells';
+import { cellText, rowWidths, type GridRow } from './table-cells';
 import { detectDayOrder, detectDecimalMark } from './column-habits';
 import { detectPreset, presetByName, type StatementPreset } from './presets';
 import { findHeaderRow, resolveColumns, type ResolvedColumns } from './resolve-columns';
@@ -109,7 +109,7 @@ export function readStatementTable(
     decisions.order,
     options.date1904 ?? false,
     options.timeZone,
-    toleratedWidth(body, headers),
+    rowWidths(body, headers),
   );
   const undated: number[] = [];
   let lastDated = -1;

@@ -145,29 +145,52 @@ export function cellId(v: GridCell): { value?: string; lostDigits?: string } {
 
 /**
  * A row with more cells than its header: in a CSV this is nearly always a field with an
- * unquoted comma (`ACME Co., Ltd.`), which shifts every later cell one column to the
- * right, so the row's amount and direction cannot be trusted. Text past the header's last
- * named column always counts; an empty extra cell counts unless the file's rows all carry
- * it (see {@link toleratedWidth}).
- * @param tolerated most cells a row may have when the extra ones are empty
+ * unquoted comma (`ACME Co., Ltd.`, `1,200.00`), which shifts every later cell one column
+ * to the right, so the row's amount and direction cannot be trusted. Text past the header's
+ * last named column always counts. Empty extra cells (exports that end each line with a
+ * delimiter) are allowed up to `tolerated` cells, or one past the header, unless the row
+ * shows how it was split: an amount cut at a thousands separator (`1` then `200.00`) or a
+ * company suffix cut off its name (` Ltd.`).
+ * The split signs are also looked for in a row longer than the file's usual rows, as when
+ * every row leaves off an empty last column and the split one fills it.
+ * @param widths the file's tolerated and usual row lengths (see rowWidths)
+ * @param amountColumns where the row's amounts are, to spot a thousands separator split
  * @returns the message for the row, or undefined when it fits its header
  */
-export function overflowingRow(cells: readonly GridCell[], headers: readonly string[], tolerated = headers.length): string | undefined {
+export function overflowingRow(cells: readonly GridCell[], headers: readonly string[], widths: RowWidths = { tolerated: headers.length, usual: headers.length }, amountColumns: readonly number[] = []): string | undefined {
+  const tolerated = widths.tolerated;
   let named = headers.length;
   while (named > 0 && headers[named - 1].trim() === '') named--;
-  let overflow = cells.length > tolerated;
-  for (let i = named; i < cells.length && !overflow; i++) if (cellText(cells[i]) !== '') overflow = true;
-  if (!overflow) return undefined;
-  return `The row has ${cells.length} cells but the header has ${named} columns; a field probably holds an unquoted delimiter (e.g. 'Co., Ltd.'), which shifts the later cells. Quote that field or fix the row; nothing of it was imported`;
+  const widest = Math.max(tolerated, headers.length + 1);
+  let reason: string | undefined;
+  for (let i = named; i < cells.length && !reason; i++) if (cellText(cells[i]) !== '') reason = 'text past its last column';
+  if (!reason && cells.length > widest) reason = 'too many cells';
+  if (!reason && cells.length > Math.min(headers.length, widths.usual)) {
+    const split = amountColumns.find((c) => /^-?\d{1,3}$/.test(cellText(cells[c]).trim()) && /^\d{3}(\.\d+)?$/.test(cellText(cells[c + 1]).trim()));
+    if (split !== undefined) reason = `an amount cut at a thousands separator ('${cellText(cells[split])}', '${cellText(cells[split + 1])}')`;
+    else if (cells.some((v) => SPLIT_SUFFIX.test(cellText(v)))) reason = 'a company name cut at its comma';
+  }
+  if (!reason) return undefined;
+  const compared = cells.length > named ? `the header has ${named} columns` : `the file's rows usually have ${widths.usual}`;
+  return `The row has ${cells.length} cells but ${compared} (${reason}); a field holds an unquoted delimiter (e.g. 'Co., Ltd.' or '1,200.00'), which shifts the later cells. Quote that field or fix the row; nothing of it was imported`;
+}
+
+// A cell that is nothing but what follows the comma of 'ACME Trading Co., Ltd.'.
+const SPLIT_SUFFIX = /^\s*(ltd|limited|inc|llc|corp|corporation|gmbh|plc|pte|co)\.?\s*$/i;
+
+/** How long a file's rows may be with empty extra cells, and how long they usually are. */
+export interface RowWidths {
+  tolerated: number;
+  usual: number;
 }
 
 /**
- * How many cells a row may have when the extra ones are empty: the header's count, or the
- * most common row length when two or more rows share it and it is longer (some exports,
- * ICBC's among them, end each line with a delimiter the header lacks). A lone longer row
- * is not given that benefit.
+ * A file's row lengths. `usual` is the most common length of its rows (two or more sharing
+ * it, no tie), else the header's. `tolerated` is how many cells a row may have when the
+ * extra ones are empty: the header's count, or the usual length when that is longer (some
+ * exports, ICBC's among them, end each line with a delimiter the header lacks).
  */
-export function toleratedWidth(rows: readonly { cells: readonly GridCell[] }[], headers: readonly string[]): number {
+export function rowWidths(rows: readonly { cells: readonly GridCell[] }[], headers: readonly string[]): RowWidths {
   const counts = new Map<number, number>();
   for (const r of rows) if (r.cells.length > 1) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
   let best = headers.length;
@@ -177,5 +200,6 @@ export function toleratedWidth(rows: readonly { cells: readonly GridCell[] }[], 
     if (count > bestCount) [best, bestCount, tie] = [width, count, false];
     else if (count === bestCount) tie = true;
   }
-  return bestCount >= 2 && !tie && best > headers.length ? best : headers.length;
+  const usual = bestCount >= 2 && !tie ? best : headers.length;
+  return { usual, tolerated: Math.max(usual, headers.length) };
 }

@@ -16,6 +16,7 @@ import {
   cellText,
   cellTime,
   overflowingRow,
+  type RowWidths,
   type GridCell,
   type GridRow,
 } from './table-cells';
@@ -47,8 +48,12 @@ export class RowReader {
     private order: DayOrder,
     private date1904: boolean,
     private timeZone = 'Asia/Shanghai',
-    private tolerated = headers.length,
-  ) {}
+    private widths: RowWidths = { tolerated: headers.length, usual: headers.length },
+  ) {
+    this.amountColumns = [c.amount, c.inflow, c.outflow, c.balance].filter((k): k is number => k !== undefined);
+  }
+
+  private amountColumns: number[];
 
   read(row: GridRow): 'undated' | 'done' {
     const { c, file } = this;
@@ -64,7 +69,7 @@ export class RowReader {
     const parsed = cellDate(cells[c.date!], this.order, this.date1904, this.timeZone);
     if (!parsed) return 'undated';
     if (cells.length < this.headers.length && cells.length > 1) this.shortRows.push(row.line);
-    const overflow = overflowingRow(cells, this.headers, this.tolerated);
+    const overflow = overflowingRow(cells, this.headers, this.widths, this.amountColumns);
     if (overflow) {
       this.problems.push(problem('row-overflows-header', overflow, { file, row: row.line }));
       return 'done';

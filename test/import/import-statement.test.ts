@@ -87,18 +87,42 @@ describe('importStatement', () => {
     expect(r.exitCode).toBe(1);
     expect(r.summary).toMatchObject({ added: 2, rejected: 1 });
     const rejected = r.messages.find((m) => m.event === 'import-rejected')!;
-    expect(rejected.text['en-US']).toMatch(/^a\.csv, line 3: The row has 5 cells but the header has 4 columns; a field probably holds an unquoted delimiter/);
+    expect(rejected.text['en-US']).toMatch(/^a\.csv, line 3: The row has 5 cells but the header has 4 columns \(text past its last column\); a field holds an unquoted delimiter/);
     expect(rejected.text['zh-CN']).toMatch(/^a\.csv，第 3 行.*该行的列数多于表头/);
     const lines = r.changes.find((c) => c.table === 'Statement')!;
     expect('rows' in lines && lines.rows.map((l) => l.Amount)).toEqual(['-5.00', '7.50']);
   });
 
-  it('rejects a lone row with one cell too many even when the extra cell is empty', async () => {
+  it('rejects a row whose company name was cut at its comma, even when the extra cell is empty', async () => {
     // the red-team case: 'Co., Ltd.' pushes 1000.00 from Inflow into Outflow
     const csv = utf8('Date,Counterparty,Reference,Inflow,Outflow\n2024-06-09,ACME Trading Co., Ltd.,,1000.00,\n2024-06-10,Shop,,,5.00\n');
     const r = await importStatement(makeBook(), [{ name: 'r.csv', bytes: csv }], { accountId: 'BANK' }, CTX);
     expect(r.summary).toMatchObject({ added: 1, rejected: 1 });
-    expect(r.messages.find((m) => m.event === 'import-rejected')!.text['en-US']).toMatch(/^r\.csv, line 2: The row has 6 cells but the header has 5 columns/);
+    expect(r.messages.find((m) => m.event === 'import-rejected')!.text['en-US']).toMatch(/^r\.csv, line 2: The row has 6 cells but the header has 5 columns \(a company name cut at its comma\)/);
+  });
+
+  it('rejects amounts cut at an unquoted thousands separator, even when most rows are cut', async () => {
+    const csv = utf8('Date,Description,Amount,Remark\n2024-01-02,a,1,200.00,\n2024-01-03,b,-3,500.00,\n2024-01-04,c,7.50,\n');
+    const r = await importStatement(makeBook(), [{ name: 't.csv', bytes: csv }], { accountId: 'BANK' }, CTX);
+    expect(r.summary).toMatchObject({ added: 1, rejected: 2 });
+    const texts = r.messages.filter((m) => m.event === 'import-rejected').map((m) => m.text['en-US']);
+    expect(texts[0]).toMatch(/^t\.csv, line 2: .*an amount cut at a thousands separator \('1', '200\.00'\)/);
+    const lines = r.changes.find((c) => c.table === 'Statement')!;
+    expect('rows' in lines && lines.rows.map((l) => l.Amount)).toEqual(['7.50']);
+  });
+
+  it('rejects a cut amount in a file whose rows leave off their empty last column', async () => {
+    const csv = utf8('Date,Description,Amount,Remark\n2024-01-02,a,-5.00\n2024-01-03,b,-3,500.00\n2024-01-04,c,7.50\n');
+    const r = await importStatement(makeBook(), [{ name: 's.csv', bytes: csv }], { accountId: 'BANK' }, CTX);
+    expect(r.summary).toMatchObject({ added: 2, rejected: 1 });
+    expect(r.messages.find((m) => m.event === 'import-rejected')!.text['en-US']).toMatch(/^s\.csv, line 3: The row has 4 cells but the file's rows usually have 3 \(an amount cut at a thousands separator \('-3', '500\.00'\)\)/);
+  });
+
+  it('takes a one-line export whose line ends with a delimiter the header lacks', async () => {
+    const csv = utf8('Date,Counterparty,Reference,Amount\n2024-06-09,Shop,R9,-5.00,\n');
+    const r = await importStatement(makeBook(), [{ name: 'one.csv', bytes: csv }], { accountId: 'BANK' }, CTX);
+    expect(r.exitCode).toBe(0);
+    expect(r.summary).toMatchObject({ added: 1, rejected: 0 });
   });
 
   it('imports nothing and exits 2 when all or nothing was chosen and a row is rejected', async () => {
