@@ -116,6 +116,7 @@ const CHILD = `
 'use strict';
 const fs = require('node:fs');
 const vm = require('node:vm');
+const { types } = require('node:util');
 const chunks = [];
 process.stdin.on('data', (d) => chunks.push(d));
 process.stdin.on('end', () => {
@@ -153,8 +154,18 @@ function run({ cellId, code, timeoutMs, arqueroFile, guards, prelude }, input) {
   try {
     text = new vm.Script('__run(__fn)', { filename: 'run.js' }).runInContext(context, { timeout: timeoutMs });
   } catch (e) {
-    if (e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { ok: false, kind: 'timeout', message: 'timed out after ' + timeoutMs + ' ms' };
-    return { ok: false, kind: 'runtime', message: String(e && e.message) };
+    // Outside the time limit nothing the cell made may run: only own data properties are
+    // read (no getter, no proxy trap, no toString).
+    const own = (o, k) => {
+      const d = Object.getOwnPropertyDescriptor(o, k);
+      return d && 'value' in d ? d.value : undefined;
+    };
+    if (typeof e === 'object' && e !== null && !types.isProxy(e)) {
+      if (own(e, 'code') === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { ok: false, kind: 'timeout', message: 'timed out after ' + timeoutMs + ' ms' };
+      const message = own(e, 'message');
+      if (typeof message === 'string') return { ok: false, kind: 'runtime', message };
+    }
+    return { ok: false, kind: 'runtime', message: 'the cell threw a value that cannot be shown' };
   }
   if (typeof text !== 'string') return { ok: false, kind: 'result', message: 'the cell changed the sandbox' };
   const parsed = JSON.parse(text);

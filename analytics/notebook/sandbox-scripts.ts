@@ -150,8 +150,12 @@ export const PRELUDE = `(function () {
       }
       return stringify({ rows: plain, columns });
     } catch (e) {
-      let name = 'Error', message = String(e), stack = '';
-      try { name = String(e && e.name || 'Error'); message = String(e && e.message !== undefined ? e.message : e); stack = String(e && e.stack || ''); } catch (_) {}
+      // Every look at what the cell threw stays inside a try, so nothing the cell made
+      // escapes run() (outside the vm's time limit its getters could loop for ever).
+      let name = 'Error', message = 'the cell threw a value that cannot be shown', stack = '';
+      try { name = String(e && e.name || 'Error'); } catch (_) {}
+      try { message = String(e && e.message !== undefined ? e.message : e); } catch (_) {}
+      try { stack = String(e && e.stack || ''); } catch (_) {}
       return stringify({ error: { name, message, stack } });
     }
   };

@@ -79,6 +79,13 @@ describe('createNodeQuerySandbox', () => {
     expect(await sandbox.run(request(code))).toEqual({ ok: true, rows: [{ v: 1 }], columns: undefined });
   });
 
+  it('answers at once when a thrown value loops as it is looked at', async () => {
+    // Before, the host read `code` of what escaped and looped until the outer backstop
+    // killed the process, answering 'timeout'; now nothing the cell made is read outside.
+    const out = await sandbox.run(request("const inner = { get code() { for (;;) {} }, get message() { for (;;) {} } }; throw { toString() { throw inner; } };", 300));
+    expect(out).toEqual({ ok: false, kind: 'runtime', message: 'Error: the cell threw a value that cannot be shown', line: undefined });
+  });
+
   it('keeps the tables frozen', async () => {
     const out = await sandbox.run(request("'use strict'; tables.Journal[0].Outflow = '0.00'; return []"));
     expect(out).toMatchObject({ ok: false, kind: 'runtime', message: expect.stringMatching(/TypeError/) });
