@@ -16,7 +16,7 @@ import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
 import { fen, journalColumns, statementColumns } from './ledger-columns';
-import { matchId, pairingKey, splitIds } from './match-id';
+import { joinIds, matchId, pairingKey, splitIds } from './match-id';
 import { matchStatement, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
 import { openingItemsAsOf } from './opening-items';
@@ -44,8 +44,9 @@ export interface OutstandingItem {
 
 export interface ProposedMatch {
   matchId: string;
-  entryIds: string[];
-  lineIds: string[];
+  /** The Matches cells: ids joined in sorted order (see match-id.ts). */
+  entryCell: string;
+  lineCell: string;
   rule: MatchRule;
   score: number;
 }
@@ -125,7 +126,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const items: OutstandingItem[] = [];
   const entryUsed = new Uint8Array(J.length);
   const lineUsed = new Uint8Array(S.length);
-  // A million matches: plain loops, no per-match closures.
+  // A million matches: plain loops, and only the cells kept (the id lists die young, which
+  // the garbage collector finds cheap; kept ones are copied and promoted).
   const proposals = new Array<ProposedMatch>(found.length);
   for (let k = 0; k < found.length; k++) {
     const p = found[k];
@@ -141,7 +143,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     }
     const id = matchId(accountId, entryIds, lineIds);
     if (p.residual !== 0) items.push(residualItem(id, p.residual, openLines[p.lines[0]]));
-    proposals[k] = { matchId: id, entryIds, lineIds, rule: p.rule, score: p.score };
+    proposals[k] = { matchId: id, entryCell: joinIds(entryIds), lineCell: joinIds(lineIds), rule: p.rule, score: p.score };
   }
   openEntries.forEach((e, j) => {
     if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(e, J.amount[j]));

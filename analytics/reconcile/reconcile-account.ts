@@ -9,7 +9,6 @@ import { rowsOf, text } from '../book/book';
 import { t, type Book, type CommandContext, type CommandResult, type Row, type TableChange } from '../book/types';
 import { fromMinorUnits } from '../money/minor-units';
 import { computeReconciliation, OUTSTANDING_KINDS, type OutstandingKind, type ReconciliationRun } from './compute-reconciliation';
-import { joinIds } from './match-id';
 import { reconciliationSheet } from './reconciliation-sheet';
 
 export interface ReconcileAccountParams {
@@ -104,7 +103,7 @@ function summarize(run: ReconciliationRun): ReconcileSummary {
 }
 
 function matchRow(run: ReconciliationRun, p: ReconciliationRun['proposals'][number]): Row {
-  return { MatchId: p.matchId, Period: run.period, AccountId: run.accountId, EntryIds: joinIds(p.entryIds), LineIds: joinIds(p.lineIds), Rule: p.rule, Score: p.score, Status: 'auto' };
+  return { MatchId: p.matchId, Period: run.period, AccountId: run.accountId, EntryIds: p.entryCell, LineIds: p.lineCell, Rule: p.rule, Score: p.score, Status: 'auto' };
 }
 
 function reconciliationRow(run: ReconciliationRun, ctx: CommandContext): Row {
