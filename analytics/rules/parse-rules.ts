@@ -163,7 +163,7 @@ function checkCondition(c: Record<string, unknown>): Text | undefined {
     const got = `'${String(c.value)}'${c.to !== undefined ? ` and '${String(c.to)}'` : ''}`;
     const gotZh = `“${String(c.value)}”${c.to !== undefined ? `和“${String(c.to)}”` : ''}`;
     return t(
-      `金额条件要填写普通金额，如 100.00，但填的是 ${gotZh}`,
+      `金额条件要填写普通金额，如 100.00，但填的是${gotZh}`,
       `amount condition needs plain amounts like 100.00, got ${got}`,
     );
   }
