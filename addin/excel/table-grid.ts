@@ -14,7 +14,14 @@ import {
 } from '../../analytics/book/schema';
 import { coerceCell } from '../../analytics/book/coerce-cell';
 import { dateToSerial, serialToDate } from '../../analytics/book/dates';
-import { t, type Book, type Cell, type ResultSheet, type Row, type Table } from '../../analytics/book/types';
+import {
+  t,
+  type Book,
+  type Cell,
+  type ResultSheet,
+  type Row,
+  type Table,
+} from '../../analytics/book/types';
 import { problem, type Problem } from '../../analytics/util/problem';
 
 /** A value as Excel's `Range.values` holds it. */
@@ -138,7 +145,10 @@ export function gridToTable(
       problems.push(
         problem(
           'missing-column',
-          t(`${def.sheet['zh-CN']}（${def.key}）表缺少必需的列 ${col.header['zh-CN']}（${col.header['en-US']}）`, `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`),
+          t(
+            `${def.sheet['zh-CN']}（${def.key}）表缺少必需的列 ${col.header['zh-CN']}（${col.header['en-US']}）`,
+            `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`,
+          ),
           { file: options.sheet, sheet: options.sheet, row: headerRow },
         ),
       );

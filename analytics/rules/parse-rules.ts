@@ -31,11 +31,15 @@ export function parseRules(rows: Row[]): { rules: BankRule[]; problems: Problem[
     const parsed = parseConditions(row.Conditions);
     if ('error' in parsed) {
       problems.push(
-        problem('bad-rule', t(`规则 ${ruleId}：${parsed.error['zh-CN']}`, `rule ${ruleId}: ${parsed.error['en-US']}`), {
-          sheet: 'Rules',
-          row: i + 2,
-          column: 'Conditions',
-        }),
+        problem(
+          'bad-rule',
+          t(`规则 ${ruleId}：${parsed.error['zh-CN']}`, `rule ${ruleId}: ${parsed.error['en-US']}`),
+          {
+            sheet: 'Rules',
+            row: i + 2,
+            column: 'Conditions',
+          },
+        ),
       );
       return;
     }
@@ -61,19 +65,24 @@ export function parseRules(rows: Row[]): { rules: BankRule[]; problems: Problem[
 }
 
 /** Parse a Conditions cell (JSON array of conditions); an error is said in both languages. */
-export function parseConditions(
-  cell: unknown,
-): { conditions: RuleCondition[] } | { error: Text } {
+export function parseConditions(cell: unknown): { conditions: RuleCondition[] } | { error: Text } {
   let value: unknown = cell;
   // The cell holds JSON text; a caller (the CLI's --dry-run) may pass the list itself.
   if (!Array.isArray(cell))
     try {
       value = JSON.parse(String(cell ?? '[]'));
     } catch (e) {
-      return { error: t(`条件不是有效的 JSON（${(e as Error).message}）`, `conditions are not valid JSON (${(e as Error).message})`) };
+      return {
+        error: t(
+          `条件不是有效的 JSON（${(e as Error).message}）`,
+          `conditions are not valid JSON (${(e as Error).message})`,
+        ),
+      };
     }
   if (!Array.isArray(value) || value.length === 0)
-    return { error: t('条件必须是一个非空的 JSON 列表', 'conditions must be a non-empty JSON list') };
+    return {
+      error: t('条件必须是一个非空的 JSON 列表', 'conditions must be a non-empty JSON list'),
+    };
   const conditions: RuleCondition[] = [];
   for (const c of value as Record<string, unknown>[]) {
     const error = checkCondition(c);

@@ -34,6 +34,8 @@ describe('the pane session reading a book with a bad cell', () => {
         </SessionProvider>
       </FluentProvider>,
     );
-    expect(await screen.findByText((text) => text.includes(said), undefined, { timeout: 5000 })).toBeTruthy();
+    expect(
+      await screen.findByText((text) => text.includes(said), undefined, { timeout: 5000 }),
+    ).toBeTruthy();
   });
 });
