@@ -35,6 +35,15 @@ describe('cashbook on bad input', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('verify lists the bad cell in Chinese for a Chinese user and keeps --json in English', async () => {
+    const file = await bookWithBadAmount();
+    const zh = await runCli(['verify', file], 'zh-CN');
+    expect(zh.code).toBe(1);
+    expect(zh.out).toContain('  [bad-cell] book.xlsx，工作表 日记账，第 2 行，列 收入：“一百元”不是金额');
+    const json = await runCli(['verify', file, '--json'], 'zh-CN');
+    expect(JSON.parse(json.out).failures).toContainEqual({ code: 'bad-cell', row: 2, message: "book.xlsx, sheet 日记账, row 2, column 收入: '一百元' is not an amount" });
+  });
+
   it('tells a Chinese user which bank rule has a bad condition, in Chinese', async () => {
     const file = path.join(tempDir(), 'book.xlsx');
     expect((await runCli(['init', file, '--lang', 'zh-CN'])).code).toBe(0);
