@@ -14,7 +14,14 @@ import {
 } from '../../analytics/book/schema';
 import { coerceCell } from '../../analytics/book/coerce-cell';
 import { dateToSerial, serialToDate } from '../../analytics/book/dates';
-import type { Book, Cell, ResultSheet, Row, Table } from '../../analytics/book/types';
+import {
+  t,
+  type Book,
+  type Cell,
+  type ResultSheet,
+  type Row,
+  type Table,
+} from '../../analytics/book/types';
 import { problem, type Problem } from '../../analytics/util/problem';
 
 /** A value as Excel's `Range.values` holds it. */
@@ -138,7 +145,10 @@ export function gridToTable(
       problems.push(
         problem(
           'missing-column',
-          `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`,
+          t(
+            `${def.sheet['zh-CN']}（${def.key}）表缺少必需的列 ${col.header['zh-CN']}（${col.header['en-US']}）`,
+            `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`,
+          ),
           { file: options.sheet, sheet: options.sheet, row: headerRow },
         ),
       );
@@ -173,7 +183,7 @@ function readTyped(
   const coerced = coerceCell(def, raw, { date1904: options.date1904 });
   if (coerced.ok) return coerced.value;
   problems.push(
-    problem('bad-cell', coerced.reason, { file: options.sheet, sheet: options.sheet, ...at }),
+    problem('bad-cell', coerced.text, { file: options.sheet, sheet: options.sheet, ...at }),
   );
   return null;
 }

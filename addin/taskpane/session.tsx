@@ -9,7 +9,7 @@ import { commitCommand } from '../../analytics/book/commit-command';
 import { formatInZone } from '../../analytics/book/dates';
 import type { Lang } from '../../analytics/book/schema';
 import type { Book, CommandContext, CommandResult, Message } from '../../analytics/book/types';
-import { describeProblem, type Problem } from '../../analytics/util/problem';
+import { problemText, type Problem } from '../../analytics/util/problem';
 import { isAnalyticsError } from '../../analytics/util/error';
 import type { WorkbookHost } from '../excel/workbook-host';
 import { log } from '../log';
@@ -176,7 +176,7 @@ export function SessionProvider(props: SessionProviderProps): JSX.Element {
       setBook(read.book);
       setProblems(read.problems);
       for (const p of read.problems.slice(0, 5))
-        notify(p.severity === 'error' ? 'error' : 'warning', describeProblem(p));
+        notify(p.severity === 'error' ? 'error' : 'warning', problemText(p)[lang]);
       onBookChanged?.(read.book);
     } catch (e) {
       fail(e);

@@ -12,7 +12,7 @@ import { lockBook, type BookLock } from '../io/book-lock';
 import { openBook, saveBook } from '../io/open-book';
 import { sheetNamesOf } from '../io/sheet-names';
 import { SCHEMA, TABLE_KEYS, type TableKey } from '../book/schema';
-import { describeProblem } from '../util/problem';
+import { problemText } from '../util/problem';
 import { fail, isAnalyticsError } from '../util/error';
 import { checkAuditHead } from '../audit/audit-head';
 import type { CliIo } from './cli-io';
@@ -63,8 +63,7 @@ async function runUnlocked(file: string, command: BookCommand, io: CliIo, option
     }
     const errors = r.problems.filter((p) => p.severity === 'error');
     for (const p of r.problems) {
-      const text = describeProblem(p);
-      (p.severity === 'error' ? log.error : log.warn)('book-cell', { 'zh-CN': text, 'en-US': text });
+      (p.severity === 'error' ? log.error : log.warn)('book-cell', problemText(p));
     }
     if (errors.length) {
       log.error('book-unreadable', { 'zh-CN': `${file} 有 ${errors.length} 处数据无法读取，未做任何修改。`, 'en-US': `${file} has ${errors.length} unreadable cell(s); nothing was changed.` });

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMA, TABLE_KEYS, columnForHeader, type Lang, type TableDef } from '../book/schema';
-import { coerceCell } from '../book/coerce-cell';
+import { coerceCell, refused } from '../book/coerce-cell';
 import type { Book, Row, Table } from '../book/types';
 import { t } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
@@ -99,7 +99,7 @@ function readSheet(ws: ExcelJS.Worksheet, def: TableDef, ctx: ReadContext): Tabl
   });
   for (const col of def.columns) {
     if (col.required && !columns.some((c) => c.key === col.key)) {
-      ctx.problems.push(problem('missing-column', `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`, { file: ctx.fileName, sheet: ws.name, row: 1 }));
+      ctx.problems.push(problem('missing-column', t(`${def.sheet['zh-CN']}（${def.key}）表缺少必需的列 ${col.header['zh-CN']}（${col.header['en-US']}）`, `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`), { file: ctx.fileName, sheet: ws.name, row: 1 }));
     }
   }
 
@@ -114,10 +114,10 @@ function readSheet(ws: ExcelJS.Worksheet, def: TableDef, ctx: ReadContext): Tabl
       const cell = excelRow.getCell(col.index);
       const flat = flattenExcelValue(cell.value);
       const at = { file: ctx.fileName, sheet: ws.name, row: r, column: col.def ? col.def.header[langOfSheet(ws.name, def)] : col.key };
-      if (flat.missingFormulaResult) ctx.problems.push(warning('formula-without-value', 'the cell has a formula with no saved value; open and save the file in Excel, or Cashbook recomputes it', at));
-      if (flat.error) ctx.problems.push(warning('cell-error', `the cell holds the Excel error ${flat.error}`, at));
+      if (flat.missingFormulaResult) ctx.problems.push(warning('formula-without-value', t('单元格里有公式但没有保存计算结果；请在 Excel 中打开并保存文件，否则 Cashbook 会自行重新计算', 'the cell has a formula with no saved value; open and save the file in Excel, or Cashbook recomputes it'), at));
+      if (flat.error) ctx.problems.push(warning('cell-error', t(`单元格里是 Excel 错误值 ${flat.error}`, `the cell holds the Excel error ${flat.error}`), at));
       if (typeof flat.value === 'string' && flat.value.length > MAX_CELL_CHARS) {
-        ctx.problems.push(problem('cell-too-long', `单元格有 ${flat.value.length} 个字符，超过 Excel 上限 ${MAX_CELL_CHARS} / the cell holds ${flat.value.length} characters, more than Excel's ${MAX_CELL_CHARS}`, at));
+        ctx.problems.push(problem('cell-too-long', t(`单元格有 ${flat.value.length} 个字符，超过 Excel 上限 ${MAX_CELL_CHARS}`, `the cell holds ${flat.value.length} characters, more than Excel's ${MAX_CELL_CHARS}`), at));
         row[col.key] = null;
         continue;
       }
@@ -128,14 +128,14 @@ function readSheet(ws: ExcelJS.Worksheet, def: TableDef, ctx: ReadContext): Tabl
       // Excel's dates end at serial 2958465 (9999-12-31); a larger or non-finite number is no date.
       const isDateColumn = col.def.type === 'date' || col.def.type === 'datetime';
       const coerced = isDateColumn && typeof flat.value === 'number' && !(flat.value >= 0 && flat.value < MAX_DATE_SERIAL)
-        ? { ok: false as const, reason: `${flat.value} is not a date Excel can show` }
+        ? refused(`${flat.value} 不是 Excel 能显示的日期`, `${flat.value} is not a date Excel can show`)
         : coerceCell(col.def, flat.value, { date1904: ctx.date1904 });
       if (coerced.ok) row[col.key] = coerced.value;
       else {
         row[col.key] = null;
         // A long number in an id column has already lost digits: flag it, never match on it.
         const code = col.def.type === 'id' && typeof flat.value === 'number' ? 'id-as-number' : 'bad-cell';
-        ctx.problems.push(problem(code, coerced.reason, at));
+        ctx.problems.push(problem(code, coerced.text, at));
       }
     }
     rows.push(row);

@@ -170,7 +170,7 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
     headerChecked = true;
     for (const col of def.columns) {
       if (col.required && !columns.some((c) => c.key === col.key)) {
-        problems.push(problem('missing-column', `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`, { file: fileName, sheet: sheet.name, row: 1 }));
+        problems.push(problem('missing-column', t(`${def.sheet['zh-CN']}（${def.key}）表缺少必需的列 ${col.header['zh-CN']}（${col.header['en-US']}）`, `table ${def.key} has no column ${col.header['en-US']} / ${col.header['zh-CN']}`), { file: fileName, sheet: sheet.name, row: 1 }));
       }
     }
   };
@@ -193,10 +193,10 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
         row[col.key] = null;
         continue;
       }
-      if (cell.missingFormulaResult) problems.push(warning('formula-without-value', 'the cell has a formula with no saved value; open and save the file in Excel, or Cashbook recomputes it', placeOf(fileName, sheet, sheetRow.number, col)));
-      if (cell.error) problems.push(warning('cell-error', `the cell holds the Excel error ${cell.error}`, placeOf(fileName, sheet, sheetRow.number, col)));
+      if (cell.missingFormulaResult) problems.push(warning('formula-without-value', t('单元格里有公式但没有保存计算结果；请在 Excel 中打开并保存文件，否则 Cashbook 会自行重新计算', 'the cell has a formula with no saved value; open and save the file in Excel, or Cashbook recomputes it'), placeOf(fileName, sheet, sheetRow.number, col)));
+      if (cell.error) problems.push(warning('cell-error', t(`单元格里是 Excel 错误值 ${cell.error}`, `the cell holds the Excel error ${cell.error}`), placeOf(fileName, sheet, sheetRow.number, col)));
       if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARS) {
-        problems.push(problem('cell-too-long', `单元格有 ${cell.value.length} 个字符，超过 Excel 上限 ${MAX_CELL_CHARS} / the cell holds ${cell.value.length} characters, more than Excel's ${MAX_CELL_CHARS}`, placeOf(fileName, sheet, sheetRow.number, col)));
+        problems.push(problem('cell-too-long', t(`单元格有 ${cell.value.length} 个字符，超过 Excel 上限 ${MAX_CELL_CHARS}`, `the cell holds ${cell.value.length} characters, more than Excel's ${MAX_CELL_CHARS}`), placeOf(fileName, sheet, sheetRow.number, col)));
         row[col.key] = null;
         continue;
       }
@@ -206,7 +206,7 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
         row[col.key] = null;
         // A long number in an id column has already lost digits: flag it, never match on it.
         const code = col.def?.type === 'id' && typeof cell.value === 'number' ? 'id-as-number' : 'bad-cell';
-        problems.push(problem(code, coerced.reason, placeOf(fileName, sheet, sheetRow.number, col)));
+        problems.push(problem(code, coerced.text, placeOf(fileName, sheet, sheetRow.number, col)));
       }
     }
     rows.push(row);

@@ -36,9 +36,15 @@ export interface DryRunResult {
  */
 export function dryRunRule(book: Book, candidate: Row, options: { months: number; asOf: string }): DryRunResult {
   const current = parseRules(rowsOf(book, 'Rules')).rules;
-  const parsed = parseRules([...rowsOf(book, 'Rules').filter((r) => text(r.RuleId) !== text(candidate.RuleId)), candidate]);
-  const bad = parsed.problems.find((p) => p.message.includes(text(candidate.RuleId)));
-  if (bad) fail('bad-rule', t(`试运行的规则无法使用：${bad.message}`, bad.message));
+  const others = rowsOf(book, 'Rules').filter((r) => text(r.RuleId) !== text(candidate.RuleId));
+  const parsed = parseRules([...others, candidate]);
+  // The candidate is the last row parsed; a broken rule elsewhere (even one whose id
+  // contains the candidate's) is not the candidate's problem.
+  const bad = parsed.problems.find((p) => p.row === others.length + 2);
+  if (bad) {
+    const detail = bad.text ?? t(bad.message, bad.message);
+    fail('bad-rule', t(`试运行的规则无法使用：${detail['zh-CN']}`, detail['en-US']));
+  }
 
   const from = addDays(options.asOf, -Math.round(options.months * 30.44));
   const lines = rowsOf(book, 'Statement').filter((l) => text(l.Date) > from && text(l.Date) <= options.asOf);

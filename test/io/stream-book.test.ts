@@ -8,6 +8,7 @@ import { coerceCell } from '../../analytics/book/coerce-cell';
 import { SCHEMA } from '../../analytics/book/schema';
 import type { Book, Row } from '../../analytics/book/types';
 import { readBook } from '../../analytics/io/read-book';
+import { problemText } from '../../analytics/util/problem';
 import { writeBook } from '../../analytics/io/write-book';
 import { amountOfNumber, streamReadBook } from '../../analytics/io/stream-read-book';
 import { streamWriteBook } from '../../analytics/io/stream-write-book';
@@ -119,6 +120,29 @@ describe('streamReadBook', () => {
     expect(viaStream.problems.length).toBeGreaterThan(2);
     expect(viaStream.problems).toEqual(viaDom.problems);
     expect(viaStream.book.tables.Journal).toEqual(viaDom.book.tables.Journal);
+  });
+
+  it('says book-reading problems in Chinese and English, both readers alike', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('日记账');
+    // No 账户 (AccountId) column, a date that is none, and a fifth cell past Excel's limit.
+    const columns = SCHEMA.Journal.columns.filter((c) => c.key !== 'AccountId');
+    ws.addRow(columns.map((c) => c.header['zh-CN']));
+    ws.addRow(['J1', '2025-13-45', null, null, 'x'.repeat(32_768)]);
+    await wb.xlsx.writeFile(file('zh-problems.xlsx'));
+    const viaDom = await readBook(file('zh-problems.xlsx'));
+    const viaStream = await streamReadBook(file('zh-problems.xlsx'));
+    expect(viaStream.problems).toEqual(viaDom.problems);
+    const account = SCHEMA.Journal.columns.find((c) => c.key === 'AccountId')!.header;
+    const fifth = columns[4].header['zh-CN'];
+    const said = viaDom.problems.map((p) => [p.code, problemText(p)['zh-CN'], problemText(p)['en-US']]);
+    expect(said).toEqual(
+      expect.arrayContaining([
+        ['missing-column', `zh-problems.xlsx，工作表 日记账，第 1 行：日记账（Journal）表缺少必需的列 ${account['zh-CN']}（${account['en-US']}）`, `zh-problems.xlsx, sheet 日记账, row 1: table Journal has no column ${account['en-US']} / ${account['zh-CN']}`],
+        ['bad-cell', 'zh-problems.xlsx，工作表 日记账，第 2 行，列 日期：“2025-13-45”不是日期', "zh-problems.xlsx, sheet 日记账, row 2, column 日期: '2025-13-45' is not a date"],
+        ['cell-too-long', `zh-problems.xlsx，工作表 日记账，第 2 行，列 ${fifth}：单元格有 32768 个字符，超过 Excel 上限 32767`, `zh-problems.xlsx, sheet 日记账, row 2, column ${fifth}: the cell holds 32768 characters, more than Excel's 32767`],
+      ]),
+    );
   });
 
   it('refuses a file that is not a ZIP package', async () => {

@@ -1,4 +1,5 @@
 import { dryRunRule } from '../../analytics/rules/dry-run-rule';
+import { isAnalyticsError, type AnalyticsError } from '../../analytics/util/error';
 import { line, makeBook, rule } from './fixtures';
 
 describe('dryRunRule', () => {
@@ -21,6 +22,26 @@ describe('dryRunRule', () => {
 
   it('refuses a candidate whose conditions do not parse', () => {
     expect(() => dryRunRule(book, rule('BAD', 1, [{ field: 'colour', op: 'contains', value: 'x' }]), { months: 6, asOf: '2024-01-31' })).toThrow(/unknown field 'colour'/);
+  });
+
+  it('says what is wrong with the candidate in Chinese too', () => {
+    let thrown: unknown;
+    try {
+      dryRunRule(book, rule('BAD', 1, [{ field: 'amount', op: 'between', value: '一百', to: '200.00' }]), { months: 6, asOf: '2024-01-31' });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isAnalyticsError(thrown, 'bad-rule')).toBe(true);
+    expect((thrown as AnalyticsError).text).toEqual({
+      'zh-CN': '试运行的规则无法使用：规则 BAD：金额条件要填写普通金额，如 100.00，但填的是“一百”和“200.00”',
+      'en-US': "rule BAD: amount condition needs plain amounts like 100.00, got '一百' and '200.00'",
+    });
+  });
+
+  it('is not stopped by a broken saved rule whose id contains the candidate\'s', () => {
+    const withBroken = makeBook({ lines, rules: [rule('FEE10', 10, [{ field: 'colour', op: 'contains', value: 'x' }])] });
+    const result = dryRunRule(withBroken, rule('FEE', 5, [{ field: 'description', op: 'contains', value: '手续费' }], { CounterAccount: '财务费用' }), { months: 6, asOf: '2024-01-31' });
+    expect(result.matched).toBe(1);
   });
 });
 

@@ -4,7 +4,7 @@ import { Button, Field, Select, Text, tokens } from '@fluentui/react-components'
 import { ArrowUploadRegular } from '@fluentui/react-icons';
 import type { StatementReadResult } from '../../../analytics/import/types';
 import type { StatementPreset } from '../../../analytics/import/presets';
-import { describeProblem } from '../../../analytics/util/problem';
+import { problemText } from '../../../analytics/util/problem';
 import { AccountSelect } from '../components/AccountSelect';
 import { DataTable } from '../components/DataTable';
 import { Section } from '../components/Section';
@@ -140,7 +140,7 @@ export function ImportView(): JSX.Element {
           </Text>
           {errors.slice(0, 5).map((p, i) => (
             <Text key={i} style={{ color: tokens.colorPaletteRedForeground1 }}>
-              {describeProblem(p)}
+              {problemText(p)[lang]}
             </Text>
           ))}
           <DataTable

@@ -12,7 +12,7 @@ import { verifyBook } from '../../audit/verify-book';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { openBook } from '../../io/open-book';
 import { bookToWorkbook } from '../../io/write-book';
-import { describeProblem } from '../../util/problem';
+import { problemText } from '../../util/problem';
 import type { CliCommand } from '../command-spec';
 import { createLog } from '../log';
 import { reportFailure } from '../run-on-book';
@@ -33,7 +33,7 @@ export const auditPackCommand: CliCommand = {
     try {
       // Step 1: read and verify
       const read = await openBook(file);
-      for (const p of read.problems.filter((x) => x.severity === 'error')) log.error('book-cell', { 'zh-CN': describeProblem(p), 'en-US': describeProblem(p) });
+      for (const p of read.problems.filter((x) => x.severity === 'error')) log.error('book-cell', problemText(p));
       const verify = verifyBook(read.book);
       const preparedAt = io.now(read.book.timeZone);
 

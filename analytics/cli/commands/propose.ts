@@ -6,7 +6,7 @@
 import { t } from '../../book/types';
 import { acceptProposals } from '../../rules/accept-proposals';
 import { describeProposal, proposeEntries } from '../../rules/propose-entries';
-import { describeProblem } from '../../util/problem';
+import { problemText } from '../../util/problem';
 import type { CliCommand } from '../command-spec';
 import { runOnBook } from '../run-on-book';
 import { usageError } from './init';
@@ -31,7 +31,7 @@ export const proposeCommand: CliCommand = {
       (book) => {
         const { proposals, problems } = proposeEntries(book, { accountId, period });
         const messages = [
-          ...problems.map((p) => ({ level: 'warn' as const, event: 'bad-rule', text: t(describeProblem(p), describeProblem(p)) })),
+          ...problems.map((p) => ({ level: 'warn' as const, event: 'bad-rule', text: problemText(p) })),
           { level: 'info' as const, event: 'proposals', text: t(`${accountId} 有 ${proposals.length} 条未入账的对账单行:`, `${accountId} has ${proposals.length} unbooked statement line(s):`) },
           ...proposals.map((p) => ({ level: 'info' as const, event: 'proposal', text: describeProposal(p) })),
         ];

@@ -10,7 +10,7 @@ import { readBook } from '../../io/read-book';
 import type { Book, CommandContext } from '../../book/types';
 import { runNotebook, type NotebookRunResult } from '../../notebook/run-notebook';
 import { renderReport } from '../../reports/render-report';
-import { describeProblem } from '../../util/problem';
+import { problemText } from '../../util/problem';
 import type { CliCommand } from '../command-spec';
 import { createLog } from '../log';
 import { createNodeQuerySandbox } from '../node-query-sandbox';
@@ -65,10 +65,7 @@ export const reportCommand: CliCommand = {
       const { book, problems } = await readBook(file);
       const errors = problems.filter((p) => p.severity === 'error');
       for (const p of problems)
-        (p.severity === 'error' ? log.error : log.warn)('book-cell', {
-          'zh-CN': describeProblem(p),
-          'en-US': describeProblem(p),
-        });
+        (p.severity === 'error' ? log.error : log.warn)('book-cell', problemText(p));
       if (errors.length) {
         log.error('book-unreadable', {
           'zh-CN': `${file} 有 ${errors.length} 处数据无法读取，未生成报告。`,

@@ -5,7 +5,7 @@
  */
 import { verifyBook, type IntegrityFailure } from '../../audit/verify-book';
 import { openBook } from '../../io/open-book';
-import { describeProblem } from '../../util/problem';
+import { describeProblem, problemText } from '../../util/problem';
 import type { CliCommand } from '../command-spec';
 import { reportFailure } from '../run-on-book';
 import { usageError } from './init';
@@ -38,9 +38,10 @@ export const verifyCommand: CliCommand = {
     }
 
     // Cells that could not be read are failures too: their content is unknown.
-    const failures: VerifyFailureJson[] = read.problems
-      .filter((p) => p.severity === 'error')
-      .map((p) => ({ code: p.code, row: p.row, message: describeProblem(p) }));
+    // --json keeps its English cell messages; the text output says them in the user's language.
+    const cellErrors = read.problems.filter((p) => p.severity === 'error');
+    const failures: VerifyFailureJson[] = cellErrors.map((p) => ({ code: p.code, row: p.row, message: describeProblem(p) }));
+    const shown = cellErrors.map((p) => problemText(p)[io.lang]);
     const result = verifyBook(read.book);
     appendAll(failures, result.problems.map((f) => toJson(f, io.lang)));
     const ok = failures.length === 0;
@@ -49,7 +50,7 @@ export const verifyCommand: CliCommand = {
     else if (ok) io.out(io.lang === 'zh-CN' ? `${file}: 校验通过` : `${file}: verified, no problems`);
     else {
       io.out(io.lang === 'zh-CN' ? `${file}: 发现 ${failures.length} 处问题` : `${file}: ${failures.length} problem(s) found`);
-      for (const f of failures) io.out(`  [${f.code}] ${f.message}`);
+      failures.forEach((f, i) => io.out(`  [${f.code}] ${i < shown.length ? shown[i] : f.message}`));
     }
     return ok ? 0 : 1;
   },
