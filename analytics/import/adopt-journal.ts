@@ -154,7 +154,10 @@ async function journalRows(
     return {
       problem: problem(
         'file-too-large',
-        `The file is ${f.bytes.length} bytes; the limit is ${maxBytes}`,
+        t(
+          `文件大小为 ${f.bytes.length} 字节，上限为 ${maxBytes} 字节`,
+          `The file is ${f.bytes.length} bytes; the limit is ${maxBytes}`,
+        ),
         { file: f.name },
       ),
     };
@@ -163,9 +166,16 @@ async function journalRows(
       return { rows: (await readXlsxRows(f.bytes, JOURNAL_SHEETS, f.name)).rows };
     } catch (e) {
       return {
-        problem: problem('bad-xlsx', `The workbook cannot be read: ${(e as Error).message}`, {
-          file: f.name,
-        }),
+        problem: problem(
+          'bad-xlsx',
+          t(
+            `工作簿无法读取：${(e as Error).message}`,
+            `The workbook cannot be read: ${(e as Error).message}`,
+          ),
+          {
+            file: f.name,
+          },
+        ),
       };
     }
   }
@@ -174,7 +184,10 @@ async function journalRows(
     return {
       problem: problem(
         'unreadable-encoding',
-        `${f.name}: ${decoded.reason}; nothing was imported`,
+        t(
+          `${f.name}：${decoded.reason['zh-CN']}，未导入任何内容`,
+          `${f.name}: ${decoded.reason['en-US']}; nothing was imported`,
+        ),
         { file: f.name },
       ),
     };

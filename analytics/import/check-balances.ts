@@ -5,6 +5,7 @@
  * often as oldest first, so the chain is walked in whichever file order breaks less.
  * Mismatches are returned as problems; the lines themselves are not changed.
  */
+import { t } from '../book/types';
 import { warning, type Problem } from '../util/problem';
 import { toMinorUnits } from '../money/minor-units';
 import { subtractAmounts, sumAmountTexts } from './amount-cells';
@@ -31,7 +32,10 @@ export function checkStatementBalances(
       problems.push(
         warning(
           'balance-currency',
-          `Statement ${b.statement + 1}: the opening balance is in ${b.opening.currency} but the closing balance is in ${b.closing.currency}; not checked`,
+          t(
+            `第 ${b.statement + 1} 份对账单：期初余额的币种是 ${b.opening.currency}，期末余额的币种是 ${b.closing.currency}，未核对`,
+            `Statement ${b.statement + 1}: the opening balance is in ${b.opening.currency} but the closing balance is in ${b.closing.currency}; not checked`,
+          ),
           { file, row: b.row },
         ),
       );
@@ -43,7 +47,10 @@ export function checkStatementBalances(
       problems.push(
         warning(
           'closing-balance-mismatch',
-          `Statement ${b.statement + 1}: opening ${b.opening.amount} + lines ${moved} = ${expected}, but the closing balance is ${b.closing.amount} (difference ${subtractAmounts(b.closing.amount, expected)})`,
+          t(
+            `第 ${b.statement + 1} 份对账单：期初 ${b.opening.amount} + 本期发生额 ${moved} = ${expected}，但期末余额为 ${b.closing.amount}（相差 ${subtractAmounts(b.closing.amount, expected)}）`,
+            `Statement ${b.statement + 1}: opening ${b.opening.amount} + lines ${moved} = ${expected}, but the closing balance is ${b.closing.amount} (difference ${subtractAmounts(b.closing.amount, expected)})`,
+          ),
           { file, row: b.row },
         ),
       );
@@ -66,7 +73,13 @@ export function checkStatementBalances(
       problems.push(
         warning(
           'balance-chain-break',
-          `${breaks.length} running balance(s) do not follow from the previous balance plus the amount: rows ${rows}`,
+          t(
+            `有 ${breaks.length} 笔余额不等于上一笔余额加本笔金额：第 ${breaks
+              .slice(0, 10)
+              .map((l) => l.row)
+              .join('、')} 行`,
+            `${breaks.length} running balance(s) do not follow from the previous balance plus the amount: rows ${rows}`,
+          ),
           { file, row: breaks[0].row, column: 'balance' },
         ),
       );

@@ -4,12 +4,13 @@
  * which covers GBK, accepted only when iconv-lite decodes it without a replacement
  * character. A file valid in neither is refused by name: no U+FFFD is ever imported.
  */
+import { t, type Text } from '../book/types';
 import * as iconv from 'iconv-lite';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type DecodeResult =
-  { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: string };
+  { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: Text };
 
 /**
  * Decode a statement file.
@@ -43,7 +44,13 @@ export function decodeStatementText(bytes: Uint8Array): DecodeResult {
   // iconv-lite indexes bytes, so a Uint8Array serves in the browser as well as in Node
   const gb = iconv.decode(bytes as unknown as Buffer, 'gb18030');
   if (!gb.includes('\ufffd')) return { ok: true, text: stripBom(gb), encoding: 'gb18030' };
-  return { ok: false, reason: 'the file is neither valid UTF-8 nor valid GBK/GB18030' };
+  return {
+    ok: false,
+    reason: t(
+      '文件既不是有效的 UTF-8，也不是有效的 GBK/GB18030',
+      'the file is neither valid UTF-8 nor valid GBK/GB18030',
+    ),
+  };
 }
 
 function strictUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): DecodeResult {
@@ -51,7 +58,10 @@ function strictUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): DecodeR
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return { ok: true, text: stripBom(text), encoding };
   } catch {
-    return { ok: false, reason: 'not valid UTF-8' };
+    return {
+      ok: false,
+      reason: t('文件开头标明是 UTF-8，但内容不是有效的 UTF-8', 'not valid UTF-8'),
+    };
   }
 }
 

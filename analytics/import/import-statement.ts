@@ -187,7 +187,7 @@ export function importStatementLines(
         duplicates.push(
           warning(
             'duplicate',
-            `Skipped as duplicate: ${line.date} ${line.amount}${line.reference ? ' ' + line.reference : ''}`,
+            t(`重复，已跳过：${line.date} ${line.amount}${line.reference ? ' ' + line.reference : ''}`, `Skipped as duplicate: ${line.date} ${line.amount}${line.reference ? ' ' + line.reference : ''}`),
             { file: read.file, row: line.row },
           ),
         );
@@ -291,7 +291,7 @@ export function readOptions(book: Book, params: Pick<ImportStatementParams, 'pre
       problems.push(
         warning(
           'bad-preset-setting',
-          `Setting ${key} is not valid JSON (${(e as Error).message}); ignored`,
+          t(`设置 ${key} 不是有效的 JSON（${(e as Error).message}），已忽略`, `Setting ${key} is not valid JSON (${(e as Error).message}); ignored`),
         ),
       );
     }

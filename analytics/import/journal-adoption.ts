@@ -3,6 +3,7 @@
  * entry and customer ids handed out, and the multiset of entries the book already holds,
  * so a row adopted before is recognised as a duplicate.
  */
+import { t } from '../book/types';
 import { restoreNeutralisedText } from '../io/format-csv';
 import { entryRowHash } from '../audit/entry-hash';
 import { closedPeriods } from '../book/apply-change-set';
@@ -80,7 +81,7 @@ export class Adoption {
         summary,
         fileProblem: problem(
           'no-header-row',
-          'No header row with a date column and 收入/支出 (Inflow/Outflow) or 金额 columns was found',
+          t('找不到表头行：需要有日期列，以及 收入/支出 列或 金额 列', 'No header row with a date column and 收入/支出 (Inflow/Outflow) or 金额 columns was found'),
           { file },
         ),
       };
@@ -90,7 +91,7 @@ export class Adoption {
         summary,
         fileProblem: problem(
           'too-many-rows',
-          `The file has ${body.length} rows; the limit is ${maxRows}`,
+          t(`文件有 ${body.length} 行，上限为 ${maxRows} 行`, `The file has ${body.length} rows; the limit is ${maxRows}`),
           { file },
         ),
       };
@@ -122,7 +123,7 @@ export class Adoption {
           continue;
         }
         summary.problems.push(
-          problem('bad-date', `'${cellText(get('Date'))}' is not a date`, at('Date')),
+          problem('bad-date', t(`“${cellText(get('Date'))}”不是日期`, `'${cellText(get('Date'))}' is not a date`), at('Date')),
         );
         continue;
       }
@@ -139,7 +140,7 @@ export class Adoption {
       }
       if (this.closed.has(date.slice(0, 7))) {
         summary.problems.push(
-          problem('closed-period', `${date} is in closed period ${date.slice(0, 7)}`, at('Date')),
+          problem('closed-period', t(`${date} 所在的会计期间 ${date.slice(0, 7)} 已结账`, `${date} is in closed period ${date.slice(0, 7)}`), at('Date')),
         );
         continue;
       }
@@ -209,7 +210,7 @@ export class Adoption {
         out.push(
           warning(
             'typed-balance-differs',
-            `The old journal's balance ${typed.value} differs from the recomputed ${computed}; the recomputed balance is kept`,
+            t(`旧日记账中的余额 ${typed.value} 与重新计算的 ${computed} 不符，保留重新计算的余额`, `The old journal's balance ${typed.value} differs from the recomputed ${computed}; the recomputed balance is kept`),
             { file: typed.file, row: typed.row },
           ),
         );

@@ -3,6 +3,7 @@
  * headers, or the names old 日记账 books use (in a cash or bank journal 借方 is money in and
  * 贷方 money out), and how a row's money is read from 收入/支出 or one signed 金额 column.
  */
+import { t, type Text } from '../book/types';
 import { SCHEMA, columnForHeader } from '../book/schema';
 import { absAmount, amountCellText } from './amount-cells';
 import { normaliseColumnName } from './presets';
@@ -79,7 +80,7 @@ alias('Reference', ['票据号', '结算号', '票号', 'reference']);
 export function readMoney(
   get: (k: JournalField) => unknown,
   mark: '.' | ',',
-): { inflow: string; outflow: string } | { reason: string; column: JournalField } {
+): { inflow: string; outflow: string } | { reason: Text; column: JournalField } {
   const read = (k: JournalField): string | undefined | null => {
     const v = get(k) as string | number | null | undefined;
     if (
@@ -92,7 +93,13 @@ export function readMoney(
   };
   for (const k of ['Inflow', 'Outflow', 'Amount'] as const) {
     if (read(k) === undefined)
-      return { reason: `'${cellText(get(k) as never)}' is not an amount`, column: k };
+      return {
+        reason: t(
+          `“${cellText(get(k) as never)}”不是金额`,
+          `'${cellText(get(k) as never)}' is not an amount`,
+        ),
+        column: k,
+      };
   }
   const amount = read('Amount');
   if (amount)
@@ -102,7 +109,10 @@ export function readMoney(
   const inflow = read('Inflow') ?? '0.00';
   const outflow = read('Outflow') ?? '0.00';
   if (read('Inflow') === null && read('Outflow') === null)
-    return { reason: 'Both 收入 (Inflow) and 支出 (Outflow) are empty', column: 'Inflow' };
+    return {
+      reason: t('收入和支出都为空', 'Both 收入 (Inflow) and 支出 (Outflow) are empty'),
+      column: 'Inflow',
+    };
   return { inflow, outflow };
 }
 

@@ -6,6 +6,7 @@
  * DOCTYPE or ENTITY declaration refuses the file before the parser sees it, and values
  * stay text (an EndToEndId of 000000001 keeps its zeros).
  */
+import { t } from '../book/types';
 import { startXmlStatement } from './xml-statement-result';
 import { XMLParser } from 'fast-xml-parser';
 import { problem, warning } from '../util/problem';
@@ -45,7 +46,14 @@ export function readCamt(text: string, file: string): StatementReadResult {
     doc = parser.parse(text) as Node;
   } catch (e) {
     result.problems.push(
-      problem('bad-xml', `The XML cannot be read: ${(e as Error).message}`, { file }),
+      problem(
+        'bad-xml',
+        t(
+          `XML 无法解析：${(e as Error).message}`,
+          `The XML cannot be read: ${(e as Error).message}`,
+        ),
+        { file },
+      ),
     );
     return result;
   }
@@ -63,7 +71,11 @@ export function readCamt(text: string, file: string): StatementReadResult {
   const statements = (message?.Stmt ?? message?.Rpt ?? message?.Ntfctn ?? []) as Node[];
   if (!message || statements.length === 0) {
     result.problems.push(
-      problem('no-statement', 'No camt statement, report or notification found', { file }),
+      problem(
+        'no-statement',
+        t('文件中没有 camt 对账单、报告或通知', 'No camt statement, report or notification found'),
+        { file },
+      ),
     );
     return result;
   }
@@ -95,7 +107,16 @@ function readEntry(
   const at = { file, row };
   const status = str(ntry.Sts) ?? str((ntry.Sts as Node | undefined)?.Cd);
   if (status && status !== 'BOOK') {
-    result.skipped.push(warning('not-booked', `Skipped: entry status ${status} is not booked`, at));
+    result.skipped.push(
+      warning(
+        'not-booked',
+        t(
+          `已跳过：分录状态为 ${status}，尚未入账`,
+          `Skipped: entry status ${status} is not booked`,
+        ),
+        at,
+      ),
+    );
     return;
   }
   const amt = ntry.Amt as Node | string | undefined;
@@ -103,17 +124,28 @@ function readEntry(
   let amount = amountCellText(amountText ?? '', '.');
   if (amount === undefined) {
     result.problems.push(
-      problem('bad-amount', `'${amountText ?? ''}' is not an amount`, { ...at, column: 'Amt' }),
+      problem(
+        'bad-amount',
+        t(`“${amountText ?? ''}”不是金额`, `'${amountText ?? ''}' is not an amount`),
+        { ...at, column: 'Amt' },
+      ),
     );
     return;
   }
   const indicator = str(ntry.CdtDbtInd);
   if (indicator !== 'CRDT' && indicator !== 'DBIT') {
     result.problems.push(
-      problem('bad-direction', `'${indicator ?? ''}' is not CRDT or DBIT`, {
-        ...at,
-        column: 'CdtDbtInd',
-      }),
+      problem(
+        'bad-direction',
+        t(
+          `“${indicator ?? ''}”既不是 CRDT（贷记）也不是 DBIT（借记）`,
+          `'${indicator ?? ''}' is not CRDT or DBIT`,
+        ),
+        {
+          ...at,
+          column: 'CdtDbtInd',
+        },
+      ),
     );
     return;
   }
@@ -123,7 +155,10 @@ function readEntry(
   const booking = camtDate(ntry.BookgDt as Node | undefined);
   if (!booking) {
     result.problems.push(
-      problem('bad-date', 'The entry has no booking date', { ...at, column: 'BookgDt' }),
+      problem('bad-date', t('该分录没有记账日期', 'The entry has no booking date'), {
+        ...at,
+        column: 'BookgDt',
+      }),
     );
     return;
   }

@@ -6,6 +6,7 @@
  * (CR, DR). The booking date is the :61: entry date when given, else the value date.
  * Opening (:60F:/:60M:) and closing (:62F:/:62M:) balances are kept for the balance check.
  */
+import { t } from '../book/types';
 import { problem } from '../util/problem';
 import { negateAmount } from './amount-cells';
 import type { ParsedLine, StatementBalances, StatementReadResult } from './types';
@@ -59,7 +60,11 @@ export function readMt940(text: string, file: string): StatementReadResult {
         const b = mt940Balance(field.value);
         if (!b)
           result.problems.push(
-            problem('bad-balance', `'${field.value}' is not an MT940 balance`, at),
+            problem(
+              'bad-balance',
+              t(`“${field.value}”不是 MT940 余额`, `'${field.value}' is not an MT940 balance`),
+              at,
+            ),
           );
         else {
           current!.opening = b;
@@ -72,7 +77,11 @@ export function readMt940(text: string, file: string): StatementReadResult {
         const b = mt940Balance(field.value);
         if (!b)
           result.problems.push(
-            problem('bad-balance', `'${field.value}' is not an MT940 balance`, at),
+            problem(
+              'bad-balance',
+              t(`“${field.value}”不是 MT940 余额`, `'${field.value}' is not an MT940 balance`),
+              at,
+            ),
           );
         else if (current) current.closing = b;
         break;
@@ -94,7 +103,9 @@ export function readMt940(text: string, file: string): StatementReadResult {
     result.lines.length +
     result.problems.filter((p) => p.code === 'bad-line' || p.code === 'bad-date').length;
   if (statement < 0)
-    result.problems.push(problem('no-statement', 'No MT940 statement found', { file }));
+    result.problems.push(
+      problem('no-statement', t('文件中没有 MT940 对账单', 'No MT940 statement found'), { file }),
+    );
   return result;
 }
 
@@ -132,13 +143,22 @@ function readLine61(
   const at = { file, row: field.row, column: ':61:' };
   if (!m) {
     result.problems.push(
-      problem('bad-line', `'${first.trim()}' is not an MT940 statement line`, at),
+      problem(
+        'bad-line',
+        t(
+          `“${first.trim()}”不是 MT940 对账单行`,
+          `'${first.trim()}' is not an MT940 statement line`,
+        ),
+        at,
+      ),
     );
     return undefined;
   }
   const valueDate = yymmdd(m[1]);
   if (!valueDate) {
-    result.problems.push(problem('bad-date', `'${m[1]}' is not a date`, at));
+    result.problems.push(
+      problem('bad-date', t(`“${m[1]}”不是日期`, `'${m[1]}' is not a date`), at),
+    );
     return undefined;
   }
   let amount = mt940Amount(m[5])!;

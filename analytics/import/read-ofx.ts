@@ -5,6 +5,7 @@
  * calendar day the bank wrote (20240301120000[-5:EST] is 2024-03-01 whatever the host's
  * zone); no Date object is made. A DOCTYPE or ENTITY declaration refuses the file.
  */
+import { t } from '../book/types';
 import { startXmlStatement } from './xml-statement-result';
 import { problem, warning } from '../util/problem';
 import { amountCellText } from './amount-cells';
@@ -68,7 +69,14 @@ export function readOfx(text: string, file: string): StatementReadResult {
   }
   if (statement < 0)
     result.problems.push(
-      problem('no-statement', 'No OFX statement (STMTRS or CCSTMTRS) found', { file }),
+      problem(
+        'no-statement',
+        t(
+          '文件中没有 OFX 对账单（STMTRS 或 CCSTMTRS）',
+          'No OFX statement (STMTRS or CCSTMTRS) found',
+        ),
+        { file },
+      ),
     );
   result.rowsRead =
     result.lines.length +
@@ -88,17 +96,25 @@ function addTransaction(
   const posted = ofxDate(f.DTPOSTED ?? '');
   if (!posted) {
     result.problems.push(
-      problem('bad-date', `'${f.DTPOSTED ?? ''}' is not an OFX date`, {
-        ...at,
-        column: 'DTPOSTED',
-      }),
+      problem(
+        'bad-date',
+        t(`“${f.DTPOSTED ?? ''}”不是 OFX 日期`, `'${f.DTPOSTED ?? ''}' is not an OFX date`),
+        {
+          ...at,
+          column: 'DTPOSTED',
+        },
+      ),
     );
     return;
   }
   const amount = amountCellText(f.TRNAMT ?? '', '.');
   if (amount === undefined) {
     result.problems.push(
-      problem('bad-amount', `'${f.TRNAMT ?? ''}' is not an amount`, { ...at, column: 'TRNAMT' }),
+      problem(
+        'bad-amount',
+        t(`“${f.TRNAMT ?? ''}”不是金额`, `'${f.TRNAMT ?? ''}' is not an amount`),
+        { ...at, column: 'TRNAMT' },
+      ),
     );
     return;
   }
@@ -123,7 +139,10 @@ function addTransaction(
     result.problems.push(
       warning(
         'no-fitid',
-        'The transaction has no FITID; duplicates are matched on date, amount and name',
+        t(
+          '该交易没有 FITID，按日期、金额和名称判断是否重复',
+          'The transaction has no FITID; duplicates are matched on date, amount and name',
+        ),
         at,
       ),
     );

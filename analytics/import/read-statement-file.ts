@@ -4,6 +4,7 @@
  * OFX, camt and MT940 by their markers, anything else as delimited text. Balances the
  * file states are checked against its lines before the result is returned.
  */
+import { t } from '../book/types';
 import { problem } from '../util/problem';
 import { checkStatementBalances } from './check-balances';
 import { decodeStatementText } from './decode-text';
@@ -47,7 +48,10 @@ export async function readStatementFile(
       problems: [
         problem(
           'file-too-large',
-          `The file is ${bytes.length} bytes; the limit is ${maxBytes}. Split the file or raise import.maxBytes.`,
+          t(
+            `文件大小为 ${bytes.length} 字节，上限为 ${maxBytes} 字节。请拆分文件，或调高 import.maxBytes。`,
+            `The file is ${bytes.length} bytes; the limit is ${maxBytes}. Split the file or raise import.maxBytes.`,
+          ),
           { file: fileName },
         ),
       ],
@@ -64,9 +68,16 @@ export async function readStatementFile(
         ...empty,
         format: 'xlsx',
         problems: [
-          problem('bad-xlsx', `The workbook cannot be read: ${(e as Error).message}`, {
-            file: fileName,
-          }),
+          problem(
+            'bad-xlsx',
+            t(
+              `工作簿无法读取：${(e as Error).message}`,
+              `The workbook cannot be read: ${(e as Error).message}`,
+            ),
+            {
+              file: fileName,
+            },
+          ),
         ],
       };
     }
@@ -86,7 +97,10 @@ export async function readStatementFile(
       problems: [
         problem(
           'xls-not-supported',
-          'Legacy .xls workbooks cannot be read; save the file as .xlsx or CSV in Excel and import that',
+          t(
+            '无法读取旧版 .xls 工作簿；请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
+            'Legacy .xls workbooks cannot be read; save the file as .xlsx or CSV in Excel and import that',
+          ),
           { file: fileName },
         ),
       ],
@@ -99,9 +113,16 @@ export async function readStatementFile(
     return {
       ...empty,
       problems: [
-        problem('unreadable-encoding', `${fileName}: ${decoded.reason}; nothing was imported`, {
-          file: fileName,
-        }),
+        problem(
+          'unreadable-encoding',
+          t(
+            `${fileName}：${decoded.reason['zh-CN']}，未导入任何内容`,
+            `${fileName}: ${decoded.reason['en-US']}; nothing was imported`,
+          ),
+          {
+            file: fileName,
+          },
+        ),
       ],
     };
   const text = decoded.text;

@@ -6,6 +6,7 @@
  * transfers) and footer lines are skipped and listed; a row that cannot be read is
  * rejected with its line and column; nothing is guessed per row.
  */
+import { t } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import type { DayOrder } from '../book/parse-date';
 import { cellText, rowWidths, type GridRow } from './table-cells';
@@ -66,7 +67,10 @@ export function readStatementTable(
       result,
       problem(
         'no-header-row',
-        'No header row with a date and an amount column was found in the first 300 lines',
+        t(
+          '前 300 行中找不到同时含有日期列和金额列的表头行',
+          'No header row with a date and an amount column was found in the first 300 lines',
+        ),
         { file },
       ),
     );
@@ -91,7 +95,10 @@ export function readStatementTable(
       result,
       problem(
         'too-many-rows',
-        `The file has ${body.length} data rows; the limit is ${maxRows}. Split the file or raise import.maxRows.`,
+        t(
+          `文件有 ${body.length} 行数据，上限为 ${maxRows} 行。请拆分文件，或调高 import.maxRows。`,
+          `The file has ${body.length} data rows; the limit is ${maxRows}. Split the file or raise import.maxRows.`,
+        ),
         { file },
       ),
     );
@@ -135,16 +142,23 @@ export function readStatementTable(
     const joined = row.cells.map(cellText).join(' ').trim();
     if (r > lastDated || FOOTER.test(joined)) {
       result.skipped.push(
-        warning('footer-line', `Footer or summary line skipped: '${joined.slice(0, 80)}'`, {
-          file,
-          row: row.line,
-        }),
+        warning(
+          'footer-line',
+          t(
+            `已跳过表尾或汇总行：“${joined.slice(0, 80)}”`,
+            `Footer or summary line skipped: '${joined.slice(0, 80)}'`,
+          ),
+          {
+            file,
+            row: row.line,
+          },
+        ),
       );
       checkFooterTotals(row, reader, columns, decisions.mark, file, result.problems);
     } else {
       const value = cellText(row.cells[columns.date!]);
       result.problems.push(
-        problem('bad-date', `'${value}' is not a date`, {
+        problem('bad-date', t(`“${value}”不是日期`, `'${value}' is not a date`), {
           file,
           row: row.line,
           column: headers[columns.date!],
@@ -163,7 +177,10 @@ export function readStatementTable(
     result.problems.push(
       warning(
         'resaved-by-excel',
-        'This file looks re-saved by Excel; seconds are missing, so duplicate matching uses minute precision',
+        t(
+          '此文件似乎被 Excel 另存过，时间缺少秒，重复判断按分钟精度进行',
+          'This file looks re-saved by Excel; seconds are missing, so duplicate matching uses minute precision',
+        ),
         { file },
       ),
     );
@@ -172,7 +189,10 @@ export function readStatementTable(
     result.problems.push(
       warning(
         'short-rows',
-        `${reader.shortRows.length} row(s) have fewer cells than the header (${headers.length}); the missing cells are read as empty: rows ${reader.shortRows.slice(0, 10).join(', ')}`,
+        t(
+          `有 ${reader.shortRows.length} 行的单元格少于表头的 ${headers.length} 列，缺少的单元格按空值读取：第 ${reader.shortRows.slice(0, 10).join('、')} 行`,
+          `${reader.shortRows.length} row(s) have fewer cells than the header (${headers.length}); the missing cells are read as empty: rows ${reader.shortRows.slice(0, 10).join(', ')}`,
+        ),
         { file },
       ),
     );
@@ -181,7 +201,10 @@ export function readStatementTable(
     result.problems.push(
       warning(
         'bad-balance',
-        `${reader.badBalances.length} balance cell(s) are not amounts (e.g. '${reader.badBalances[0]}'); running balances there are left empty`,
+        t(
+          `有 ${reader.badBalances.length} 个余额单元格不是金额（如“${reader.badBalances[0]}”），这些行的余额留空`,
+          `${reader.badBalances.length} balance cell(s) are not amounts (e.g. '${reader.badBalances[0]}'); running balances there are left empty`,
+        ),
         { file, column: headers[columns.balance!] },
       ),
     );
@@ -203,7 +226,13 @@ function choosePreset(
     };
   }
   const builtIn = presetByName(options.preset);
-  if (!builtIn) return { problem: problem('unknown-preset', `Unknown preset '${options.preset}'`) };
+  if (!builtIn)
+    return {
+      problem: problem(
+        'unknown-preset',
+        t(`未知的导入预设“${options.preset}”`, `Unknown preset '${options.preset}'`),
+      ),
+    };
   return { preset: builtIn, mapping: {} };
 }
 
@@ -248,7 +277,10 @@ function decideColumns(
       problems.push(
         warning(
           'mixed-decimal-marks',
-          `The amount column mixes '.' and ',' as decimal marks; read with '${d.mark}'. Set the decimal mark in the mapping if this is wrong.`,
+          t(
+            `金额列同时用了“.”和“,”作小数点，已按“${d.mark}”读取。如有误，请在映射中指定小数点。`,
+            `The amount column mixes '.' and ',' as decimal marks; read with '${d.mark}'. Set the decimal mark in the mapping if this is wrong.`,
+          ),
           { file, column },
         ),
       );
@@ -256,7 +288,10 @@ function decideColumns(
       problems.push(
         warning(
           'ambiguous-decimal-mark',
-          `Amounts such as '${values.find((v) => /\d[.,]\d{3}(?!\d)/.test(v))}' could use either decimal mark; read with '${d.mark}'. Set the decimal mark in the mapping if this is wrong.`,
+          t(
+            `像“${values.find((v) => /\d[.,]\d{3}(?!\d)/.test(v))}”这样的金额，两种小数点都说得通，已按“${d.mark}”读取。如有误，请在映射中指定小数点。`,
+            `Amounts such as '${values.find((v) => /\d[.,]\d{3}(?!\d)/.test(v))}' could use either decimal mark; read with '${d.mark}'. Set the decimal mark in the mapping if this is wrong.`,
+          ),
           { file, column },
         ),
       );
@@ -273,7 +308,10 @@ function decideColumns(
     problems.push(
       warning(
         'ambiguous-day-order',
-        `Dates such as '${dateValues.find((v) => /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/.test(v))}' could be day-first or month-first; read as ${order === 'dmy' ? 'day-first' : 'month-first'}. Set the day order in the mapping if this is wrong.`,
+        t(
+          `像“${dateValues.find((v) => /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/.test(v))}”这样的日期，可能是日在前，也可能是月在前，已按${order === 'dmy' ? '日在前' : '月在前'}读取。如有误，请在映射中指定日月顺序。`,
+          `Dates such as '${dateValues.find((v) => /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/.test(v))}' could be day-first or month-first; read as ${order === 'dmy' ? 'day-first' : 'month-first'}. Set the day order in the mapping if this is wrong.`,
+        ),
         { file, column: headers[columns.date!] },
       ),
     );

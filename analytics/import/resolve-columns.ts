@@ -3,6 +3,7 @@
  * offset: Alipay's preamble has been 22 and 23 lines long) and resolve which column feeds
  * which statement field, from the preset with the user's mapping on top.
  */
+import { t } from '../book/types';
 import type { Problem } from '../util/problem';
 import { problem } from '../util/problem';
 import { PRESETS, normaliseColumnName, type MappedField, type StatementPreset } from './presets';
@@ -137,7 +138,11 @@ export function resolveColumns(
     delete columns.outflow;
   }
   if (columns.date === undefined)
-    problems.push(problem('no-date-column', 'No date column found in the header row', { file }));
+    problems.push(
+      problem('no-date-column', t('表头行中没有日期列', 'No date column found in the header row'), {
+        file,
+      }),
+    );
   if (
     columns.amount === undefined &&
     columns.inflow === undefined &&
@@ -146,7 +151,10 @@ export function resolveColumns(
     problems.push(
       problem(
         'no-amount-column',
-        'No amount column (or debit/credit columns) found in the header row',
+        t(
+          '表头行中没有金额列（或借方/贷方列）',
+          'No amount column (or debit/credit columns) found in the header row',
+        ),
         { file },
       ),
     );
@@ -155,8 +163,12 @@ export function resolveColumns(
 }
 
 function unknownColumn(name: string, file: string): Problem {
-  return problem('unknown-column', `Unknown column '${name}' in the header row`, {
-    file,
-    column: name,
-  });
+  return problem(
+    'unknown-column',
+    t(`表头行中没有“${name}”这一列`, `Unknown column '${name}' in the header row`),
+    {
+      file,
+      column: name,
+    },
+  );
 }

@@ -3,6 +3,7 @@
  * directions and identifiers. Cells come as text from delimited files and as typed values
  * (numbers, dates) from workbooks.
  */
+import { t, type Text } from '../book/types';
 import { formatInZone, serialToDate, serialToDateTime } from '../book/dates';
 import { parseDate, type DayOrder, type ParsedDate } from '../book/parse-date';
 
@@ -157,22 +158,30 @@ export function cellId(v: GridCell): { value?: string; lostDigits?: string } {
  * @param amountColumns where the row's amounts are, to spot a thousands separator split
  * @returns the message for the row, or undefined when it fits its header
  */
-export function overflowingRow(cells: readonly GridCell[], headers: readonly string[], widths: RowWidths = { tolerated: headers.length, usual: headers.length }, amountColumns: readonly number[] = []): string | undefined {
+export function overflowingRow(cells: readonly GridCell[], headers: readonly string[], widths: RowWidths = { tolerated: headers.length, usual: headers.length }, amountColumns: readonly number[] = []): Text | undefined {
   const tolerated = widths.tolerated;
   let named = headers.length;
   while (named > 0 && headers[named - 1].trim() === '') named--;
   const widest = Math.max(tolerated, headers.length + 1);
-  let reason: string | undefined;
-  for (let i = named; i < cells.length && !reason; i++) if (cellText(cells[i]) !== '') reason = 'text past its last column';
-  if (!reason && cells.length > widest) reason = 'too many cells';
+  let reason: Text | undefined;
+  for (let i = named; i < cells.length && !reason; i++) if (cellText(cells[i]) !== '') reason = t('最后一列之后还有内容', 'text past its last column');
+  if (!reason && cells.length > widest) reason = t('单元格过多', 'too many cells');
   if (!reason && cells.length > Math.min(headers.length, widths.usual)) {
     const split = amountColumns.find((c) => /^-?\d{1,3}$/.test(cellText(cells[c]).trim()) && /^\d{3}(\.\d+)?$/.test(cellText(cells[c + 1]).trim()));
-    if (split !== undefined) reason = `an amount cut at a thousands separator ('${cellText(cells[split])}', '${cellText(cells[split + 1])}')`;
-    else if (cells.some((v) => SPLIT_SUFFIX.test(cellText(v)))) reason = 'a company name cut at its comma';
+    if (split !== undefined) {
+      const [a, b] = [cellText(cells[split]), cellText(cells[split + 1])];
+      reason = t(`金额在千位分隔符处被拆开：“${a}”、“${b}”`, `an amount cut at a thousands separator ('${a}', '${b}')`);
+    } else if (cells.some((v) => SPLIT_SUFFIX.test(cellText(v)))) reason = t('公司名称在逗号处被拆开', 'a company name cut at its comma');
   }
   if (!reason) return undefined;
-  const compared = cells.length > named ? `the header has ${named} columns` : `the file's rows usually have ${widths.usual}`;
-  return `The row has ${cells.length} cells but ${compared} (${reason}); a field holds an unquoted delimiter (e.g. 'Co., Ltd.' or '1,200.00'), which shifts the later cells. Quote that field or fix the row; nothing of it was imported`;
+  const compared =
+    cells.length > named
+      ? t(`表头只有 ${named} 列`, `the header has ${named} columns`)
+      : t(`文件中的行通常只有 ${widths.usual} 个单元格`, `the file's rows usually have ${widths.usual}`);
+  return t(
+    `该行有 ${cells.length} 个单元格，但${compared['zh-CN']}（${reason['zh-CN']}）。某个字段里有未加引号的分隔符（如公司名称或“1,200.00”这样的金额中的逗号），使其后的各列错位。请给该字段加上引号或修正该行；此行未导入`,
+    `The row has ${cells.length} cells but ${compared['en-US']} (${reason['en-US']}); a field holds an unquoted delimiter (e.g. 'Co., Ltd.' or '1,200.00'), which shifts the later cells. Quote that field or fix the row; nothing of it was imported`,
+  );
 }
 
 // A cell that is nothing but what follows the comma of 'ACME Trading Co., Ltd.'.

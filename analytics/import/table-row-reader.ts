@@ -3,6 +3,7 @@
  * with its reason, or a rejection naming the line and column. Column-level decisions
  * (decimal mark, day order) are taken before; nothing here guesses per row.
  */
+import { t } from '../book/types';
 import type { DayOrder } from '../book/parse-date';
 import { problem, warning, type Problem } from '../util/problem';
 import { absAmount, amountCellText, negateAmount, subtractAmounts } from './amount-cells';
@@ -82,7 +83,7 @@ export class RowReader {
         this.skipped.push(
           warning(
             'closed-row',
-            `Skipped: status '${status}' means the money did not move`,
+            t(`已跳过：状态“${status}”表示资金未发生变动`, `Skipped: status '${status}' means the money did not move`),
             at(c.status),
           ),
         );
@@ -96,7 +97,7 @@ export class RowReader {
         this.problems.push(
           problem(
             'bad-direction',
-            `'${cellText(cells[c.direction])}' is not a direction such as 收入/支出 or Credit/Debit`,
+            t(`“${cellText(cells[c.direction])}”不是可识别的收/支方向（如 收入/支出）`, `'${cellText(cells[c.direction])}' is not a direction such as 收入/支出 or Credit/Debit`),
             at(c.direction),
           ),
         );
@@ -106,7 +107,7 @@ export class RowReader {
         this.skipped.push(
           warning(
             'neutral-row',
-            `Skipped: '${cellText(cells[c.direction]) || '(empty)'}' marks a transfer that is neither income nor expense`,
+            t(`已跳过：“${cellText(cells[c.direction]) || '（空）'}”表示不计收支的划转`, `Skipped: '${cellText(cells[c.direction]) || '(empty)'}' marks a transfer that is neither income nor expense`),
             at(c.direction),
           ),
         );
@@ -168,7 +169,7 @@ export class RowReader {
     this.skipped.push(
       warning(
         'balance-line',
-        `${kind === 'opening' ? 'Opening' : 'Closing'} balance line${balance ? ` (${balance})` : ''} kept for the balance check, not imported`,
+        t(`${kind === 'opening' ? '期初' : '期末'}余额行${balance ? `（${balance}）` : ''}已留作余额核对，未导入`, `${kind === 'opening' ? 'Opening' : 'Closing'} balance line${balance ? ` (${balance})` : ''} kept for the balance check, not imported`),
         { file: this.file, row: this.currentRow },
       ),
     );
@@ -198,7 +199,7 @@ export class RowReader {
         this.problems.push(
           problem(
             'no-amount',
-            'Both the money-in and the money-out cells are empty',
+            t('收入和支出两个单元格都为空', 'Both the money-in and the money-out cells are empty'),
             at(c.inflow ?? c.outflow),
           ),
         );
@@ -222,8 +223,11 @@ export class RowReader {
         problem(
           column >= cells.length ? 'short-row' : 'no-amount',
           column >= cells.length
-            ? `The row has ${cells.length} cells but the header has ${this.headers.length}; the amount is missing`
-            : 'The amount cell is empty',
+            ? t(
+                `该行只有 ${cells.length} 个单元格，表头有 ${this.headers.length} 列，缺少金额`,
+                `The row has ${cells.length} cells but the header has ${this.headers.length}; the amount is missing`,
+              )
+            : t('金额单元格为空', 'The amount cell is empty'),
           at(column),
         ),
       );
@@ -231,7 +235,7 @@ export class RowReader {
     }
     const value = amountCellText(typeof raw === 'number' ? raw : cellText(raw), this.mark);
     if (value === undefined)
-      this.problems.push(problem('bad-amount', `'${cellText(raw)}' is not an amount`, at(column)));
+      this.problems.push(problem('bad-amount', t(`“${cellText(raw)}”不是金额`, `'${cellText(raw)}' is not an amount`), at(column)));
     return value;
   }
 
@@ -245,7 +249,7 @@ export class RowReader {
       this.problems.push(
         warning(
           'long-number-id',
-          `This account/ID column holds the number ${id.lostDigits} with 16 or more digits; the digits after the 15th may be lost, so it is not used for matching`,
+          t(`此账号/编号列中的数字 ${id.lostDigits} 有 16 位或更多，第 15 位之后的数字可能已丢失，因此不用于匹配`, `This account/ID column holds the number ${id.lostDigits} with 16 or more digits; the digits after the 15th may be lost, so it is not used for matching`),
           at(column),
         ),
       );
@@ -255,7 +259,7 @@ export class RowReader {
       this.problems.push(
         warning(
           'long-number-id',
-          `This account/ID column holds '${id.value}', a number Excel shortened to scientific notation; the digits are lost, so it is not used for matching`,
+          t(`此账号/编号列中的“${id.value}”是被 Excel 改成科学计数法的数字，原数字已丢失，因此不用于匹配`, `This account/ID column holds '${id.value}', a number Excel shortened to scientific notation; the digits are lost, so it is not used for matching`),
           at(column),
         ),
       );

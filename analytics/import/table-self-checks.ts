@@ -3,6 +3,7 @@
  * footer's money-in and money-out totals, and the 收入/支出 summary Alipay and WeChat put
  * above the header. A disagreement is a warning; the rows are kept as read.
  */
+import { t } from '../book/types';
 import { cellText } from './table-cells';
 import { warning, type Problem } from '../util/problem';
 import { absAmount, amountCellText, sumAmountTexts } from './amount-cells';
@@ -35,7 +36,10 @@ export function checkFooterTotals(
       problems.push(
         warning(
           'footer-total-mismatch',
-          `The footer gives a ${label} total of ${stated}; the rows add up to ${actual}`,
+          t(
+            `表尾的${label === 'money-in' ? '收入' : '支出'}合计为 ${stated}，明细加总为 ${actual}`,
+            `The footer gives a ${label} total of ${stated}; the rows add up to ${actual}`,
+          ),
           { file, row: row.line },
         ),
       );
@@ -58,7 +62,10 @@ export function checkPreambleTotals(
       problems.push(
         warning(
           'preamble-total-mismatch',
-          `The bill's summary says ${m[1]} ${m[2]} 笔 ${m[3]} 元; the rows read give ${values.length} 笔 ${actual} 元`,
+          t(
+            `账单抬头的汇总为${m[1]} ${m[2]} 笔 ${m[3]} 元，读到的明细为 ${values.length} 笔 ${actual} 元`,
+            `The bill's summary says ${m[1]} ${m[2]} 笔 ${m[3]} 元; the rows read give ${values.length} 笔 ${actual} 元`,
+          ),
           { file },
         ),
       );

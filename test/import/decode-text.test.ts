@@ -23,7 +23,10 @@ describe('decodeStatementText', () => {
     const r = decodeStatementText(bytes(0x41, 0x81, 0x20, 0x42));
     expect(r).toEqual({
       ok: false,
-      reason: 'the file is neither valid UTF-8 nor valid GBK/GB18030',
+      reason: {
+        'zh-CN': '文件既不是有效的 UTF-8，也不是有效的 GBK/GB18030',
+        'en-US': 'the file is neither valid UTF-8 nor valid GBK/GB18030',
+      },
     });
   });
 
