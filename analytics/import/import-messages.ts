@@ -7,6 +7,7 @@ import type { Message, Text } from '../book/types';
 import { t } from '../book/types';
 import type { Problem } from '../util/problem';
 
+/** Chinese reasons for problems that carry an English message only. */
 const REASON_ZH: Record<string, string> = {
   'bad-date': '日期无法识别',
   'bad-amount': '金额无法识别',
@@ -69,12 +70,14 @@ export function problemMessage(
   ]
     .filter(Boolean)
     .join('，');
-  const zh = REASON_ZH[p.code];
+  // Problems written in both languages say it in Chinese; older ones get a Chinese reason and the English detail
+  const reasonZh = REASON_ZH[p.code];
+  const zh = p.text?.['zh-CN'] ?? (reasonZh ? `${reasonZh}（${p.message}）` : p.message);
   return {
     level: level ?? (p.severity === 'error' ? 'error' : 'warn'),
     event,
     text: t(
-      `${whereZh ? whereZh + '：' : ''}${zh ? `${zh}（${p.message}）` : p.message}`,
+      `${whereZh ? whereZh + '：' : ''}${zh}`,
       `${whereEn ? whereEn + ': ' : ''}${p.message}`,
     ),
   };

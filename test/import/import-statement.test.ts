@@ -75,9 +75,7 @@ describe('importStatement', () => {
     expect(r.summary).toMatchObject({ added: 1, rejected: 1 });
     const rejected = r.messages.find((m) => m.event === 'import-rejected')!;
     expect(rejected.text['en-US']).toBe("a.csv, line 3, column Amount: 'abc' is not an amount");
-    expect(rejected.text['zh-CN']).toBe(
-      "a.csv，第 3 行，列 Amount：金额无法识别（'abc' is not an amount）",
-    );
+    expect(rejected.text['zh-CN']).toBe('a.csv，第 3 行，列 Amount：“abc”不是金额');
   });
 
   it('rejects a row whose unquoted comma shifts its cells, naming file and line; a trailing delimiter is fine', async () => {
@@ -88,7 +86,9 @@ describe('importStatement', () => {
     expect(r.summary).toMatchObject({ added: 2, rejected: 1 });
     const rejected = r.messages.find((m) => m.event === 'import-rejected')!;
     expect(rejected.text['en-US']).toMatch(/^a\.csv, line 3: The row has 5 cells but the header has 4 columns \(text past its last column\); a field holds an unquoted delimiter/);
-    expect(rejected.text['zh-CN']).toMatch(/^a\.csv，第 3 行.*该行的列数多于表头/);
+    expect(rejected.text['zh-CN']).toBe(
+      'a.csv，第 3 行：该行有 5 个单元格，但表头只有 4 列（最后一列之后还有内容）。某个字段里有未加引号的分隔符（如公司名称或“1,200.00”这样的金额中的逗号），使其后的各列错位。请给该字段加上引号或修正该行；此行未导入',
+    );
     const lines = r.changes.find((c) => c.table === 'Statement')!;
     expect('rows' in lines && lines.rows.map((l) => l.Amount)).toEqual(['-5.00', '7.50']);
   });
@@ -116,6 +116,31 @@ describe('importStatement', () => {
     const r = await importStatement(makeBook(), [{ name: 's.csv', bytes: csv }], { accountId: 'BANK' }, CTX);
     expect(r.summary).toMatchObject({ added: 2, rejected: 1 });
     expect(r.messages.find((m) => m.event === 'import-rejected')!.text['en-US']).toMatch(/^s\.csv, line 3: The row has 4 cells but the file's rows usually have 3 \(an amount cut at a thousands separator \('-3', '500\.00'\)\)/);
+  });
+
+  it('says each rejected row in Chinese with no English beyond the file name and the value read', async () => {
+    const csv = utf8(
+      'Date,Counterparty,Reference,Amount\n' +
+        '2024-02-01,Bank,R1,abc\n' + // an amount that cannot be read
+        '2024-02-02,ACME Trading Co., Ltd.,R2,100.00\n' + // a company name cut at its comma
+        '2024-02-03,Shop,R3\n' + // the amount cell missing
+        'someday,Shop,R4,5.00\n' + // a date that cannot be read
+        '2024-02-05,Shop,R5,-7.50\n',
+    );
+    const r = await importStatement(makeBook(), [{ name: 'bank.csv', bytes: csv }], { accountId: 'BANK' }, CTX);
+    expect(r.summary).toMatchObject({ added: 1, rejected: 4 });
+    const zh = r.messages.filter((m) => m.event === 'import-rejected').map((m) => m.text['zh-CN']);
+    expect(zh).toEqual([
+      'bank.csv，第 2 行，列 Amount：“abc”不是金额',
+      'bank.csv，第 3 行：该行有 5 个单元格，但表头只有 4 列（最后一列之后还有内容）。某个字段里有未加引号的分隔符（如公司名称或“1,200.00”这样的金额中的逗号），使其后的各列错位。请给该字段加上引号或修正该行；此行未导入',
+      'bank.csv，第 4 行，列 Amount：该行只有 3 个单元格，表头有 4 列，缺少金额',
+      'bank.csv，第 5 行，列 Date：“someday”不是日期',
+    ]);
+    // beyond the file name, the column names from the header and the quoted value, no Latin letters
+    for (const text of zh) {
+      const rest = text.replace('bank.csv', '').replace(/列 (Amount|Date)/, '').replace(/“[^”]*”/g, '');
+      expect(rest).not.toMatch(/[A-Za-z]/);
+    }
   });
 
   it('takes a one-line export whose line ends with a delimiter the header lacks', async () => {
