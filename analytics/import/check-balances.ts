@@ -66,18 +66,13 @@ export function checkStatementBalances(
     const backward = chainBreaks(withBalance, balances, amounts, -1);
     const breaks = backward.length < forward.length ? backward : forward;
     if (breaks.length) {
-      const rows = breaks
-        .slice(0, 10)
-        .map((l) => l.row)
-        .join(', ');
+      const shown = breaks.slice(0, 10).map((l) => l.row);
+      const rows = shown.join(', ');
       problems.push(
         warning(
           'balance-chain-break',
           t(
-            `有 ${breaks.length} 笔余额不等于上一笔余额加本笔金额：第 ${breaks
-              .slice(0, 10)
-              .map((l) => l.row)
-              .join('、')} 行`,
+            `有 ${breaks.length} 笔余额不等于上一笔余额加本笔金额：第 ${shown.join('、')} 行`,
             `${breaks.length} running balance(s) do not follow from the previous balance plus the amount: rows ${rows}`,
           ),
           { file, row: breaks[0].row, column: 'balance' },
