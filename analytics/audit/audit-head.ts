@@ -35,14 +35,15 @@ export function headBreak(book: Book): { recorded: string | null; last: string; 
   const audit = rowsOf(book, 'AuditLog');
   const last = audit[audit.length - 1];
   const lastSeq = last ? Number(last.Seq) : 0;
-  const recorded = recordedHead(book);
+  const recorded = recordedHead(book).trim();
   const headSeq = recorded ? Number(/^(\d+):/.exec(recorded)?.[1] ?? 0) : 0;
   return { recorded: recorded || null, last: last ? `${last.Seq}:${last.Hash}` : '', seq: Math.max(lastSeq, headSeq) + 1 };
 }
 
+// The Settings audit.head cell as written ('' when absent).
 function recordedHead(book: Book): string {
   const setting = rowsOf(book, 'Settings').find((r) => r.Key === AUDIT_HEAD_KEY);
-  return setting?.Value === null || setting?.Value === undefined ? '' : String(setting.Value).trim();
+  return setting?.Value === null || setting?.Value === undefined ? '' : String(setting.Value);
 }
 
 /** Problems recorded by commands that ran on a book whose head and log disagreed. */
@@ -100,8 +101,7 @@ export interface AuditHeadProblem {
  */
 export function checkAuditHead(book: Book): AuditHeadProblem | undefined {
   const audit = rowsOf(book, 'AuditLog');
-  const setting = rowsOf(book, 'Settings').find((r) => r.Key === AUDIT_HEAD_KEY);
-  const value = setting?.Value === null || setting?.Value === undefined ? '' : String(setting.Value);
+  const value = recordedHead(book);
   const last = audit[audit.length - 1];
   if (value === '') {
     if (!last) {

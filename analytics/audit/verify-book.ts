@@ -121,13 +121,14 @@ function checkTableSeals(book: Book, audit: Row[]): IntegrityFailure[] {
 // index: the key fields were edited. Lines without a fingerprint (entered by hand) are skipped.
 function linesNotMatchingFingerprint(rows: readonly Row[]): { row: number; id: string }[] {
   const keyOf = (r: Row) => lineKey(str(r.AccountId), { date: str(r.Date), amount: str(r.Amount), reference: str(r.Reference) || undefined, counterparty: str(r.Counterparty) || undefined, row: 0 });
+  const keys = rows.map(keyOf);
   const sameKey = new Map<string, number>();
-  for (const r of rows) sameKey.set(keyOf(r), (sameKey.get(keyOf(r)) ?? 0) + 1);
+  for (const key of keys) sameKey.set(key, (sameKey.get(key) ?? 0) + 1);
   const out: { row: number; id: string }[] = [];
   rows.forEach((r, i) => {
     const fp = str(r.Fingerprint);
     if (fp === '') return;
-    const key = keyOf(r);
+    const key = keys[i];
     // The index counts identical lines within one file, so it stays below the lines of that
     // key held now, plus a margin for lines skipped on import as already held.
     const tries = (sameKey.get(key) ?? 1) + FINGERPRINT_MARGIN;

@@ -22,6 +22,10 @@ interface Field {
   row: number;
 }
 
+function badBalance(value: string, at: { file: string; row: number; column: string }) {
+  return problem('bad-balance', t(`“${value}”不是 MT940 余额`, `'${value}' is not an MT940 balance`), at);
+}
+
 /**
  * Read an MT940 file's statement lines and balances.
  * @param text the decoded file
@@ -58,14 +62,7 @@ export function readMt940(text: string, file: string): StatementReadResult {
         if (!current || current.opening || result.lines.some((l) => l.statement === statement))
           startStatement(field.row);
         const b = mt940Balance(field.value);
-        if (!b)
-          result.problems.push(
-            problem(
-              'bad-balance',
-              t(`“${field.value}”不是 MT940 余额`, `'${field.value}' is not an MT940 balance`),
-              at,
-            ),
-          );
+        if (!b) result.problems.push(badBalance(field.value, at));
         else {
           current!.opening = b;
           current!.currency = b.currency;
@@ -75,14 +72,7 @@ export function readMt940(text: string, file: string): StatementReadResult {
       case '62F':
       case '62M': {
         const b = mt940Balance(field.value);
-        if (!b)
-          result.problems.push(
-            problem(
-              'bad-balance',
-              t(`“${field.value}”不是 MT940 余额`, `'${field.value}' is not an MT940 balance`),
-              at,
-            ),
-          );
+        if (!b) result.problems.push(badBalance(field.value, at));
         else if (current) current.closing = b;
         break;
       }

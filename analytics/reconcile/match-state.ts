@@ -101,17 +101,17 @@ const CACHE_SLOTS = 1 << 20;
 export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
   const ids = new Map<string, number>([['', 0]]);
   const dictionary = [''];
+  const idOf = (text: string) => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = dictionary.push(text) - 1;
+      ids.set(text, id);
+    }
+    return id;
+  };
   const number = (texts: readonly string[]) => {
     const out = new Int32Array(texts.length);
-    for (let i = 0; i < texts.length; i++) {
-      const t = texts[i] ?? '';
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = dictionary.push(t) - 1;
-        ids.set(t, id);
-      }
-      out[i] = id;
-    }
+    for (let i = 0; i < texts.length; i++) out[i] = idOf(texts[i] ?? '');
     return out;
   };
   const jParty = number(J.party);
@@ -124,7 +124,7 @@ export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
   const industry: string[] = new Array<string>(dictionary.length).fill('');
   for (let id = 1; id < coreOf.length; id++) {
     const parts = companyParts(dictionary[id]);
-    coreOf[id] = number([parts.core])[0];
+    coreOf[id] = idOf(parts.core);
     region[id] = parts.region;
     industry[id] = parts.industry;
   }
