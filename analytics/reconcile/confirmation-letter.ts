@@ -9,6 +9,7 @@ import { t, type Book, type Cell, type CommandContext, type CommandResult, type 
 import { toChineseUppercase } from '../money/chinese-uppercase';
 import { formatAmount } from '../money/format-amount';
 import { statementOf } from './customer-statement';
+import { safeSheetName } from '../book/sheet-name';
 
 export interface ConfirmationLetterParams {
   customerId: string;
@@ -44,7 +45,7 @@ export function confirmationLetter(book: Book, params: ConfirmationLetterParams,
     ['□ 数据不符，请列明不符金额 / The balance differs by:', '签章 / Seal:'],
   ];
   const sheet: ResultSheet = {
-    name: `询证函 ${params.customerId}`.replace(/[[\]:*?/\\]/g, '-').slice(0, 31),
+    name: safeSheetName(`询证函 ${params.customerId}`),
     title: { 'zh-CN': `企业询证函 ${summary.name}`, 'en-US': `Balance confirmation ${summary.name}` },
     columns: [
       { header: book.lang === 'zh-CN' ? '项目' : 'Item', type: 'text' },

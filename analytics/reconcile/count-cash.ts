@@ -11,6 +11,7 @@ import { toChineseUppercase } from '../money/chinese-uppercase';
 import { fail } from '../util/error';
 import { fen } from './ledger-columns';
 import { isoDate } from './period';
+import { safeSheetName } from '../book/sheet-name';
 
 export interface CountCashParams {
   accountId: string;
@@ -106,7 +107,7 @@ function countSheet(book: Book, s: CountCashSummary, lines: Cell[][]): ResultShe
   rows.push([zh ? '账面余额' : 'Book balance', null, s.bookBalance]);
   rows.push([zh ? (s.kind === 'overage' ? '长款' : s.kind === 'shortage' ? '短款' : '差额') : 'Difference', null, s.difference]);
   return {
-    name: `${zh ? '盘点' : 'Count'} ${s.accountId.slice(0, 14)} ${s.date}`.replace(/[[\]:*?/\\]/g, '-').slice(0, 31),
+    name: safeSheetName(`${zh ? '盘点' : 'Count'} ${s.accountId.slice(0, 14)} ${s.date}`),
     title: { 'zh-CN': `库存现金盘点表 ${s.accountId} ${s.date}`, 'en-US': `Cash count ${s.accountId} ${s.date}` },
     columns: [
       { header: zh ? '面额' : 'Denomination', type: 'amount' },

@@ -11,6 +11,7 @@ import { fromMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { fen } from './ledger-columns';
 import { isoDate } from './period';
+import { safeSheetName } from '../book/sheet-name';
 
 export interface CustomerStatementParams {
   customerId: string;
@@ -79,7 +80,7 @@ export function statementOf(book: Book, params: CustomerStatementParams): { summ
   const name = text(customer.Name);
   const summary: CustomerStatementSummary = { customerId: params.customerId, name, from, to, opening: fromMinorUnits(opening), received: fromMinorUnits(received), paid: fromMinorUnits(paid), closing: fromMinorUnits(balance), entries: rows.length - 2 };
   const sheet: ResultSheet = {
-    name: `${zh ? '对账单' : 'Statement'} ${params.customerId}`.replace(/[[\]:*?/\\]/g, '-').slice(0, 31),
+    name: safeSheetName(`${zh ? '对账单' : 'Statement'} ${params.customerId}`),
     title: { 'zh-CN': `客户对账单 ${name} ${from} 至 ${to}`, 'en-US': `Customer statement ${name} ${from} to ${to}` },
     columns: [
       { header: zh ? '日期' : 'Date', type: 'date' },

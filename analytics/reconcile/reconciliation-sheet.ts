@@ -7,6 +7,7 @@ import type { Lang } from '../book/schema';
 import type { Cell, ResultSheet } from '../book/types';
 import { fromMinorUnits } from '../money/minor-units';
 import type { OutstandingKind, ReconciliationRun } from './compute-reconciliation';
+import { safeSheetName } from '../book/sheet-name';
 
 const KIND_LABEL: Record<OutstandingKind, [string, string]> = {
   BankReceivedNotBooked: ['加：银行已收企业未收', 'Add: bank received, not booked'],
@@ -18,7 +19,7 @@ const KIND_LABEL: Record<OutstandingKind, [string, string]> = {
 /** Sheet name for an account's reconciliation (≤ 31 characters). */
 export function reconciliationSheetName(run: ReconciliationRun, lang: Lang): string {
   const head = lang === 'zh-CN' ? '调节表' : 'Recon';
-  return `${head} ${run.accountId.slice(0, 16)} ${run.period}`.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
+  return safeSheetName(`${head} ${run.accountId.slice(0, 16)} ${run.period}`);
 }
 
 /** The 余额调节表 of a run as a result sheet, in the book's language. */
