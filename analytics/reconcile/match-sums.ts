@@ -85,7 +85,10 @@ function matchSumRound(st: MatchState, side: Side, pools: Pools, uniqueOnly: boo
     }
     // A grouping the user rejected is passed over; the others still compete.
     const sides = (g: Subset) => (manyToOne ? { entries: g.rows, lines: [i] } : { entries: [i], lines: g.rows });
-    const usable = found.filter((g) => !st.isRejected(sides(g).entries, sides(g).lines));
+    const usable = found.filter((g) => {
+      const { entries, lines } = sides(g);
+      return !st.isRejected(entries, lines);
+    });
     if (usable.length === 0 || (uniqueOnly && usable.length > 1)) continue;
     const { entries, lines } = sides(usable[0]);
     propose(st, entries, lines, manyToOne ? 'many-to-one' : 'one-to-many', usable[0].score * (usable.length > 1 ? 0.9 : 1));
@@ -146,7 +149,9 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, byParty: Party
     if (found.length) return found;
     searched = candidates;
   }
-  return subsetsOf(other, widest, target, likeness, samePool(widest, searched) ? 4 : 2, st.maxGroupSize);
+  // Over the whole window: sizes 2… were searched above (`anywhere`); when the widest pool
+  // was already searched for pairs and triples, only 4 and up are left to look at.
+  return samePool(widest, searched) ? subsetsOf(other, widest, target, likeness, 4, st.maxGroupSize) : anywhere;
 }
 
 function samePool(a: number[], b: number[]): boolean {
