@@ -5,7 +5,7 @@
  * the dates are within the window and a reference or a name says it is the same movement;
  * the fee stays as the match's residual and shows as 银行已付企业未付 until it is booked.
  */
-import { evidenceOf, openRows, propose, sortByAmountThenDay, stableByDay, type MatchState } from './match-state';
+import { evidenceOf, openRows, propose, rejectedPair, sortByAmountThenDay, stableByDay, type MatchState } from './match-state';
 
 /** Match leftover lines to leftover entries that differ by a netted-off fee. */
 export function matchNettedFees(st: MatchState): void {
@@ -31,7 +31,7 @@ export function matchNettedFees(st: MatchState): void {
         }
       }
     }
-    if (best >= 0 && !st.isRejected([best], [s])) propose(st, [best], [s], 'fee-netted', bestScore, line - st.J.amount[best]);
+    if (best >= 0 && !rejectedPair(st, best, s)) propose(st, best, s, 'fee-netted', bestScore, line - st.J.amount[best]);
   }
 }
 

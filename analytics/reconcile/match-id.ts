@@ -41,7 +41,28 @@ export function matchId(accountId: string, entryIds: readonly string[], lineIds:
   feedIds(entryIds);
   feed('|');
   feedIds(lineIds);
-  return `M-${(hash1 >>> 0).toString(36).padStart(7, '0')}${(hash2 >>> 0).toString(36).padStart(7, '0')}`;
+  return idText(hash1 >>> 0, hash2 >>> 0);
+}
+
+// Character codes of the base-36 digits, and the id's characters as they are worked out.
+const DIGITS = Array.from('0123456789abcdefghijklmnopqrstuvwxyz', (c) => c.charCodeAt(0));
+const idChars = [77, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+// 'M-' and each hash as seven base-36 digits (2^32 − 1 is '1z141z3'): the same text as
+// toString(36).padStart(7, '0'), made in one string rather than five (a million matches).
+function idText(a: number, b: number): string {
+  for (let k = 8; k >= 2; k--) {
+    const q = Math.floor(a / 36);
+    idChars[k] = DIGITS[a - q * 36];
+    a = q;
+  }
+  for (let k = 15; k >= 9; k--) {
+    const q = Math.floor(b / 36);
+    idChars[k] = DIGITS[b - q * 36];
+    b = q;
+  }
+  const c = idChars;
+  return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15]);
 }
 
 // The running hash of matchId (module state: matchId is synchronous and not re-entrant).

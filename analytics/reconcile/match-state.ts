@@ -7,6 +7,7 @@ import type { LedgerColumns } from './ledger-columns';
 import { companyParts } from './company-core';
 import { lowerBound } from '../util/lower-bound';
 import { isReferenceTypo, textSimilarity } from './similarity';
+import type { ProposalLog } from './proposal-log';
 
 export type MatchRule =
   | 'exact-reference'
@@ -67,8 +68,9 @@ export interface MatchState {
   maxFeeRate: number;
   fuzzyWindow: number;
   fuzzyMin: number;
-  isRejected: (entries: readonly number[], lines: readonly number[]) => boolean;
-  proposals: MatchProposal[];
+  /** Absent when the user rejected nothing (the common case: no id lists to build). */
+  isRejected?: (entries: readonly number[], lines: readonly number[]) => boolean;
+  proposals: ProposalLog;
   /** Names and descriptions as ids into one dictionary (0 = none), for cached likeness. */
   texts: TextIds;
 }
@@ -221,11 +223,18 @@ export function hasTextEvidence(st: MatchState, j: number, s: number): boolean {
   return (rj !== '' && rj === rs) || isReferenceTypo(rj, rs);
 }
 
-/** Record a proposal and mark its rows taken. */
-export function propose(st: MatchState, entries: number[], lines: number[], rule: MatchRule, score: number, residual = 0): void {
-  for (const j of entries) st.entryUsed[j] = 1;
-  for (const s of lines) st.lineUsed[s] = 1;
-  st.proposals.push({ entries, lines, rule, score: Math.round(score * 1000) / 1000, residual });
+/** Record a proposal and mark its rows taken; a single row may be given as its index. */
+export function propose(st: MatchState, entries: readonly number[] | number, lines: readonly number[] | number, rule: MatchRule, score: number, residual = 0): void {
+  if (typeof entries === 'number') st.entryUsed[entries] = 1;
+  else for (const j of entries) st.entryUsed[j] = 1;
+  if (typeof lines === 'number') st.lineUsed[lines] = 1;
+  else for (const s of lines) st.lineUsed[s] = 1;
+  st.proposals.add(entries, lines, rule, score, residual);
+}
+
+/** Whether the user rejected pairing entry j with line s alone. */
+export function rejectedPair(st: MatchState, j: number, s: number): boolean {
+  return st.isRejected !== undefined && st.isRejected([j], [s]);
 }
 
 /** Indices of rows not yet taken with a usable date and a nonzero amount. */

@@ -22,6 +22,7 @@ import {
   evidenceOf,
   openRows,
   propose,
+  rejectedPair,
   sortByAmountThenDay,
   type MatchProposal,
   type MatchRule,
@@ -30,6 +31,7 @@ import {
   textIds,
 } from './match-state';
 import { matchSums } from './match-sums';
+import { ProposalLog } from './proposal-log';
 
 export type { MatchProposal, MatchRule, MatchStatementOptions } from './match-state';
 
@@ -45,11 +47,23 @@ export type { MatchProposal, MatchRule, MatchStatementOptions } from './match-st
  * matchStatement(j, s) // [{ entries: [0, 1], lines: [0], rule: 'many-to-one', residual: 0, … }]
  */
 export function matchStatement(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions = {}): MatchProposal[] {
+  const log = matchStatementLog(journal, statement, options);
+  const out = new Array<MatchProposal>(log.count);
+  for (let k = 0; k < log.count; k++) {
+    const entries = Array.from({ length: log.entryCountOf(k) }, (_, x) => log.entryOf(k, x));
+    const lines = Array.from({ length: log.lineCountOf(k) }, (_, x) => log.lineOf(k, x));
+    out[k] = { entries, lines, rule: log.ruleOf(k), score: log.scoreOf(k), residual: log.residualOf(k) };
+  }
+  return out;
+}
+
+/** {@link matchStatement}, with the proposals left in their compact log (for a million rows). */
+export function matchStatementLog(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions = {}): ProposalLog {
   const st = initialState(journal, statement, options);
   const timed = (pass: string, run: () => void) => {
-    const start = Date.now();
+    const start = options.timings ? performance.now() : 0;
     run();
-    if (options.timings) options.timings[pass] = Date.now() - start;
+    if (options.timings) options.timings[pass] = Math.round(performance.now() - start);
   };
 
   // Equal amounts first: exact reference, then same date, then the date window. Both sides
@@ -88,8 +102,8 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
     maxFeeRate: o.maxFeeRate ?? 0.05,
     fuzzyWindow: Math.max(o.fuzzyWindowDays ?? 15, window),
     fuzzyMin: o.fuzzyMinScore ?? 0.6,
-    isRejected: o.isRejected ?? (() => false),
-    proposals: [],
+    isRejected: o.isRejected,
+    proposals: new ProposalLog(),
     texts: textIds(J, S),
   };
 }
@@ -131,7 +145,7 @@ function matchEqualAmounts(st: MatchState, rule: EqualRule, order: SortedSides):
 // The common case at scale: one entry and one line of this amount.
 function matchPair(st: MatchState, j: number, s: number, rule: EqualRule): void {
   const score = pairScore(st, j, s, rule);
-  if (score > 0 && !st.isRejected([j], [s])) propose(st, [j], [s], rule, score);
+  if (score > 0 && !rejectedPair(st, j, s)) propose(st, j, s, rule, score);
 }
 
 // Several entries and/or lines of one amount: score every admissible pair, best first.
@@ -139,8 +153,8 @@ function matchRun(st: MatchState, js: Uint32Array, ss: Uint32Array, rule: EqualR
   const pairs = rule === 'exact-reference' ? referencePairs(st, js, ss) : nearPairs(st, js, ss, rule);
   pairs.sort((p, q) => q.score - p.score || p.s - q.s || p.j - q.j);
   for (const p of pairs) {
-    if (st.entryUsed[p.j] || st.lineUsed[p.s] || st.isRejected([p.j], [p.s])) continue;
-    propose(st, [p.j], [p.s], rule, p.score);
+    if (st.entryUsed[p.j] || st.lineUsed[p.s] || rejectedPair(st, p.j, p.s)) continue;
+    propose(st, p.j, p.s, rule, p.score);
   }
 }
 

@@ -87,7 +87,7 @@ function matchSumRound(st: MatchState, side: Side, pools: Pools, uniqueOnly: boo
     const sides = (g: Subset) => (manyToOne ? { entries: g.rows, lines: [i] } : { entries: [i], lines: g.rows });
     const usable = found.filter((g) => {
       const { entries, lines } = sides(g);
-      return !st.isRejected(entries, lines);
+      return st.isRejected === undefined || !st.isRejected(entries, lines);
     });
     if (usable.length === 0 || (uniqueOnly && usable.length > 1)) continue;
     const { entries, lines } = sides(usable[0]);

@@ -64,7 +64,7 @@ export function reconcileAccount(book: Book, params: ReconcileAccountParams, ctx
 
   // Matches: drop this period's automatic matches no longer found, upsert the new ones.
   if (run.staleMatchIds.length) changes.push({ table: 'Matches', op: 'delete', ids: run.staleMatchIds });
-  if (run.proposals.length) changes.push({ table: 'Matches', op: 'upsert', rows: run.proposals.map((p) => matchRow(run, p)) });
+  if (run.proposals.length) changes.push({ table: 'Matches', op: 'upsert', rows: run.proposals });
 
   // Reconciliation has no id column: rewrite it with this account/period's row replaced.
   const others = rowsOf(book, 'Reconciliation').filter((r) => !(text(r.AccountId) === run.accountId && text(r.Period) === run.period));
@@ -100,10 +100,6 @@ function summarize(run: ReconciliationRun): ReconcileSummary {
     difference: fromMinorUnits(run.difference),
     items: run.items.slice(0, SUMMARY_ITEMS).map((it) => ({ kind: it.kind, id: it.id, date: it.date, amount: fromMinorUnits(it.amount), text: it.text })),
   };
-}
-
-function matchRow(run: ReconciliationRun, p: ReconciliationRun['proposals'][number]): Row {
-  return { MatchId: p.matchId, Period: run.period, AccountId: run.accountId, EntryIds: p.entryCell, LineIds: p.lineCell, Rule: p.rule, Score: p.score, Status: 'auto' };
 }
 
 function reconciliationRow(run: ReconciliationRun, ctx: CommandContext): Row {

@@ -16,7 +16,7 @@ interface Score {
   correct: number;
 }
 
-const idLists = (p: { entryCell: string; lineCell: string }) => ({ entryIds: splitIds(p.entryCell), lineIds: splitIds(p.lineCell) });
+const idLists = (p: { EntryIds: string; LineIds: string }) => ({ entryIds: splitIds(p.EntryIds), lineIds: splitIds(p.LineIds) });
 
 function score(predicted: { entryIds: string[]; lineIds: string[] }[], truth: TruthGroup[]): Score {
   const truthKeys = new Set(truth.map((t) => pairingKey(t.entries, t.lines)));

@@ -1,0 +1,89 @@
+/**
+ * The matcher's proposals as they are made, kept in typed arrays: a million matches would
+ * otherwise be a million objects with two arrays each, all alive until the run ends, and the
+ * garbage collector would copy and mark every one of them over a heap already holding the book.
+ * Proposal k's rows are rows[first[k] … first[k + 1]): its entries, then its lines.
+ */
+import type { MatchRule } from './match-state';
+
+/** Rules in a fixed order, so a proposal stores its rule as one byte. */
+const RULES: readonly MatchRule[] = ['exact-reference', 'exact-date', 'date-window', 'fee-netted', 'many-to-one', 'one-to-many', 'fuzzy', 'manual', 'transfer'];
+const RULE_CODE = new Map(RULES.map((r, k) => [r, k]));
+
+export class ProposalLog {
+  /** Proposals so far. */
+  count = 0;
+  private rule = new Uint8Array(1024);
+  private scores = new Float64Array(1024);
+  private residuals = new Float64Array(1024);
+  private entryCount = new Uint8Array(1024);
+  private first = new Int32Array(1025);
+  private rows = new Int32Array(2048);
+
+  /** Record one proposal; `score` is kept to three decimals. */
+  add(entries: readonly number[] | number, lines: readonly number[] | number, rule: MatchRule, score: number, residual: number): void {
+    const k = this.count;
+    const ne = typeof entries === 'number' ? 1 : entries.length;
+    const nl = typeof lines === 'number' ? 1 : lines.length;
+    if (k + 1 >= this.rule.length) this.growProposals();
+    let at = this.first[k];
+    while (at + ne + nl > this.rows.length) this.rows = grown(this.rows, this.rows.length * 2);
+    if (typeof entries === 'number') this.rows[at++] = entries;
+    else for (let x = 0; x < ne; x++) this.rows[at++] = entries[x];
+    if (typeof lines === 'number') this.rows[at++] = lines;
+    else for (let x = 0; x < nl; x++) this.rows[at++] = lines[x];
+    // Entry counts above 255 do not occur: a group has at most maxGroupSize rows.
+    this.entryCount[k] = ne;
+    this.rule[k] = RULE_CODE.get(rule)!;
+    this.scores[k] = Math.round(score * 1000) / 1000;
+    this.residuals[k] = residual;
+    this.first[k + 1] = at;
+    this.count = k + 1;
+  }
+
+  ruleOf(k: number): MatchRule {
+    return RULES[this.rule[k]];
+  }
+
+  scoreOf(k: number): number {
+    return this.scores[k];
+  }
+
+  /** Statement total − journal total in fen (nonzero only for a netted fee). */
+  residualOf(k: number): number {
+    return this.residuals[k];
+  }
+
+  entryCountOf(k: number): number {
+    return this.entryCount[k];
+  }
+
+  lineCountOf(k: number): number {
+    return this.first[k + 1] - this.first[k] - this.entryCount[k];
+  }
+
+  /** The x-th entry (row index into the journal columns) of proposal k. */
+  entryOf(k: number, x: number): number {
+    return this.rows[this.first[k] + x];
+  }
+
+  /** The x-th line (row index into the statement columns) of proposal k. */
+  lineOf(k: number, x: number): number {
+    return this.rows[this.first[k] + this.entryCount[k] + x];
+  }
+
+  private growProposals(): void {
+    const n = this.rule.length * 2;
+    this.rule = grown(this.rule, n);
+    this.scores = grown(this.scores, n);
+    this.residuals = grown(this.residuals, n);
+    this.entryCount = grown(this.entryCount, n);
+    this.first = grown(this.first, n + 1);
+  }
+}
+
+function grown<T extends Uint8Array | Int32Array | Float64Array>(a: T, n: number): T {
+  const out = new (a.constructor as new (n: number) => T)(n);
+  out.set(a);
+  return out;
+}
