@@ -156,7 +156,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const proposals = new Array<ProposedMatch>(found.count);
   // Visited in the order of their rows, not the order found, so the row ids are read in
   // the order they lie in memory (a million scattered reads cost several times more).
-  for (const k of byFirstRow(found, J.length, S.length)) {
+  for (const k of byFirstRow(found, J.length)) {
     const entryIds = new Array<string>(found.entryCountOf(k));
     const lineIds = new Array<string>(found.lineCountOf(k));
     for (let x = 0; x < entryIds.length; x++) {
@@ -218,16 +218,13 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   };
 }
 
-// Proposal numbers ordered by their first entry (or first line when there is no entry).
-function byFirstRow(log: ProposalLog, entries: number, lines: number): Uint32Array {
-  const key = new Uint32Array(log.count);
-  for (let k = 0; k < log.count; k++) key[k] = log.entryCountOf(k) > 0 ? log.entryOf(k, 0) : entries + log.lineOf(k, 0);
-  const start = new Uint32Array(entries + lines + 1);
-  for (let k = 0; k < log.count; k++) start[key[k] + 1]++;
-  for (let b = 0; b < entries + lines; b++) start[b + 1] += start[b];
-  const out = new Uint32Array(log.count);
-  for (let k = 0; k < log.count; k++) out[start[key[k]]++] = k;
-  return out;
+// Proposal numbers in the order of their first entry (an entry is in at most one proposal),
+// then any proposal without entries.
+function* byFirstRow(log: ProposalLog, entries: number): Generator<number> {
+  const proposalOf = new Int32Array(entries);
+  for (let k = 0; k < log.count; k++) if (log.entryCountOf(k) > 0) proposalOf[log.entryOf(k, 0)] = k + 1;
+  for (let j = 0; j < entries; j++) if (proposalOf[j] !== 0) yield proposalOf[j] - 1;
+  for (let k = 0; k < log.count; k++) if (log.entryCountOf(k) === 0) yield k;
 }
 
 /** Ids of entries and of lines. */

@@ -81,9 +81,8 @@ export interface TextIds {
   jMemo: Int32Array;
   sParty: Int32Array;
   sMemo: Int32Array;
-  /** Trade name (字号) of each side's counterparty, as ids (see company-core.ts). */
-  jCore: Int32Array;
-  sCore: Int32Array;
+  /** Trade name (字号) of each name id, as an id (see company-core.ts). */
+  coreOf: Int32Array;
   /** Region and industry words each name id states ('' when none), by name id. */
   region: string[];
   industry: string[];
@@ -97,7 +96,8 @@ export interface TextIds {
   cacheValue: Float64Array;
 }
 
-const CACHE_SLOTS = 1 << 20;
+// 4 MB: the cache's buffers live outside the JS heap, where every 64 MB costs a full GC.
+const CACHE_SLOTS = 1 << 18;
 
 /** Number the names and descriptions of both sides. */
 export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
@@ -130,16 +130,13 @@ export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
     region[id] = parts.region;
     industry[id] = parts.industry;
   }
-  const cores = (party: Int32Array) => party.map((id) => coreOf[id]);
-  const jCore = cores(jParty);
-  const sCore = cores(sParty);
   const bigramMask = new Int32Array(dictionary.length);
   dictionary.forEach((t, id) => {
     let mask = 0;
     for (let i = 0; i + 1 < t.length; i++) mask |= 1 << ((t.charCodeAt(i) * 31 + t.charCodeAt(i + 1)) & 31);
     bigramMask[id] = mask;
   });
-  return { jParty, jMemo, sParty, sMemo, jCore, sCore, region, industry, dictionary, bigramMask, cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
+  return { jParty, jMemo, sParty, sMemo, coreOf, region, industry, dictionary, bigramMask, cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
 }
 
 /**
@@ -151,7 +148,7 @@ export function partyLikeness(t: TextIds, j: number, s: number): number {
   const ps = t.sParty[s];
   if (pj === 0 || ps === 0) return 0;
   if (!compatible(t.region[pj], t.region[ps]) || !compatible(t.industry[pj], t.industry[ps])) return 0;
-  return likenessOfIds(t, t.jCore[j], t.sCore[s]);
+  return likenessOfIds(t, t.coreOf[pj], t.coreOf[ps]);
 }
 
 // Parts agree when either name leaves them out or one names the other (浙江杭州 / 杭州).
@@ -168,7 +165,7 @@ function likenessOfIds(t: TextIds, a: number, b: number): number {
   const ma = t.bigramMask[a];
   const mb = t.bigramMask[b];
   if (ma !== 0 && mb !== 0 && (ma & mb) === 0) return 0;
-  const slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+  const slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 14;
   if (t.cacheA[slot] === a && t.cacheB[slot] === b) return t.cacheValue[slot];
   const v = textSimilarity(t.dictionary[a], t.dictionary[b]);
   t.cacheA[slot] = a;
@@ -239,24 +236,30 @@ export function rejectedPair(st: MatchState, j: number, s: number): boolean {
 
 /** Indices of rows not yet taken with a usable date and a nonzero amount. */
 export function openRows(cols: LedgerColumns, used: Uint8Array): Uint32Array {
+  // Counted first so the result is no bigger than it needs to be: large typed arrays are
+  // memory outside the JS heap, and every 64 MB of it makes V8 mark the whole heap, book included.
   let n = 0;
-  const out = new Uint32Array(cols.length);
-  for (let i = 0; i < cols.length; i++) {
-    if (used[i] === 0 && cols.amount[i] !== 0 && Number.isFinite(cols.amount[i]) && Number.isFinite(cols.day[i])) out[n++] = i;
-  }
-  return out.subarray(0, n);
+  for (let i = 0; i < cols.length; i++) if (isOpen(cols, used, i)) n++;
+  const out = new Uint32Array(n);
+  n = 0;
+  for (let i = 0; i < cols.length; i++) if (isOpen(cols, used, i)) out[n++] = i;
+  return out;
+}
+
+function isOpen(cols: LedgerColumns, used: Uint8Array, i: number): boolean {
+  return used[i] === 0 && cols.amount[i] !== 0 && Number.isFinite(cols.amount[i]) && Number.isFinite(cols.day[i]);
 }
 
 /**
- * Sort row indices by amount, then date, then input order, in linear passes: a stable
- * counting sort by day, then a stable counting sort by the amount's rank among the sorted
- * distinct amounts (found with a native Float64Array sort). A comparator sort of a million
- * indices costs several times more.
+ * Sort row indices by amount, then date, then input order. The usual case is one native
+ * sort of packed numeric keys; otherwise linear passes: a stable counting sort by day, then
+ * a stable counting sort by the amount's rank among the sorted distinct amounts. A
+ * comparator sort of a million indices costs several times more.
  */
-export function sortByAmountThenDay(cols: LedgerColumns, rows: Uint32Array): Uint32Array {
-  const byDay = sortByDay(cols, rows);
-  const packed = packedSort(cols, byDay);
+export function sortByAmountThenDay(cols: LedgerColumns, rows: Uint32Array, inPlace = false): Uint32Array {
+  const packed = packedSort(cols, rows, inPlace ? rows : new Uint32Array(rows.length));
   if (packed) return packed;
+  const byDay = sortByDay(cols, rows);
   const amounts = new Float64Array(byDay.length);
   for (let k = 0; k < byDay.length; k++) amounts[k] = cols.amount[byDay[k]];
   const distinct = uniqueSorted(amounts.slice().sort());
@@ -265,26 +268,50 @@ export function sortByAmountThenDay(cols: LedgerColumns, rows: Uint32Array): Uin
   return countingSort(byDay, rank, distinct.length);
 }
 
-// The usual case in one native sort: each key is (amount − least amount) × 2^21 + position
-// in day order, an exact integer in a double when the amounts span under 2^32 fen (≈ 43
-// million yuan) and there are under 2^21 rows. Otherwise undefined (the general way).
-function packedSort(cols: LedgerColumns, byDay: Uint32Array): Uint32Array | undefined {
-  const n = byDay.length;
-  if (n >= POSITIONS) return undefined;
+// Each key is (amount − least amount) × 2^21 + row index, an exact integer in a double when
+// the amounts span under 2^32 fen (≈ 43 million yuan) and every index is under 2^21; one
+// native sort orders by amount, then index (the key holds the row, so `out` may be `rows`).
+// Runs of one amount are then put in day order (they are short, and the book is mostly in
+// day order already). Otherwise undefined, with `rows` untouched.
+function packedSort(cols: LedgerColumns, rows: Uint32Array, out: Uint32Array): Uint32Array | undefined {
+  const n = rows.length;
+  if (cols.length >= POSITIONS) return undefined;
   let min = Infinity;
   let max = -Infinity;
   for (let k = 0; k < n; k++) {
-    const a = cols.amount[byDay[k]];
+    const a = cols.amount[rows[k]];
     if (a < min) min = a;
     if (a > max) max = a;
   }
   if (!(max - min < 2 ** 32)) return undefined;
   const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) keys[k] = (cols.amount[byDay[k]] - min) * POSITIONS + k;
+  for (let k = 0; k < n; k++) keys[k] = (cols.amount[rows[k]] - min) * POSITIONS + rows[k];
   keys.sort();
-  const out = new Uint32Array(n);
-  for (let k = 0; k < n; k++) out[k] = byDay[keys[k] % POSITIONS];
+  for (let k = 0; k < n; k++) out[k] = keys[k] % POSITIONS;
+  for (let a = 0; a < n; ) {
+    let b = a + 1;
+    while (b < n && cols.amount[out[b]] === cols.amount[out[a]]) b++;
+    if (b - a > 1) dayOrderRun(cols, out, a, b);
+    a = b;
+  }
   return out;
+}
+
+// Rows out[a … b) (in index order) into day order, keeping index order within a day.
+function dayOrderRun(cols: LedgerColumns, out: Uint32Array, a: number, b: number): void {
+  if (b - a > 32) {
+    out.set(Array.from(out.subarray(a, b)).sort((x, y) => cols.day[x] - cols.day[y] || x - y), a);
+    return;
+  }
+  for (let k = a + 1; k < b; k++) {
+    const row = out[k];
+    let m = k - 1;
+    while (m >= a && cols.day[out[m]] > cols.day[row]) {
+      out[m + 1] = out[m];
+      m--;
+    }
+    out[m + 1] = row;
+  }
 }
 
 const POSITIONS = 2 ** 21;

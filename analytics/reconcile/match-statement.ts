@@ -70,7 +70,7 @@ export function matchStatementLog(journal: LedgerColumns, statement: LedgerColum
   // are sorted once; later passes only drop the rows taken meanwhile.
   let order: SortedSides = { js: new Uint32Array(0), ss: new Uint32Array(0) };
   timed('sort', () => {
-    order = { js: sortByAmountThenDay(st.J, openRows(st.J, st.entryUsed)), ss: sortByAmountThenDay(st.S, openRows(st.S, st.lineUsed)) };
+    order = { js: sortByAmountThenDay(st.J, openRows(st.J, st.entryUsed), true), ss: sortByAmountThenDay(st.S, openRows(st.S, st.lineUsed), true) };
   });
   timed('exact-reference', () => matchEqualAmounts(st, 'exact-reference', order));
   timed('exact-date', () => matchEqualAmounts(st, 'exact-date', order));
@@ -103,7 +103,7 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
     fuzzyWindow: Math.max(o.fuzzyWindowDays ?? 15, window),
     fuzzyMin: o.fuzzyMinScore ?? 0.6,
     isRejected: o.isRejected,
-    proposals: new ProposalLog(),
+    proposals: new ProposalLog(J.length, S.length),
     texts: textIds(J, S),
   };
 }
@@ -111,17 +111,17 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
 type EqualRule = 'exact-reference' | 'exact-date' | 'date-window' | 'fuzzy';
 type SortedSides = { js: Uint32Array; ss: Uint32Array };
 
+// The rows of `rows` not taken yet, compacted in place (the later passes only ever want those).
 function stillOpen(rows: Uint32Array, used: Uint8Array): Uint32Array {
   let n = 0;
-  const out = new Uint32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) if (used[rows[i]] === 0) out[n++] = rows[i];
-  return out.subarray(0, n);
+  for (let i = 0; i < rows.length; i++) if (used[rows[i]] === 0) rows[n++] = rows[i];
+  return rows.subarray(0, n);
 }
 
 // Merge the two sides sorted by amount; each run of equal amounts is matched on its own.
 function matchEqualAmounts(st: MatchState, rule: EqualRule, order: SortedSides): void {
-  const js = stillOpen(order.js, st.entryUsed);
-  const ss = stillOpen(order.ss, st.lineUsed);
+  const js = (order.js = stillOpen(order.js, st.entryUsed));
+  const ss = (order.ss = stillOpen(order.ss, st.lineUsed));
   let a = 0;
   let b = 0;
   while (a < js.length && b < ss.length) {

@@ -19,8 +19,8 @@ import type { LedgerColumns } from './ledger-columns';
  */
 export function matchSums(st: MatchState, samePartyOnly = false): void {
   const t = st.texts;
-  const manyToOne: Side = { cols: st.S, used: st.lineUsed, other: st.J, otherUsed: st.entryUsed, after: 0, party: t.sCore, otherParty: t.jCore };
-  const oneToMany: Side = { cols: st.J, used: st.entryUsed, other: st.S, otherUsed: st.lineUsed, after: st.window, party: t.jCore, otherParty: t.sCore };
+  const manyToOne: Side = { cols: st.S, used: st.lineUsed, other: st.J, otherUsed: st.entryUsed, after: 0, party: t.sParty, otherParty: t.jParty };
+  const oneToMany: Side = { cols: st.J, used: st.entryUsed, other: st.S, otherUsed: st.lineUsed, after: st.window, party: t.jParty, otherParty: t.sParty };
   // Unambiguous sums first, in rounds: each accepted group removes its rows from the other
   // pools, which often leaves a once-ambiguous row with one answer. Then the best of the rest.
   // The pools are built once per side: taken rows are skipped where they are read.
@@ -47,7 +47,7 @@ interface Side {
   otherUsed: Uint8Array;
   /** Days after the single row's date a group member may be (0: never after it). */
   after: number;
-  /** Counterparty trade-name ids of each side (0 = none): 华为 and 华为技术 group together. */
+  /** Counterparty name ids of each side (0 = none); rows group by the names' trade names. */
   party: Int32Array;
   otherParty: Int32Array;
 }
@@ -63,7 +63,7 @@ interface Pools {
 
 function poolsOf(st: MatchState, side: Side, samePartyOnly: boolean): Pools {
   const open = sortByDay(side.other, openRows(side.other, side.otherUsed));
-  const byParty = partyIndex(side.otherParty, open, st.texts.dictionary.length);
+  const byParty = partyIndex(side.otherParty, st.texts.coreOf, open, st.texts.dictionary.length);
   const targets = sortByDay(side.cols, openRows(side.cols, side.used));
   // The same-name search reads only the party index.
   if (samePartyOnly) return { targets, positive: open.subarray(0, 0), negative: open.subarray(0, 0), byParty };
@@ -77,7 +77,7 @@ function matchSumRound(st: MatchState, side: Side, pools: Pools, uniqueOnly: boo
   const manyToOne = side.cols === st.S;
   let accepted = 0;
   for (const i of pools.targets) {
-    if (side.used[i] || hopeless[i] || (samePartyOnly && side.party[i] === 0)) continue;
+    if (side.used[i] || hopeless[i] || (samePartyOnly && st.texts.coreOf[side.party[i]] === 0)) continue;
     const found = groupsFor(st, side, side.cols.amount[i] > 0 ? pools.positive : pools.negative, pools.byParty, i, samePartyOnly);
     if (found.length === 0) {
       hopeless[i] = 1;
@@ -108,7 +108,8 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, byParty: Party
   const manyToOne = side.cols === st.S;
   const day = side.cols.day[i];
   const target = side.cols.amount[i];
-  const party = side.party[i];
+  // Trade-name id (0 = none): 华为 and 华为技术 group together.
+  const party = st.texts.coreOf[side.party[i]];
   const from = day - st.window;
   const to = day + side.after;
   const limit = st.maxGroupCandidates;
@@ -219,13 +220,14 @@ interface PartyIndex {
   rows: Uint32Array;
 }
 
-function partyIndex(party: Int32Array, byDay: Uint32Array, ids: number): PartyIndex {
+// Rows by the trade name (coreOf) of their name id (party).
+function partyIndex(party: Int32Array, coreOf: Int32Array, byDay: Uint32Array, ids: number): PartyIndex {
   const start = new Uint32Array(ids + 1);
-  for (const i of byDay) start[party[i] + 1]++;
+  for (const i of byDay) start[coreOf[party[i]] + 1]++;
   for (let p = 0; p < ids; p++) start[p + 1] += start[p];
   const rows = new Uint32Array(byDay.length);
   const next = start.slice(0, ids);
-  for (const i of byDay) rows[next[party[i]]++] = i;
+  for (const i of byDay) rows[next[coreOf[party[i]]]++] = i;
   return { start, rows };
 }
 

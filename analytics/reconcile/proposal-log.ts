@@ -13,19 +13,35 @@ const RULE_CODE = new Map(RULES.map((r, k) => [r, k]));
 export class ProposalLog {
   /** Proposals so far. */
   count = 0;
-  private rule = new Uint8Array(1024);
-  private scores = new Float64Array(1024);
-  private residuals = new Float64Array(1024);
-  private entryCount = new Uint8Array(1024);
-  private first = new Int32Array(1025);
-  private rows = new Int32Array(2048);
+  private rule: Uint8Array;
+  /** Score × 1000: scores are kept to three decimals. */
+  private scores: Uint16Array;
+  /** Nonzero residuals only (netted fees are a few in a hundred matches). */
+  private residuals = new Map<number, number>();
+  private entryCount: Uint8Array;
+  private first: Int32Array;
+  private rows: Int32Array;
+
+  /**
+   * @param entries rows on the journal side, @param lines on the statement side: every
+   * proposal takes at least one of each and no row twice, so the log never has to grow
+   * (growing by doubling would allocate as much again in buffers soon thrown away).
+   */
+  constructor(entries: number, lines: number) {
+    const proposals = Math.min(entries, lines) + 1;
+    this.rule = new Uint8Array(proposals);
+    this.scores = new Uint16Array(proposals);
+    this.entryCount = new Uint8Array(proposals);
+    this.first = new Int32Array(proposals + 1);
+    this.rows = new Int32Array(entries + lines + 1);
+  }
 
   /** Record one proposal; `score` is kept to three decimals. */
   add(entries: readonly number[] | number, lines: readonly number[] | number, rule: MatchRule, score: number, residual: number): void {
     const k = this.count;
     const ne = typeof entries === 'number' ? 1 : entries.length;
     const nl = typeof lines === 'number' ? 1 : lines.length;
-    if (k + 1 >= this.rule.length) this.growProposals();
+    if (k + 1 >= this.rule.length) this.growProposals(); // only when a row is proposed twice
     let at = this.first[k];
     while (at + ne + nl > this.rows.length) this.rows = grown(this.rows, this.rows.length * 2);
     if (typeof entries === 'number') this.rows[at++] = entries;
@@ -35,8 +51,8 @@ export class ProposalLog {
     // Entry counts above 255 do not occur: a group has at most maxGroupSize rows.
     this.entryCount[k] = ne;
     this.rule[k] = RULE_CODE.get(rule)!;
-    this.scores[k] = Math.round(score * 1000) / 1000;
-    this.residuals[k] = residual;
+    this.scores[k] = Math.round(Math.min(1, Math.max(0, score)) * 1000);
+    if (residual !== 0) this.residuals.set(k, residual);
     this.first[k + 1] = at;
     this.count = k + 1;
   }
@@ -46,12 +62,12 @@ export class ProposalLog {
   }
 
   scoreOf(k: number): number {
-    return this.scores[k];
+    return this.scores[k] / 1000;
   }
 
   /** Statement total − journal total in fen (nonzero only for a netted fee). */
   residualOf(k: number): number {
-    return this.residuals[k];
+    return this.residuals.get(k) ?? 0;
   }
 
   entryCountOf(k: number): number {
@@ -76,13 +92,12 @@ export class ProposalLog {
     const n = this.rule.length * 2;
     this.rule = grown(this.rule, n);
     this.scores = grown(this.scores, n);
-    this.residuals = grown(this.residuals, n);
     this.entryCount = grown(this.entryCount, n);
     this.first = grown(this.first, n + 1);
   }
 }
 
-function grown<T extends Uint8Array | Int32Array | Float64Array>(a: T, n: number): T {
+function grown<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(a: T, n: number): T {
   const out = new (a.constructor as new (n: number) => T)(n);
   out.set(a);
   return out;

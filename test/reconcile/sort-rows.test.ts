@@ -20,6 +20,7 @@ function check(spread: number, seed: number): void {
 }
 
 test('amounts spanning a few million fen (one packed native sort)', () => check(5_000_000, 1));
+test('long runs of one amount, in day order within each run', () => check(40, 3));
 test('amounts spanning more than 2^32 fen (the general counting sort)', () => check(2 ** 40, 2));
 test('sortByDay does not reorder its input', () => {
   const cols = allocateColumns(3);
