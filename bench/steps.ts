@@ -85,10 +85,14 @@ async function setUpReconcile({ rows, seed }: Input): Promise<StepSetup> {
   type Fn = typeof import('../analytics/reconcile/reconcile-account').reconcileAccount;
   const reconcileAccount = await engine<Fn>('../analytics/reconcile/reconcile-account', 'reconcileAccount');
   if (typeof reconcileAccount === 'string') return { unavailable: reconcileAccount };
+  // As `cashbook reconcile` runs it: a large account is matched on two threads.
+  const { createTwoThreadMatcher } = await import('../analytics/cli/two-thread-matcher');
+  const runner = createTwoThreadMatcher();
   const book = generateBook(rows, seed);
   return {
     run: async () => {
-      const s = reconcileAccount(book, { accountId: BENCH_ACCOUNT, period: BENCH_PERIOD }, CONTEXT).summary;
+      const s = reconcileAccount(book, { accountId: BENCH_ACCOUNT, period: BENCH_PERIOD, runner }, CONTEXT).summary;
+      runner.close();
       const open = Object.values(s.outstanding).reduce((n, o) => n + o.count, 0);
       return `${s.matched} matches, ${open} outstanding, difference ${s.difference}`;
     },

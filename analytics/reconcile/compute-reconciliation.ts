@@ -17,7 +17,7 @@ import { fail } from '../util/error';
 import { t } from '../book/types';
 import { fen, journalColumns, statementColumns } from './ledger-columns';
 import { joinIds, matchId, pairingKey, splitIds } from './match-id';
-import { matchStatementLog, type MatchRule } from './match-statement';
+import { IN_THIS_THREAD, type MatcherRunner, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
 import { openingItemsAsOf } from './opening-items';
 import { isoPeriod } from './period';
@@ -89,6 +89,8 @@ export interface ComputeReconciliationParams {
   asOf?: string;
   /** When given, filled with the milliseconds each step and matcher pass took (benchmarks). */
   timings?: Record<string, number>;
+  /** Where the matcher runs; this thread when not given. */
+  runner?: MatcherRunner;
 }
 
 /**
@@ -103,6 +105,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const end = params.asOf ?? periodBounds(period).last;
 
   const timings = params.timings;
+  const runner = params.runner ?? IN_THIS_THREAD;
+  runner.warmUp?.(rowsOf(book, 'Journal').length + rowsOf(book, 'Statement').length);
   let lap = timings ? performance.now() : 0;
   const timed = (step: string) => {
     if (!timings) return;
@@ -136,7 +140,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const S = statementColumns(openLines);
   timed('columns');
   const rejected = prior.rejected;
-  const found = matchStatementLog(J, S, {
+  const found = runner.match(J, S, {
     windowDays: numberSetting(book, 'reconcile.dateWindowDays', 3),
     maxGroupSize: numberSetting(book, 'reconcile.maxGroupSize', 4),
     maxFee: toMinorUnits(setting(book, 'reconcile.maxFee', '50.00')) || 0,

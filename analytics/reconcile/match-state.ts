@@ -54,6 +54,13 @@ export interface MatchStatementOptions {
   timings?: Record<string, number>;
   /** A pairing the user rejected; it is never proposed again. */
   isRejected?: (entries: readonly number[], lines: readonly number[]) => boolean;
+  /**
+   * Only rows of this sign take part. No pass ever pairs a receipt with a payment, so the
+   * two signs can be matched apart (on two threads) and give what one run gives.
+   */
+  onlySign?: 1 | -1;
+  /** The columns' text ids when already worked out (a worker thread is sent them). */
+  texts?: TextIds;
 }
 
 export interface MatchState {

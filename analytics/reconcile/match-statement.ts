@@ -57,6 +57,18 @@ export function matchStatement(journal: LedgerColumns, statement: LedgerColumns,
   return out;
 }
 
+/**
+ * Where the matcher runs: in this thread ({@link IN_THIS_THREAD}, the default), or split by
+ * sign across two threads (the CLI's, see analytics/cli/two-thread-matcher.ts).
+ */
+export interface MatcherRunner {
+  /** Told how many rows a reconciliation has as it starts, so a helper thread can start early. */
+  warmUp?(rows: number): void;
+  match(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions): ProposalLog;
+}
+
+export const IN_THIS_THREAD: MatcherRunner = { match: (J, S, options) => matchStatementLog(J, S, options) };
+
 /** {@link matchStatement}, with the proposals left in their compact log (for a million rows). */
 export function matchStatementLog(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions = {}): ProposalLog {
   const st = initialState(journal, statement, options);
@@ -90,11 +102,16 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
   const maxGroupSize = o.maxGroupSize ?? 4;
   if (!(window >= 0)) fail('bad-option', t(`windowDays 不能小于 0，收到 ${window}`, `windowDays must be 0 or more, not ${window}`));
   if (!(maxGroupSize >= 2)) fail('bad-option', t(`maxGroupSize 不能小于 2，收到 ${maxGroupSize}`, `maxGroupSize must be 2 or more, not ${maxGroupSize}`));
+  const entryUsed = o.takenEntries ? o.takenEntries.slice() : new Uint8Array(J.length);
+  const lineUsed = o.takenLines ? o.takenLines.slice() : new Uint8Array(S.length);
+  const sign = o.onlySign;
+  const entries = sign ? setAsideOtherSign(J, entryUsed, sign) : J.length;
+  const lines = sign ? setAsideOtherSign(S, lineUsed, sign) : S.length;
   return {
     J,
     S,
-    entryUsed: o.takenEntries ? o.takenEntries.slice() : new Uint8Array(J.length),
-    lineUsed: o.takenLines ? o.takenLines.slice() : new Uint8Array(S.length),
+    entryUsed,
+    lineUsed,
     window,
     maxGroupSize,
     maxGroupCandidates: o.maxGroupCandidates ?? 40,
@@ -103,9 +120,19 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
     fuzzyWindow: Math.max(o.fuzzyWindowDays ?? 15, window),
     fuzzyMin: o.fuzzyMinScore ?? 0.6,
     isRejected: o.isRejected,
-    proposals: new ProposalLog(J.length, S.length),
-    texts: textIds(J, S),
+    proposals: new ProposalLog(entries, lines),
+    texts: o.texts ?? textIds(J, S),
   };
+}
+
+// Mark the rows not of `sign` as taken; returns how many rows of `sign` are left.
+function setAsideOtherSign(cols: LedgerColumns, used: Uint8Array, sign: 1 | -1): number {
+  let n = 0;
+  for (let i = 0; i < cols.length; i++) {
+    if (cols.amount[i] * sign > 0) n++;
+    else used[i] = 1;
+  }
+  return n;
 }
 
 type EqualRule = 'exact-reference' | 'exact-date' | 'date-window' | 'fuzzy';

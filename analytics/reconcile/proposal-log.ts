@@ -10,6 +10,18 @@ import type { MatchRule } from './match-state';
 const RULES: readonly MatchRule[] = ['exact-reference', 'exact-date', 'date-window', 'fee-netted', 'many-to-one', 'one-to-many', 'fuzzy', 'manual', 'transfer'];
 const RULE_CODE = new Map(RULES.map((r, k) => [r, k]));
 
+/** A log as plain data, for another thread (see {@link ProposalLog.export}). */
+export interface ProposalLogData {
+  count: number;
+  rule: Uint8Array;
+  scores: Uint16Array;
+  entryCount: Uint8Array;
+  first: Int32Array;
+  rows: Int32Array;
+  residuals: [number, number][];
+  buffers: ArrayBuffer[];
+}
+
 export class ProposalLog {
   /** Proposals so far. */
   count = 0;
@@ -86,6 +98,49 @@ export class ProposalLog {
   /** The x-th line (row index into the statement columns) of proposal k. */
   lineOf(k: number, x: number): number {
     return this.rows[this.first[k] + this.entryCount[k] + x];
+  }
+
+  /** The log as plain data for another thread; `buffers` can be transferred, not copied. */
+  export(): ProposalLogData {
+    const data = { count: this.count, rule: this.rule, scores: this.scores, entryCount: this.entryCount, first: this.first, rows: this.rows, residuals: [...this.residuals] };
+    return { ...data, buffers: [this.rule.buffer, this.scores.buffer, this.entryCount.buffer, this.first.buffer, this.rows.buffer] as ArrayBuffer[] };
+  }
+
+  /** A log from {@link export}'s data. */
+  static import(data: ProposalLogData): ProposalLog {
+    const log = new ProposalLog(0, 0);
+    log.count = data.count;
+    log.rule = data.rule;
+    log.scores = data.scores;
+    log.entryCount = data.entryCount;
+    log.first = data.first;
+    log.rows = data.rows;
+    log.residuals = new Map(data.residuals);
+    return log;
+  }
+
+  /** One log with the proposals of `logs` in turn. */
+  static concat(logs: readonly ProposalLog[]): ProposalLog {
+    const count = logs.reduce((n, l) => n + l.count, 0);
+    const rows = logs.reduce((n, l) => n + l.first[l.count], 0);
+    const out = new ProposalLog(0, 0);
+    out.rule = new Uint8Array(count + 1);
+    out.scores = new Uint16Array(count + 1);
+    out.entryCount = new Uint8Array(count + 1);
+    out.first = new Int32Array(count + 2);
+    out.rows = new Int32Array(rows + 1);
+    for (const log of logs) {
+      const k0 = out.count;
+      const r0 = out.first[k0];
+      out.rule.set(log.rule.subarray(0, log.count), k0);
+      out.scores.set(log.scores.subarray(0, log.count), k0);
+      out.entryCount.set(log.entryCount.subarray(0, log.count), k0);
+      out.rows.set(log.rows.subarray(0, log.first[log.count]), r0);
+      for (let k = 1; k <= log.count; k++) out.first[k0 + k] = r0 + log.first[k];
+      for (const [k, v] of log.residuals) out.residuals.set(k0 + k, v);
+      out.count = k0 + log.count;
+    }
+    return out;
   }
 
   private growProposals(): void {

@@ -10,11 +10,14 @@ import { t, type Book, type CommandContext, type CommandResult, type Row, type T
 import { fromMinorUnits } from '../money/minor-units';
 import { computeReconciliation, OUTSTANDING_KINDS, type OutstandingKind, type ReconciliationRun } from './compute-reconciliation';
 import { reconciliationSheet } from './reconciliation-sheet';
+import type { MatcherRunner } from './match-statement';
 
 export interface ReconcileAccountParams {
   accountId: string;
   /** 'YYYY-MM' */
   period: string;
+  /** Where the matcher runs; this thread when not given (the CLI splits it across two). */
+  runner?: MatcherRunner;
 }
 
 export interface OutstandingSummary {

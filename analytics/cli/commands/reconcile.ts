@@ -13,6 +13,8 @@ import type { CliCommand } from '../command-spec';
 import { runOnBook } from '../run-on-book';
 import { usageError } from './init';
 import { appendAll } from '../../util/append-all';
+import type { MatcherRunner } from '../../reconcile/match-statement';
+import { createTwoThreadMatcher } from '../two-thread-matcher';
 
 export const reconcileCommand: CliCommand = {
   name: 'reconcile',
@@ -32,12 +34,18 @@ export const reconcileCommand: CliCommand = {
       ...list(args.values.reject).map((matchId) => (book: Book, ctx: CommandContext) => rejectMatch(book, { matchId }, ctx)),
       ...manual.map((m) => (book: Book, ctx: CommandContext) => addManualMatch(book, { accountId, period, ...m! }, ctx)),
     ];
-    return runOnBook(file, (book, ctx) => decideThenReconcile(book, ctx, decisions, accountId, period), io, { json: Boolean(args.values.json) });
+    // A large account is matched on two threads; the helper thread is stopped when done.
+    const runner = createTwoThreadMatcher();
+    try {
+      return await runOnBook(file, (book, ctx) => decideThenReconcile(book, ctx, decisions, accountId, period, runner), io, { json: Boolean(args.values.json) });
+    } finally {
+      runner.close();
+    }
   },
 };
 
 // Apply each decision in turn, then reconcile on the result; one change set, one audit row.
-function decideThenReconcile(book: Book, ctx: CommandContext, decisions: ((b: Book, c: CommandContext) => CommandResult)[], accountId: string, period: string): CommandResult {
+function decideThenReconcile(book: Book, ctx: CommandContext, decisions: ((b: Book, c: CommandContext) => CommandResult)[], accountId: string, period: string, runner: MatcherRunner): CommandResult {
   const changes: TableChange[] = [];
   const decided: unknown[] = [];
   let current = book;
@@ -47,7 +55,7 @@ function decideThenReconcile(book: Book, ctx: CommandContext, decisions: ((b: Bo
     decided.push(r.audit);
     current = applyChangeSet(current, r.changes);
   }
-  const result = reconcileAccount(current, { accountId, period }, ctx);
+  const result = reconcileAccount(current, { accountId, period, runner }, ctx);
   const audit = result.audit && decided.length ? { ...result.audit, detail: { ...result.audit.detail, decisions: decided } } : result.audit;
   return { ...result, changes: changes.concat(result.changes), audit };
 }

@@ -1,0 +1,59 @@
+/**
+ * The helper thread of the two-thread matcher: it matches one sign of a reconciliation
+ * (payments, say, while the main thread does receipts) and sends its proposals back.
+ * The main thread is blocked waiting, so the answer goes on a port it reads synchronously,
+ * and a shared flag wakes it.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { LedgerColumns } from '../reconcile/ledger-columns';
+import { matchStatementLog } from '../reconcile/match-statement';
+import type { MatchStatementOptions, TextIds } from '../reconcile/match-state';
+
+/** One side's columns as the matcher reads them; references joined by '\n' (they hold no spaces). */
+export interface SideData {
+  length: number;
+  day: Int32Array;
+  amount: Float64Array;
+  references: string;
+}
+
+export interface MatchJob {
+  journal: SideData;
+  statement: SideData;
+  texts: TextIds;
+  /** Numbers only: what a matcher option may be across threads. */
+  options: Omit<MatchStatementOptions, 'isRejected' | 'texts' | 'timings' | 'onlySign'>;
+  sign: 1 | -1;
+  reply: MessagePort;
+  /** Set to 1 and notified when the reply is posted. */
+  done: Int32Array;
+}
+
+export type MatchReply = { ok: true; log: ReturnType<ReturnType<typeof matchStatementLog>['export']> } | { ok: false; message: string };
+
+/** Columns rebuilt from what was sent: the matcher reads neither ids nor name texts. */
+export function columnsOf(side: SideData): LedgerColumns {
+  const references = side.length ? side.references.split('\n') : [];
+  return { length: side.length, ids: [], day: side.day, amount: side.amount, reference: references, party: [], memo: [] };
+}
+
+if (parentPort && workerData?.ready instanceof Int32Array) {
+  Atomics.store(workerData.ready, 0, 1);
+  Atomics.notify(workerData.ready, 0);
+}
+
+parentPort?.on('message', (job: MatchJob) => {
+  let reply: MatchReply;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const log = matchStatementLog(columnsOf(job.journal), columnsOf(job.statement), { ...job.options, texts: job.texts, onlySign: job.sign });
+    const data = log.export();
+    transfer = data.buffers;
+    reply = { ok: true, log: data };
+  } catch (e) {
+    reply = { ok: false, message: String((e as Error)?.message ?? e) };
+  }
+  job.reply.postMessage(reply, transfer);
+  Atomics.store(job.done, 0, 1);
+  Atomics.notify(job.done, 0);
+});

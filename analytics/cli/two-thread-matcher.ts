@@ -1,0 +1,100 @@
+/**
+ * The CLI's matcher runner: a large reconciliation is matched on two threads, receipts
+ * here and payments on a helper thread. No matcher pass ever pairs a receipt with a
+ * payment, so the two halves give the same matches as one run (a test holds them equal).
+ * The engine's API stays synchronous: this thread does its half, then blocks on a shared
+ * flag until the helper's half is in. Small books, and books with rejected pairings (whose
+ * check reads row ids the helper does not have), are matched here alone.
+ */
+import * as path from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { LedgerColumns } from '../reconcile/ledger-columns';
+import { matchStatementLog, type MatcherRunner } from '../reconcile/match-statement';
+import { textIds } from '../reconcile/match-state';
+import { ProposalLog } from '../reconcile/proposal-log';
+import type { MatchJob, MatchReply, SideData } from './match-worker';
+
+/** Below this many rows (both sides) a second thread costs more than it saves. */
+export const TWO_THREAD_MIN_ROWS = 100_000;
+
+// Longest wait for the helper to load once this thread's half is done.
+const LOAD_WAIT_MS = 20_000;
+
+export interface TwoThreadMatcher extends MatcherRunner {
+  /** Stop the helper thread (the process can exit without it: it never holds it open). */
+  close(): void;
+  /** How the last match ran, for logs and tests. */
+  lastRun: 'one-thread' | 'two-threads' | 'helper-failed' | undefined;
+}
+
+/**
+ * @param minRows rows from which the helper thread is used (tests set 0)
+ * @param waitMs longest wait for the helper's half before doing it here
+ */
+export function createTwoThreadMatcher(minRows = TWO_THREAD_MIN_ROWS, waitMs = 10 * 60_000): TwoThreadMatcher {
+  let worker: Worker | undefined;
+  let broken = false;
+  // Set by the helper once it has loaded the matcher.
+  let ready: Int32Array<ArrayBufferLike> = new Int32Array(1);
+  const start = () => {
+    if (worker || broken) return;
+    ready = new Int32Array(new SharedArrayBuffer(4));
+    // The helper loads the TypeScript engine through tsx, as bin/cashbook.js does.
+    worker = new Worker(path.join(__dirname, 'match-worker.ts'), { execArgv: ['--require', require.resolve('tsx/cjs')], workerData: { ready } });
+    worker.unref();
+    worker.on('error', () => {
+      broken = true;
+    });
+  };
+  const runner: TwoThreadMatcher = {
+    lastRun: undefined,
+    warmUp(rows) {
+      if (rows >= minRows) start();
+    },
+    match(J, S, options) {
+      if (J.length + S.length < minRows || options.isRejected || options.onlySign) {
+        runner.lastRun = 'one-thread';
+        return matchStatementLog(J, S, options);
+      }
+      start();
+      const texts = options.texts ?? textIds(J, S);
+      const channel = new MessageChannel();
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      const { timings: _timings, ...numbers } = options;
+      const job: MatchJob = { journal: sideData(J), statement: sideData(S), texts, options: numbers, sign: -1, reply: channel.port2, done };
+      worker!.postMessage(job, [channel.port2]);
+      const here = matchStatementLog(J, S, { ...options, texts, onlySign: 1 });
+      // A helper that has not loaded by the time this half is done (it loads in well under a
+      // second) is taken to have failed.
+      const loaded = !broken && (Atomics.load(ready, 0) === 1 || Atomics.wait(ready, 0, 0, LOAD_WAIT_MS) !== 'timed-out');
+      const helper = loaded ? awaitReply(done, channel.port1, waitMs) : undefined;
+      channel.port1.close();
+      if (!helper) {
+        // The helper failed or took too long: do its half here, and stop using it.
+        runner.close();
+        broken = true;
+        runner.lastRun = 'helper-failed';
+        return ProposalLog.concat([here, matchStatementLog(J, S, { ...options, texts, onlySign: -1 })]);
+      }
+      runner.lastRun = 'two-threads';
+      return ProposalLog.concat([here, helper]);
+    },
+    close() {
+      void worker?.terminate();
+      worker = undefined;
+    },
+  };
+  return runner;
+}
+
+function sideData(cols: LedgerColumns): SideData {
+  return { length: cols.length, day: cols.day, amount: cols.amount, references: cols.reference.join('\n') };
+}
+
+// Block until the helper posts its reply, or `waitMs` passes; undefined on failure.
+function awaitReply(done: Int32Array, port: MessageChannel['port1'], waitMs: number): ProposalLog | undefined {
+  if (Atomics.wait(done, 0, 0, waitMs) === 'timed-out') return undefined;
+  const message = receiveMessageOnPort(port)?.message as MatchReply | undefined;
+  return message?.ok ? ProposalLog.import(message.log) : undefined;
+}
+
