@@ -67,7 +67,8 @@ function writeBankCsv(file: string, lines: Row[]): void {
   })());
 }
 
-if (require.main === module) {
+// Run as a script (not when bundled into the step runner, where every module is the main one).
+if (require.main === module && /prepare\.[jt]s$/.test(process.argv[1] ?? '')) {
   const [dir, rows, seed] = process.argv.slice(2);
   prepareInputs(dir, Number(rows), Number(seed)).catch((e) => {
     process.stderr.write(String((e as Error).stack ?? e) + '\n');

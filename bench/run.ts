@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- --rows N] [--steps a,b] [--seed S] [--no-pandas] [--data DIR] [--json FILE]
- *   [--step-timeout SEC] [--peer-timeout SEC]`
+ *   [--step-timeout SEC] [--peer-timeout SEC] [--no-bundle]`
  *
  * Generates a seeded book (once per size and seed, cached under DIR), then times each step
  * in its own Node process and the same job in pandas in its own Python process, on the same
  * files, and prints time, peak RSS and the pandas/Cashbook time ratio side by side.
  * Defaults to 100,000 rows, the size CI can afford; 1,000,000 on demand.
+ * Steps run from an esbuild bundle of the engine, as the CLI does (bin/bundle.js);
+ * --no-bundle runs them through tsx instead, module by module.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,6 +16,9 @@ import * as path from 'node:path';
 import { GENERATOR_VERSION } from './generate';
 import { isPrepared } from './prepare';
 import { STEP_NAMES, type StepName } from './steps';
+// Plain JS shared with bin/cashbook.js.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freshBundle } = require('../bin/bundle') as { freshBundle: (name: string, entries: Record<string, string>) => string | undefined };
 
 interface Options {
   rows: number;
@@ -24,6 +29,7 @@ interface Options {
   json?: string;
   peerTimeoutSec: number;
   stepTimeoutSec: number;
+  bundle: boolean;
 }
 
 interface Measure {
@@ -70,6 +76,7 @@ function parseOptions(argv: string[]): Options {
     json: value('--json'),
     peerTimeoutSec: Number(value('--peer-timeout') ?? 900),
     stepTimeoutSec: Number(value('--step-timeout') ?? 1800),
+    bundle: !argv.includes('--no-bundle'),
   };
 }
 
@@ -91,6 +98,17 @@ function nodeArgs(script: string, args: string[]): string[] {
   return ['--import', 'tsx', path.join(HERE, script), ...args];
 }
 
+// The step runner as a bundle (with the matcher's helper thread beside it), or through tsx.
+function stepArgs(opts: Options, args: string[]): string[] {
+  if (opts.bundle) {
+    const dir = freshBundle('bench', { step: 'bench/step.ts', 'match-worker': 'analytics/cli/match-worker.ts' });
+    if (dir) return [path.join(dir, 'step.js'), ...args];
+    process.stdout.write('the engine could not be bundled; steps run through tsx\n');
+    opts.bundle = false;
+  }
+  return nodeArgs('step.ts', args);
+}
+
 const seconds = (m: Measure) => (m.ms === undefined ? '' : (m.ms / 1000).toFixed(m.ms < 10_000 ? 2 : 1) + ' s');
 const megabytes = (m: Measure) => (m.peakRssMB === undefined ? '' : Math.round(m.peakRssMB) + ' MB');
 
@@ -107,7 +125,7 @@ function printTable(opts: Options, rows: { step: StepName; node: Measure; peer?:
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-  process.stdout.write(`\nCashbook bench: ${opts.rows.toLocaleString('en-US')} rows, seed ${opts.seed}, ${os.cpus().length} CPUs, Node ${process.version}\n`);
+  process.stdout.write(`\nCashbook bench: ${opts.rows.toLocaleString('en-US')} rows, seed ${opts.seed}, ${os.cpus().length} CPUs, Node ${process.version}, engine ${opts.bundle ? 'bundled by esbuild' : 'through tsx'}\n`);
   process.stdout.write(line(header) + '\n' + line(widths.map((w) => '-'.repeat(w))) + '\n');
   for (const r of body) process.stdout.write(line(r) + '\n');
   process.stdout.write('ratio = pandas time / Cashbook time (CPU ratio: the same for CPU time): above 1× Cashbook is faster.\nCPU = user + system time of the step, all threads; on a busy machine it is the steadier figure.\n');
@@ -133,7 +151,7 @@ function main(): void {
   const peerRuns = new Map<string, Measure>();
   for (const step of opts.steps) {
     process.stdout.write(`  ${step} ...`);
-    const node = runChild(process.execPath, nodeArgs('step.ts', [step, dir, String(opts.rows), String(opts.seed)]), opts.stepTimeoutSec);
+    const node = runChild(process.execPath, stepArgs(opts, [step, dir, String(opts.rows), String(opts.seed)]), opts.stepTimeoutSec);
     let peer: Measure | undefined;
     if (havePandas) {
       const script = PEERS[step];

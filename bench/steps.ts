@@ -1,7 +1,7 @@
 /**
  * The steps the bench times, each as Node runs it: inputs are loaded first (not timed), then
- * one engine call is timed. An engine module that does not export its function yet makes
- * the step "not available yet" instead of failing the run.
+ * one engine call is timed. Engine modules are imported by literal paths so the step runner
+ * can be bundled (bench/run.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -51,20 +51,8 @@ export async function setUpStep(name: StepName, input: Input): Promise<StepSetup
   }
 }
 
-/** Import a module of the engine, or say which one is missing. */
-async function engine<T>(module: string, fn: string): Promise<T | string> {
-  try {
-    const mod = (await import(module)) as Record<string, unknown>;
-    return typeof mod[fn] === 'function' ? (mod[fn] as T) : `${fn} is not exported by ${module} yet`;
-  } catch (e) {
-    return `${module} cannot be loaded yet (${(e as Error).message.split('\n')[0]})`;
-  }
-}
-
 async function setUpImport({ dir }: Input): Promise<StepSetup> {
-  type Fn = typeof import('../analytics/import/import-statement').importStatement;
-  const importStatement = await engine<Fn>('../analytics/import/import-statement', 'importStatement');
-  if (typeof importStatement === 'string') return { unavailable: importStatement };
+  const { importStatement } = await import('../analytics/import/import-statement');
   const book = emptyBook('zh-CN');
   // A million-line export is ~75 MB, past the 50 MB default; a user raises the limit the same way.
   const settings = { ...DEFAULT_SETTINGS, 'import.maxBytes': String(512 * 2 ** 20), 'import.maxRows': '1100000' };
@@ -82,9 +70,7 @@ async function setUpImport({ dir }: Input): Promise<StepSetup> {
 }
 
 async function setUpReconcile({ rows, seed }: Input): Promise<StepSetup> {
-  type Fn = typeof import('../analytics/reconcile/reconcile-account').reconcileAccount;
-  const reconcileAccount = await engine<Fn>('../analytics/reconcile/reconcile-account', 'reconcileAccount');
-  if (typeof reconcileAccount === 'string') return { unavailable: reconcileAccount };
+  const { reconcileAccount } = await import('../analytics/reconcile/reconcile-account');
   // As `cashbook reconcile` runs it: a large account is matched on two threads.
   const { createTwoThreadMatcher } = await import('../analytics/cli/two-thread-matcher');
   const runner = createTwoThreadMatcher();
@@ -100,9 +86,7 @@ async function setUpReconcile({ rows, seed }: Input): Promise<StepSetup> {
 }
 
 async function setUpRisk({ rows, seed }: Input): Promise<StepSetup> {
-  type Fn = typeof import('../analytics/risk/scan-risk').scanRisk;
-  const scanRisk = await engine<Fn>('../analytics/risk/scan-risk', 'scanRisk');
-  if (typeof scanRisk === 'string') return { unavailable: scanRisk };
+  const { scanRisk } = await import('../analytics/risk/scan-risk');
   const book = generateBook(rows, seed);
   return {
     run: async () => {
@@ -113,9 +97,7 @@ async function setUpRisk({ rows, seed }: Input): Promise<StepSetup> {
 }
 
 async function setUpNotebook({ rows, seed }: Input): Promise<StepSetup> {
-  type Fn = typeof import('../analytics/notebook/run-notebook').runNotebook;
-  const runNotebook = await engine<Fn>('../analytics/notebook/run-notebook', 'runNotebook');
-  if (typeof runNotebook === 'string') return { unavailable: runNotebook };
+  const { runNotebook } = await import('../analytics/notebook/run-notebook');
   // The CLI's sandbox, so the default notebook's query cell runs as it does for users.
   const { createNodeQuerySandbox } = await import('../analytics/cli/node-query-sandbox');
   const sandbox = createNodeQuerySandbox();

@@ -1,9 +1,19 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so no build step stands between a clone and `npx cashbook`.
-require('tsx/cjs');
-const { main, processIo } = require('../analytics/cli/main.ts');
+// Runs the CLI from an esbuild bundle of the TypeScript sources, rebuilt when they change
+// (bin/bundle.js); where no bundle can be built, through tsx. Either way no build step stands
+// between a clone and `npx cashbook`.
+const path = require('node:path');
+const { freshBundle } = require('./bundle');
+
+const dir = process.env.CASHBOOK_NO_BUNDLE ? undefined : freshBundle('cli', { main: 'analytics/cli/main.ts', 'match-worker': 'analytics/cli/match-worker.ts' });
+let cli;
+if (dir) cli = require(path.join(dir, 'main.js'));
+else {
+  require('tsx/cjs');
+  cli = require('../analytics/cli/main.ts');
+}
 const argv = process.argv.slice(2);
-main(argv, processIo(argv)).then(
+cli.main(argv, cli.processIo(argv)).then(
   (code) => { process.exitCode = code; },
   (e) => { process.stderr.write(`${(e && e.stack) || e}\n`); process.exitCode = 2; },
 );

@@ -6,6 +6,7 @@
  * flag until the helper's half is in. Small books, and books with rejected pairings (whose
  * check reads row ids the helper does not have), are matched here alone.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { LedgerColumns } from '../reconcile/ledger-columns';
@@ -38,9 +39,13 @@ export function createTwoThreadMatcher(minRows = TWO_THREAD_MIN_ROWS, waitMs = 1
   let ready: Int32Array<ArrayBufferLike> = new Int32Array(1);
   const start = () => {
     if (worker || broken) return;
+    const entry = workerEntry();
+    if (!entry) {
+      broken = true;
+      return;
+    }
     ready = new Int32Array(new SharedArrayBuffer(4));
-    // The helper loads the TypeScript engine through tsx, as bin/cashbook.js does.
-    worker = new Worker(path.join(__dirname, 'match-worker.ts'), { execArgv: ['--require', require.resolve('tsx/cjs')], workerData: { ready } });
+    worker = new Worker(entry.file, { execArgv: entry.execArgv, workerData: { ready } });
     worker.unref();
     worker.on('error', () => {
       broken = true;
@@ -52,11 +57,10 @@ export function createTwoThreadMatcher(minRows = TWO_THREAD_MIN_ROWS, waitMs = 1
       if (rows >= minRows) start();
     },
     match(J, S, options) {
-      if (J.length + S.length < minRows || options.isRejected || options.onlySign) {
+      if (J.length + S.length < minRows || options.isRejected || options.onlySign || (start(), !worker)) {
         runner.lastRun = 'one-thread';
         return matchStatementLog(J, S, options);
       }
-      start();
       const texts = options.texts ?? textIds(J, S);
       const channel = new MessageChannel();
       const done = new Int32Array(new SharedArrayBuffer(4));
@@ -85,6 +89,15 @@ export function createTwoThreadMatcher(minRows = TWO_THREAD_MIN_ROWS, waitMs = 1
     },
   };
   return runner;
+}
+
+// The helper's script: the bundled one beside this bundle (see bin/bundle.js), or the
+// TypeScript source loaded through tsx, as bin/cashbook.js falls back to.
+function workerEntry(): { file: string; execArgv: string[] } | undefined {
+  const bundled = path.join(__dirname, 'match-worker.js');
+  if (!__filename.endsWith('.ts') && fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
+  const source = path.join(__dirname, 'match-worker.ts');
+  return fs.existsSync(source) ? { file: source, execArgv: ['--require', require.resolve('tsx/cjs')] } : undefined;
 }
 
 function sideData(cols: LedgerColumns): SideData {

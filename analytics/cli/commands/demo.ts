@@ -29,7 +29,15 @@ import { readReportScripts } from '../report-scripts';
 import { reportFailure } from '../run-on-book';
 
 /** Where the bundled statement files are, relative to this file. */
-export const SAMPLES_DIR = path.join(__dirname, '..', '..', '..', 'samples', 'statements');
+/** The bundled statements, found from this file up (the CLI may run from a bundle elsewhere in the repo). */
+export const SAMPLES_DIR = findUp(__dirname, path.join('samples', 'statements'));
+
+function findUp(from: string, rel: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, rel))) return path.join(dir, rel);
+    if (path.dirname(dir) === dir) return path.join(from, '..', '..', '..', rel);
+  }
+}
 
 export const demoCommand: CliCommand = {
   name: 'demo',
