@@ -20,12 +20,13 @@ const SOURCES = ['analytics', 'bench', 'package.json'];
  */
 function freshBundle(name, entries) {
   try {
-    const outDir = path.join(ROOT, 'node_modules', '.cache', 'cashbook', name);
+    const base = path.join(ROOT, 'node_modules', '.cache', 'cashbook');
     const stamp = sourceStamp(entries);
-    const stampFile = path.join(outDir, 'stamp');
-    if (readText(stampFile) === stamp) return outDir;
+    // One directory per version of the sources: a process never deletes a bundle another
+    // process may be running from a moment ago, and two processes building at once agree.
+    const outDir = path.join(base, `${name}-${stamp.slice(0, 16)}`);
+    if (readText(path.join(outDir, 'stamp')) === stamp) return outDir;
     const esbuild = require('esbuild');
-    // Built beside and moved into place, so a run that stops half way leaves no half bundle.
     const tmp = `${outDir}.${process.pid}.tmp`;
     fs.rmSync(tmp, { recursive: true, force: true });
     esbuild.buildSync({
@@ -40,12 +41,28 @@ function freshBundle(name, entries) {
       logLevel: 'silent',
     });
     fs.writeFileSync(path.join(tmp, 'stamp'), stamp);
-    fs.rmSync(outDir, { recursive: true, force: true });
-    fs.renameSync(tmp, outDir);
+    try {
+      fs.renameSync(tmp, outDir);
+    } catch {
+      // Another process put the same version in place first.
+      fs.rmSync(tmp, { recursive: true, force: true });
+      if (readText(path.join(outDir, 'stamp')) !== stamp) return undefined;
+    }
+    pruneOldVersions(base, name, outDir);
     return outDir;
   } catch {
     return undefined;
   }
+}
+
+// Keep the newest few versions of a bundle; older ones are from sources long since edited.
+function pruneOldVersions(base, name, keep) {
+  const old = fs
+    .readdirSync(base)
+    .filter((d) => d.startsWith(`${name}-`) && !d.endsWith('.tmp') && path.join(base, d) !== keep)
+    .map((d) => ({ dir: path.join(base, d), at: fs.statSync(path.join(base, d)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { dir } of old.slice(2)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 // Names, sizes and times of every source file, hashed: any edit changes it.

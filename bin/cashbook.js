@@ -7,8 +7,12 @@ const { freshBundle } = require('./bundle');
 
 const dir = process.env.CASHBOOK_NO_BUNDLE ? undefined : freshBundle('cli', { main: 'analytics/cli/main.ts', 'match-worker': 'analytics/cli/match-worker.ts' });
 let cli;
-if (dir) cli = require(path.join(dir, 'main.js'));
-else {
+try {
+  if (dir) cli = require(path.join(dir, 'main.js'));
+} catch {
+  cli = undefined;
+}
+if (!cli) {
   require('tsx/cjs');
   cli = require('../analytics/cli/main.ts');
 }

@@ -1,0 +1,30 @@
+/**
+ * bin/bundle.js: the CLI's esbuild bundle is built once per version of the sources, lands
+ * whole (never half written), and carries the matcher's helper thread beside it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freshBundle } = require('../../bin/bundle') as { freshBundle: (name: string, entries: Record<string, string>) => string | undefined };
+
+test('built once, then reused while the sources stay the same', () => {
+  const entries = { main: 'analytics/cli/main.ts', 'match-worker': 'analytics/cli/match-worker.ts' };
+  const dir = freshBundle('test-cli', entries);
+  expect(dir).toBeDefined();
+  for (const f of ['main.js', 'match-worker.js', 'stamp']) expect(fs.existsSync(path.join(dir!, f))).toBe(true);
+  const built = fs.statSync(path.join(dir!, 'main.js')).mtimeMs;
+  expect(freshBundle('test-cli', entries)).toBe(dir);
+  expect(fs.statSync(path.join(dir!, 'main.js')).mtimeMs).toBe(built);
+  // No half-built directories are left behind.
+  expect(fs.readdirSync(path.dirname(dir!)).filter((d) => d.endsWith('.tmp'))).toEqual([]);
+  // The bundle exports what bin/cashbook.js calls.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cli = require(path.join(dir!, 'main.js')) as { main: unknown; processIo: unknown };
+  expect(typeof cli.main).toBe('function');
+  expect(typeof cli.processIo).toBe('function');
+});
+
+test('an entry that does not compile gives no bundle (the CLI then runs through tsx)', () => {
+  expect(freshBundle('test-broken', { main: 'analytics/cli/no-such-file.ts' })).toBeUndefined();
+});
