@@ -7,20 +7,21 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { LedgerColumns } from '../reconcile/ledger-columns';
 import { matchStatementLog } from '../reconcile/match-statement';
-import type { MatchStatementOptions, TextIds } from '../reconcile/match-state';
+import { likenessCache, type MatchStatementOptions, type TextIds } from '../reconcile/match-state';
 
 /** One side's columns as the matcher reads them; references joined by '\n' (they hold no spaces). */
 export interface SideData {
   length: number;
   day: Int32Array;
-  amount: Float64Array;
+  amount: number[];
   references: string;
 }
 
 export interface MatchJob {
   journal: SideData;
   statement: SideData;
-  texts: TextIds;
+  /** The main thread's text ids, less its likeness cache. */
+  texts: Omit<TextIds, 'cacheA' | 'cacheB' | 'cacheValue'>;
   /** Numbers only: what a matcher option may be across threads. */
   options: Omit<MatchStatementOptions, 'isRejected' | 'texts' | 'timings' | 'onlySign'>;
   sign: 1 | -1;
@@ -46,7 +47,7 @@ parentPort?.on('message', (job: MatchJob) => {
   let reply: MatchReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const log = matchStatementLog(columnsOf(job.journal), columnsOf(job.statement), { ...job.options, texts: job.texts, onlySign: job.sign });
+    const log = matchStatementLog(columnsOf(job.journal), columnsOf(job.statement), { ...job.options, texts: { ...job.texts, ...likenessCache() }, onlySign: job.sign });
     const data = log.export();
     transfer = data.buffers;
     reply = { ok: true, log: data };

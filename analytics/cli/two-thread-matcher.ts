@@ -65,23 +65,29 @@ export function createTwoThreadMatcher(minRows = TWO_THREAD_MIN_ROWS, waitMs = 1
       const channel = new MessageChannel();
       const done = new Int32Array(new SharedArrayBuffer(4));
       const { timings: _timings, ...numbers } = options;
-      const job: MatchJob = { journal: sideData(J), statement: sideData(S), texts, options: numbers, sign: -1, reply: channel.port2, done };
+      // The helper makes its own likeness cache.
+      const { cacheA: _a, cacheB: _b, cacheValue: _v, ...shared } = texts;
+      const job: MatchJob = { journal: sideData(J), statement: sideData(S), texts: shared, options: numbers, sign: -1, reply: channel.port2, done };
       worker!.postMessage(job, [channel.port2]);
-      const here = matchStatementLog(J, S, { ...options, texts, onlySign: 1 });
+      // Sized for both halves, so the helper's proposals are added without a second copy.
+      const here = matchStatementLog(J, S, { ...options, texts, onlySign: 1, log: new ProposalLog(J.length, S.length) });
       // A helper that has not loaded by the time this half is done (it loads in well under a
       // second) is taken to have failed.
+      const waitStart = performance.now();
       const loaded = !broken && (Atomics.load(ready, 0) === 1 || Atomics.wait(ready, 0, 0, LOAD_WAIT_MS) !== 'timed-out');
       const helper = loaded ? awaitReply(done, channel.port1, waitMs) : undefined;
+      if (options.timings) options.timings['helper-wait'] = Math.round(performance.now() - waitStart);
       channel.port1.close();
       if (!helper) {
         // The helper failed or took too long: do its half here, and stop using it.
         runner.close();
         broken = true;
         runner.lastRun = 'helper-failed';
-        return ProposalLog.concat([here, matchStatementLog(J, S, { ...options, texts, onlySign: -1 })]);
+        return matchStatementLog(J, S, { ...options, texts, onlySign: -1, log: here });
       }
       runner.lastRun = 'two-threads';
-      return ProposalLog.concat([here, helper]);
+      here.appendFrom(helper);
+      return here;
     },
     close() {
       void worker?.terminate();

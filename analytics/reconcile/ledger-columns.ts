@@ -1,6 +1,6 @@
 /**
  * Columnar views of the two sides of a reconciliation: journal entries and statement lines
- * as parallel arrays (day numbers and integer fen in typed arrays, ids and texts in plain
+ * as parallel arrays (day numbers in a typed array, integer fen, ids and texts in plain
  * arrays). The matcher only ever reads these, so a million rows cost a few typed arrays
  * rather than a million objects, and no amount is ever a float sum.
  */
@@ -14,8 +14,12 @@ export interface LedgerColumns {
   ids: string[];
   /** Days since 1970-01-01 of the row's date. */
   day: Int32Array;
-  /** Signed amount in integer fen: Inflow − Outflow for entries, Amount for lines. */
-  amount: Float64Array;
+  /**
+   * Signed amount in integer fen: Inflow − Outflow for entries, Amount for lines. A plain
+   * array, on the JS heap: a typed array of a million rows is 8 MB outside it, and every
+   * 64 MB of such memory makes V8 mark the whole heap, the book's row objects included.
+   */
+  amount: number[];
   /** Normalised reference (票据号/流水号); '' when none. */
   reference: string[];
   /** Normalised counterparty name (customer name or 对方户名); '' when none. */
@@ -89,7 +93,7 @@ export function allocateColumns(n: number): LedgerColumns {
     length: n,
     ids: new Array<string>(n),
     day: new Int32Array(n),
-    amount: new Float64Array(n),
+    amount: new Array<number>(n).fill(0),
     reference: new Array<string>(n),
     party: new Array<string>(n),
     memo: new Array<string>(n),

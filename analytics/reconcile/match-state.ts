@@ -61,6 +61,8 @@ export interface MatchStatementOptions {
   onlySign?: 1 | -1;
   /** The columns' text ids when already worked out (a worker thread is sent them). */
   texts?: TextIds;
+  /** A log to add the proposals to (room for both signs' proposals, when matching one). */
+  log?: ProposalLog;
 }
 
 export interface MatchState {
@@ -83,11 +85,14 @@ export interface MatchState {
 }
 
 /** Every distinct normalised name/description of both sides numbered once. */
+/** Text ids of each row: two bytes each while there are under 65,536 distinct texts. */
+export type IdColumn = Uint16Array | Int32Array;
+
 export interface TextIds {
-  jParty: Int32Array;
-  jMemo: Int32Array;
-  sParty: Int32Array;
-  sMemo: Int32Array;
+  jParty: IdColumn;
+  jMemo: IdColumn;
+  sParty: IdColumn;
+  sMemo: IdColumn;
   /** Trade name (字号) of each name id, as an id (see company-core.ts). */
   coreOf: Int32Array;
   /** Region and industry words each name id states ('' when none), by name id. */
@@ -97,14 +102,19 @@ export interface TextIds {
   dictionary: string[];
   /** Bigrams of each text hashed onto 32 bits (0 for one-character texts). */
   bigramMask: Int32Array;
-  /** A direct-mapped cache of likeness by id pair: names repeat, so most pairs recur. */
+  /** A direct-mapped cache of likeness by id pair: names repeat, so most pairs recur (one per thread). */
   cacheA: Int32Array;
   cacheB: Int32Array;
   cacheValue: Float64Array;
 }
 
-// 4 MB: the cache's buffers live outside the JS heap, where every 64 MB costs a full GC.
-const CACHE_SLOTS = 1 << 18;
+// 2 MB: the cache's buffers live outside the JS heap, where every 64 MB costs a full GC.
+const CACHE_SLOTS = 1 << 17;
+
+/** An empty likeness cache (each thread keeps its own). */
+export function likenessCache(): Pick<TextIds, 'cacheA' | 'cacheB' | 'cacheValue'> {
+  return { cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
+}
 
 /** Number the names and descriptions of both sides. */
 export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
@@ -118,15 +128,31 @@ export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
     }
     return id;
   };
-  const number = (texts: readonly string[]) => {
+  // Ids in two bytes each while they fit (the usual case: names and summaries repeat), so
+  // the four columns take half the memory outside the JS heap.
+  let wide = false;
+  const number = (texts: readonly string[]): IdColumn => {
+    if (!wide) {
+      const out = new Uint16Array(texts.length);
+      let i = 0;
+      for (; i < texts.length; i++) {
+        const id = idOf(texts[i] ?? '');
+        if (id > 0xffff) break;
+        out[i] = id;
+      }
+      if (i === texts.length) return out;
+      wide = true;
+    }
     const out = new Int32Array(texts.length);
     for (let i = 0; i < texts.length; i++) out[i] = idOf(texts[i] ?? '');
     return out;
   };
-  const jParty = number(J.party);
-  const jMemo = number(J.memo);
-  const sParty = number(S.party);
-  const sMemo = number(S.memo);
+  let jParty = number(J.party);
+  let jMemo = number(J.memo);
+  let sParty = number(S.party);
+  let sMemo = number(S.memo);
+  // Past 65,535 texts every column is four bytes, so each access site sees one kind.
+  if (wide) [jParty, jMemo, sParty, sMemo] = [jParty, jMemo, sParty, sMemo].map((c) => (c instanceof Int32Array ? c : Int32Array.from(c)));
   // Each distinct name's trade name once, then per row through the name's id.
   const coreOf = new Int32Array(dictionary.length);
   const region: string[] = new Array<string>(dictionary.length).fill('');
@@ -143,7 +169,7 @@ export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
     for (let i = 0; i + 1 < t.length; i++) mask |= 1 << ((t.charCodeAt(i) * 31 + t.charCodeAt(i + 1)) & 31);
     bigramMask[id] = mask;
   });
-  return { jParty, jMemo, sParty, sMemo, coreOf, region, industry, dictionary, bigramMask, cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
+  return { jParty, jMemo, sParty, sMemo, coreOf, region, industry, dictionary, bigramMask, ...likenessCache() };
 }
 
 /**
@@ -172,7 +198,7 @@ function likenessOfIds(t: TextIds, a: number, b: number): number {
   const ma = t.bigramMask[a];
   const mb = t.bigramMask[b];
   if (ma !== 0 && mb !== 0 && (ma & mb) === 0) return 0;
-  const slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 14;
+  const slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 15;
   if (t.cacheA[slot] === a && t.cacheB[slot] === b) return t.cacheValue[slot];
   const v = textSimilarity(t.dictionary[a], t.dictionary[b]);
   t.cacheA[slot] = a;

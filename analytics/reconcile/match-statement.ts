@@ -120,7 +120,7 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
     fuzzyWindow: Math.max(o.fuzzyWindowDays ?? 15, window),
     fuzzyMin: o.fuzzyMinScore ?? 0.6,
     isRejected: o.isRejected,
-    proposals: new ProposalLog(entries, lines),
+    proposals: o.log ?? new ProposalLog(entries, lines),
     texts: o.texts ?? textIds(J, S),
   };
 }

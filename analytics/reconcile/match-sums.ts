@@ -8,7 +8,7 @@
  * description or reference; a row naming no one groups with any. At most
  * maxGroupCandidates nearest rows are searched for an exact subset sum in integer fen of
  * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size. */
-import { evidenceOf, hasTextEvidence, openRows, partyLikeness, propose, sortByDay, type MatchState } from './match-state';
+import { evidenceOf, hasTextEvidence, openRows, partyLikeness, propose, sortByDay, type IdColumn, type MatchState } from './match-state';
 import { accidentalSumPool, exactSubsets } from './exact-subsets';
 import type { LedgerColumns } from './ledger-columns';
 
@@ -48,8 +48,8 @@ interface Side {
   /** Days after the single row's date a group member may be (0: never after it). */
   after: number;
   /** Counterparty name ids of each side (0 = none); rows group by the names' trade names. */
-  party: Int32Array;
-  otherParty: Int32Array;
+  party: IdColumn;
+  otherParty: IdColumn;
 }
 
 interface Pools {
@@ -221,7 +221,7 @@ interface PartyIndex {
 }
 
 // Rows by the trade name (coreOf) of their name id (party).
-function partyIndex(party: Int32Array, coreOf: Int32Array, byDay: Uint32Array, ids: number): PartyIndex {
+function partyIndex(party: IdColumn, coreOf: Int32Array, byDay: Uint32Array, ids: number): PartyIndex {
   const start = new Uint32Array(ids + 1);
   for (const i of byDay) start[coreOf[party[i]] + 1]++;
   for (let p = 0; p < ids; p++) start[p + 1] += start[p];

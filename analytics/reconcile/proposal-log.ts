@@ -45,7 +45,9 @@ export class ProposalLog {
     this.scores = new Uint16Array(proposals);
     this.entryCount = new Uint8Array(proposals);
     this.first = new Int32Array(proposals + 1);
-    this.rows = new Int32Array(entries + lines + 1);
+    // Pairs take two rows each; a group takes more rows but leaves fewer proposals, and the
+    // rows array grows in the rare book where groups outweigh that.
+    this.rows = new Int32Array(Math.min(entries + lines, 2 * proposals) + 16);
   }
 
   /** Record one proposal; `score` is kept to three decimals. */
@@ -119,28 +121,20 @@ export class ProposalLog {
     return log;
   }
 
-  /** One log with the proposals of `logs` in turn. */
-  static concat(logs: readonly ProposalLog[]): ProposalLog {
-    const count = logs.reduce((n, l) => n + l.count, 0);
-    const rows = logs.reduce((n, l) => n + l.first[l.count], 0);
-    const out = new ProposalLog(0, 0);
-    out.rule = new Uint8Array(count + 1);
-    out.scores = new Uint16Array(count + 1);
-    out.entryCount = new Uint8Array(count + 1);
-    out.first = new Int32Array(count + 2);
-    out.rows = new Int32Array(rows + 1);
-    for (const log of logs) {
-      const k0 = out.count;
-      const r0 = out.first[k0];
-      out.rule.set(log.rule.subarray(0, log.count), k0);
-      out.scores.set(log.scores.subarray(0, log.count), k0);
-      out.entryCount.set(log.entryCount.subarray(0, log.count), k0);
-      out.rows.set(log.rows.subarray(0, log.first[log.count]), r0);
-      for (let k = 1; k <= log.count; k++) out.first[k0 + k] = r0 + log.first[k];
-      for (const [k, v] of log.residuals) out.residuals.set(k0 + k, v);
-      out.count = k0 + log.count;
-    }
-    return out;
+  /** Add another log's proposals after this one's (room permitting: see the constructor). */
+  appendFrom(other: ProposalLog): void {
+    const k0 = this.count;
+    const r0 = this.first[k0];
+    const rows = other.first[other.count];
+    while (k0 + other.count + 1 >= this.rule.length) this.growProposals();
+    while (r0 + rows > this.rows.length) this.rows = grown(this.rows, this.rows.length * 2);
+    this.rule.set(other.rule.subarray(0, other.count), k0);
+    this.scores.set(other.scores.subarray(0, other.count), k0);
+    this.entryCount.set(other.entryCount.subarray(0, other.count), k0);
+    this.rows.set(other.rows.subarray(0, rows), r0);
+    for (let k = 1; k <= other.count; k++) this.first[k0 + k] = r0 + other.first[k];
+    for (const [k, v] of other.residuals) this.residuals.set(k0 + k, v);
+    this.count = k0 + other.count;
   }
 
   private growProposals(): void {
