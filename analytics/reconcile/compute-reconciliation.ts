@@ -15,7 +15,7 @@ import type { Book, Row } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
-import { fen, journalColumns, statementColumns } from './ledger-columns';
+import { fen, journalColumns, pickRows, statementColumns, type LedgerColumns } from './ledger-columns';
 import { joinIds, matchId, pairingKey, splitIds } from './match-id';
 import { IN_THIS_THREAD, type MatcherRunner, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
@@ -118,9 +118,13 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   // Step 1: rows in scope and the book balance (every status counts: reversals net out)
   const entries = inScope(rowsOf(book, 'Journal'), accountId, end);
   const lines = inScope(rowsOf(book, 'Statement'), accountId, end);
+  // Columns of every row in scope, read once: the book balance is summed from them, and the
+  // matcher gets the open ones.
+  const allJ = journalColumns(entries, customerNames(book));
+  const allS = statementColumns(lines);
   const opening = fen(account.OpeningBalance);
   let bookBalance = opening;
-  for (const e of entries) bookBalance += fen(e.Inflow) - fen(e.Outflow);
+  for (let j = 0; j < allJ.length; j++) bookBalance += allJ.amount[j];
   // Opening items (期初未达账项) say how the bank's opening differed from the book's when the
   // book was adopted; the lines and entries that later clear them are not candidates.
   const carried = openingItemsAsOf(book, accountId, end);
@@ -133,12 +137,13 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const cancelled = cancelledReversals(entries);
   const skipEntry = [prior.settled.entries, prior.forced.entries, cancelled, carried.clearingEntries].filter((set) => set.size > 0);
   const skipLine = [prior.settled.lines, prior.forced.lines, carried.clearingLines].filter((set) => set.size > 0);
-  const openEntries = skipEntry.length ? entries.filter((e) => !skipEntry.some((set) => set.has(text(e.EntryId)))) : entries;
-  const openLines = skipLine.length ? lines.filter((l) => !skipLine.some((set) => set.has(text(l.LineId)))) : lines;
-  timed('scope');
-  const J = journalColumns(openEntries, customerNames(book));
-  const S = statementColumns(openLines);
-  timed('columns');
+  const openEntryRows = skipEntry.length ? keptRows(allJ, skipEntry) : undefined;
+  const openLineRows = skipLine.length ? keptRows(allS, skipLine) : undefined;
+  const openEntries = openEntryRows ? Array.from(openEntryRows, (k) => entries[k]) : entries;
+  const openLines = openLineRows ? Array.from(openLineRows, (k) => lines[k]) : lines;
+  const J = openEntryRows ? pickRows(allJ, openEntryRows) : allJ;
+  const S = openLineRows ? pickRows(allS, openLineRows) : allS;
+  timed('scope-and-columns');
   const rejected = prior.rejected;
   const found = runner.match(J, S, {
     windowDays: numberSetting(book, 'reconcile.dateWindowDays', 3),
@@ -220,6 +225,13 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     adjustedBank,
     difference: adjustedBook - adjustedBank,
   };
+}
+
+// Positions of the rows whose id is in none of the `skip` sets.
+function keptRows(cols: LedgerColumns, skip: Set<string>[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < cols.length; k++) if (!skip.some((set) => set.has(cols.ids[k]))) out.push(k);
+  return out;
 }
 
 // Proposal numbers in the order of their first entry (an entry is in at most one proposal),

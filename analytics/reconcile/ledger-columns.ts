@@ -100,6 +100,20 @@ export function allocateColumns(n: number): LedgerColumns {
   };
 }
 
+/** The columns of the rows at `positions`, in that order. */
+export function pickRows(cols: LedgerColumns, positions: readonly number[]): LedgerColumns {
+  const out = allocateColumns(positions.length);
+  positions.forEach((k, i) => {
+    out.ids[i] = cols.ids[k];
+    out.day[i] = cols.day[k];
+    out.amount[i] = cols.amount[k];
+    out.reference[i] = cols.reference[k];
+    out.party[i] = cols.party[k];
+    out.memo[i] = cols.memo[k];
+  });
+  return out;
+}
+
 /**
  * Journal entries as columns.
  * @param entries Journal rows (already filtered to one account)
