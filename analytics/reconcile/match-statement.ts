@@ -187,8 +187,18 @@ function matchRun(st: MatchState, js: Uint32Array, ss: Uint32Array, rule: EqualR
 
 type ScoredPair = { j: number; s: number; score: number };
 
-// Same reference at any date: index the lines of the run by reference.
+// Same reference at any date: index the lines of the run by reference (a short run is
+// compared pair by pair: most runs of one amount have two or three rows a side).
 function referencePairs(st: MatchState, js: Uint32Array, ss: Uint32Array): ScoredPair[] {
+  if (js.length * ss.length <= 64) {
+    const pairs: ScoredPair[] = [];
+    for (const j of js) {
+      const ref = st.J.reference[j];
+      if (ref === '') continue;
+      for (const s of ss) if (st.S.reference[s] === ref) pairs.push({ j, s, score: pairScore(st, j, s, 'exact-reference') });
+    }
+    return pairs;
+  }
   const byReference = new Map<string, number[]>();
   for (const s of ss) {
     const ref = st.S.reference[s];

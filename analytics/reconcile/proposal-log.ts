@@ -9,6 +9,8 @@ import type { MatchRule } from './match-state';
 /** Rules in a fixed order, so a proposal stores its rule as one byte. */
 const RULES: readonly MatchRule[] = ['exact-reference', 'exact-date', 'date-window', 'fee-netted', 'many-to-one', 'one-to-many', 'fuzzy', 'manual', 'transfer'];
 const RULE_CODE = new Map(RULES.map((r, k) => [r, k]));
+// The rule byte's top bit: this proposal has a residual (most have none, and need no lookup).
+const HAS_RESIDUAL = 0x80;
 
 /** A log as plain data, for another thread (see {@link ProposalLog.export}). */
 export interface ProposalLogData {
@@ -64,7 +66,7 @@ export class ProposalLog {
     else for (let x = 0; x < nl; x++) this.rows[at++] = lines[x];
     // Entry counts above 255 do not occur: a group has at most maxGroupSize rows.
     this.entryCount[k] = ne;
-    this.rule[k] = RULE_CODE.get(rule)!;
+    this.rule[k] = RULE_CODE.get(rule)! | (residual !== 0 ? HAS_RESIDUAL : 0);
     this.scores[k] = Math.round(Math.min(1, Math.max(0, score)) * 1000);
     if (residual !== 0) this.residuals.set(k, residual);
     this.first[k + 1] = at;
@@ -72,7 +74,7 @@ export class ProposalLog {
   }
 
   ruleOf(k: number): MatchRule {
-    return RULES[this.rule[k]];
+    return RULES[this.rule[k] & ~HAS_RESIDUAL];
   }
 
   scoreOf(k: number): number {
@@ -81,7 +83,7 @@ export class ProposalLog {
 
   /** Statement total − journal total in fen (nonzero only for a netted fee). */
   residualOf(k: number): number {
-    return this.residuals.get(k) ?? 0;
+    return this.rule[k] & HAS_RESIDUAL ? this.residuals.get(k)! : 0;
   }
 
   entryCountOf(k: number): number {
