@@ -11,6 +11,7 @@ import { t, type Book, type CommandContext, type CommandResult } from '../book/t
 import { fromMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { computeReconciliation } from './compute-reconciliation';
+import type { MatcherRunner } from './match-statement';
 import { fen } from './ledger-columns';
 import { isoPeriod } from './period';
 
@@ -19,6 +20,8 @@ export interface ClosePeriodParams {
   period: string;
   /** Close even though some account does not tie out; recorded on the Periods row and in the audit log. */
   overrideReason?: string;
+  /** Where the matcher runs; this thread when not given (the CLI splits large accounts across two). */
+  runner?: MatcherRunner;
 }
 
 export type ClosePeriodSummary = {
@@ -56,7 +59,7 @@ export function closePeriod(book: Book, params: ClosePeriodParams, ctx: CommandC
     }
     closingBalances[accountId] = fromMinorUnits(balance);
     if (!needsReconciliation(book, accountId, text(account.Kind), end)) continue;
-    const run = computeReconciliation(book, { accountId, period });
+    const run = computeReconciliation(book, { accountId, period, runner: params.runner });
     if (run.difference !== 0) notTied.push({ accountId, difference: fromMinorUnits(run.difference) });
   }
 

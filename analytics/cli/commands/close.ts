@@ -7,6 +7,7 @@ import { closePeriod, reopenPeriod } from '../../reconcile/close-period';
 import type { CliCommand } from '../command-spec';
 import { runOnBook } from '../run-on-book';
 import { usageError } from './init';
+import { createTwoThreadMatcher } from '../two-thread-matcher';
 
 export const closeCommand: CliCommand = {
   name: 'close',
@@ -24,6 +25,11 @@ export const closeCommand: CliCommand = {
       return runOnBook(file, (book, ctx) => reopenPeriod(book, { period, reason }, ctx), io, json);
     }
     const overrideReason = typeof args.values.override === 'string' ? args.values.override : undefined;
-    return runOnBook(file, (book, ctx) => closePeriod(book, { period, overrideReason }, ctx), io, json);
+    const runner = createTwoThreadMatcher();
+    try {
+      return await runOnBook(file, (book, ctx) => closePeriod(book, { period, overrideReason, runner }, ctx), io, json);
+    } finally {
+      runner.close();
+    }
   },
 };
