@@ -253,6 +253,55 @@ export function hasTextEvidence(st: MatchState, j: number, s: number): boolean {
   return (rj !== '' && rj === rs) || isReferenceTypo(rj, rs);
 }
 
+/**
+ * The texts a pool of rows without a trade name carries: its distinct description and name
+ * ids, and whether any row has a reference. Text evidence between a named row and any of
+ * them can rest only on these, so one look at them may settle a whole pool (bank interest
+ * and charges: thousands of rows, two descriptions).
+ */
+export interface PoolTexts {
+  memos: number[];
+  parties: number[];
+  anyReference: boolean;
+}
+
+/** The texts of `rows` on side `cols` (J or S), or undefined past `cap` distinct texts. */
+export function poolTexts(st: MatchState, cols: LedgerColumns, rows: ArrayLike<number>, cap: number): PoolTexts | undefined {
+  const memo = cols === st.J ? st.texts.jMemo : st.texts.sMemo;
+  const party = cols === st.J ? st.texts.jParty : st.texts.sParty;
+  const memos = new Set<number>();
+  const parties = new Set<number>();
+  let anyReference = false;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (memo[r] !== 0) memos.add(memo[r]);
+    if (party[r] !== 0) parties.add(party[r]);
+    if (cols.reference[r] !== '') anyReference = true;
+    if (memos.size + parties.size > cap) return undefined;
+  }
+  return { memos: [...memos], parties: [...parties], anyReference };
+}
+
+/**
+ * False when {@link hasTextEvidence} holds between row `i` of `cols` and no row whose texts
+ * are `pool` (none of which names a trade name); true when it may.
+ */
+export function mayHaveTextEvidence(st: MatchState, cols: LedgerColumns, i: number, pool: PoolTexts): boolean {
+  const t = st.texts;
+  const entry = cols === st.J;
+  if (pool.anyReference && cols.reference[i] !== '') return true;
+  const m = entry ? t.jMemo[i] : t.sMemo[i];
+  const p = entry ? t.jParty[i] : t.sParty[i];
+  // The same terms as hasTextEvidence, each with the pool row's text in its place.
+  for (const o of pool.memos) {
+    if (entry ? likenessOfIds(t, m, o) >= 0.5 || 0.9 * likenessOfIds(t, p, o) >= 0.5 : likenessOfIds(t, o, m) >= 0.5 || 0.9 * likenessOfIds(t, o, p) >= 0.5) return true;
+  }
+  for (const o of pool.parties) {
+    if (entry ? 0.9 * likenessOfIds(t, m, o) >= 0.5 : 0.9 * likenessOfIds(t, o, m) >= 0.5) return true;
+  }
+  return false;
+}
+
 /** Record a proposal and mark its rows taken; a single row may be given as its index. */
 export function propose(st: MatchState, entries: readonly number[] | number, lines: readonly number[] | number, rule: MatchRule, score: number, residual = 0): void {
   if (typeof entries === 'number') st.entryUsed[entries] = 1;

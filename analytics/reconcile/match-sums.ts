@@ -8,7 +8,7 @@
  * description or reference; a row naming no one groups with any. At most
  * maxGroupCandidates nearest rows are searched for an exact subset sum in integer fen of
  * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size. */
-import { evidenceOf, hasTextEvidence, openRows, partyLikeness, propose, sortByDay, type IdColumn, type MatchState } from './match-state';
+import { evidenceOf, hasTextEvidence, mayHaveTextEvidence, openRows, partyLikeness, poolTexts, propose, sortByDay, type IdColumn, type MatchState, type PoolTexts } from './match-state';
 import { accidentalSumPool, exactSubsets } from './exact-subsets';
 import type { LedgerColumns } from './ledger-columns';
 
@@ -35,6 +35,9 @@ export function matchSums(st: MatchState, samePartyOnly = false): void {
 // Expected accidental exact sums tolerated per search (see accidentalSumPool).
 const ACCIDENTAL_SUM_RISK = 0.05;
 
+// Most distinct texts of a pool without trade names checked at once, before each row's own.
+const POOL_TEXTS_CAP = 64;
+
 // Rounds of unambiguous sums before the rest; later rounds rarely add any.
 const UNIQUE_ROUNDS = 3;
 
@@ -59,6 +62,8 @@ interface Pools {
   positive: Uint32Array;
   negative: Uint32Array;
   byParty: PartyIndex;
+  /** What the other side's rows without a trade name say, when few texts (see poolTexts). */
+  unnamed: PoolTexts | undefined;
 }
 
 function poolsOf(st: MatchState, side: Side, samePartyOnly: boolean): Pools {
@@ -66,8 +71,9 @@ function poolsOf(st: MatchState, side: Side, samePartyOnly: boolean): Pools {
   const byParty = partyIndex(side.otherParty, st.texts.coreOf, open, st.texts.dictionary.length);
   const targets = sortByDay(side.cols, openRows(side.cols, side.used));
   // The same-name search reads only the party index.
-  if (samePartyOnly) return { targets, positive: open.subarray(0, 0), negative: open.subarray(0, 0), byParty };
-  return { targets, positive: open.filter((k) => side.other.amount[k] > 0), negative: open.filter((k) => side.other.amount[k] < 0), byParty };
+  if (samePartyOnly) return { targets, positive: open.subarray(0, 0), negative: open.subarray(0, 0), byParty, unnamed: undefined };
+  const unnamed = poolTexts(st, side.other, byParty.rows.subarray(byParty.start[0], byParty.start[1]), POOL_TEXTS_CAP);
+  return { targets, positive: open.filter((k) => side.other.amount[k] > 0), negative: open.filter((k) => side.other.amount[k] < 0), byParty, unnamed };
 }
 
 // One pass over the single side's open rows; returns how many groups it accepted. Rows
@@ -78,7 +84,7 @@ function matchSumRound(st: MatchState, side: Side, pools: Pools, uniqueOnly: boo
   let accepted = 0;
   for (const i of pools.targets) {
     if (side.used[i] || hopeless[i] || (samePartyOnly && st.texts.coreOf[side.party[i]] === 0)) continue;
-    const found = groupsFor(st, side, side.cols.amount[i] > 0 ? pools.positive : pools.negative, pools.byParty, i, samePartyOnly);
+    const found = groupsFor(st, side, side.cols.amount[i] > 0 ? pools.positive : pools.negative, pools, i, samePartyOnly);
     if (found.length === 0) {
       hopeless[i] = 1;
       continue;
@@ -104,7 +110,8 @@ function matchSumRound(st: MatchState, side: Side, pools: Pools, uniqueOnly: boo
 // pairs and triples a day at a time (a batch of the same day is the common case, and a small
 // pool leaves little room for an accidental sum), then every size up to maxGroupSize over
 // the whole window.
-function groupsFor(st: MatchState, side: Side, pool: Uint32Array, byParty: PartyIndex, i: number, samePartyOnly: boolean): Subset[] {
+function groupsFor(st: MatchState, side: Side, pool: Uint32Array, pools: Pools, i: number, samePartyOnly: boolean): Subset[] {
+  const byParty = pools.byParty;
   const manyToOne = side.cols === st.S;
   const day = side.cols.day[i];
   const target = side.cols.amount[i];
@@ -123,6 +130,7 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, byParty: Party
     if (found.length || samePartyOnly) return found;
     // A row naming no one joins a named row's group only when its text says it belongs
     // (a description like the other's, or a reference): bank interest and charges do not.
+    if (pools.unnamed && !mayHaveTextEvidence(st, side.cols, i, pools.unnamed)) return [];
     const says = manyToOne ? (k: number) => hasTextEvidence(st, k, i) : (k: number) => hasTextEvidence(st, i, k);
     const unnamed = nearestOpen(other, side.otherUsed, byParty.rows, byParty.start[0], byParty.start[1], from, to, day, target, limit, says);
     if (unnamed.length === 0) return [];
