@@ -122,15 +122,24 @@ export function pickRows(cols: LedgerColumns, positions: readonly number[]): Led
 export function journalColumns(entries: readonly Row[], customerNames: ReadonlyMap<string, string> = new Map()): LedgerColumns {
   const out = allocateColumns(entries.length);
   const normalize = remembered(normalizePartyText);
-  entries.forEach((r, i) => {
+  const day = dayOfCell();
+  // Customer id → normalised name, so a row costs one lookup, not two.
+  const partyOf = new Map<string, string>();
+  for (let i = 0; i < entries.length; i++) {
+    const r = entries[i];
     out.ids[i] = String(r.EntryId);
-    out.day[i] = dayNumber(String(r.Date ?? ''));
+    out.day[i] = day(r.Date);
     out.amount[i] = fen(r.Inflow) - fen(r.Outflow);
     out.reference[i] = normalizeReference(r.Reference);
     const customer = r.CustomerId === null || r.CustomerId === undefined ? '' : String(r.CustomerId);
-    out.party[i] = normalize(customerNames.get(customer) ?? customer);
+    let party = partyOf.get(customer);
+    if (party === undefined) {
+      party = normalize(customerNames.get(customer) ?? customer);
+      if (partyOf.size < 100_000) partyOf.set(customer, party);
+    }
+    out.party[i] = party;
     out.memo[i] = normalize(r.Summary);
-  });
+  }
   return out;
 }
 
@@ -138,15 +147,31 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
 export function statementColumns(lines: readonly Row[]): LedgerColumns {
   const out = allocateColumns(lines.length);
   const normalize = remembered(normalizePartyText);
-  lines.forEach((r, i) => {
+  const day = dayOfCell();
+  for (let i = 0; i < lines.length; i++) {
+    const r = lines[i];
     out.ids[i] = String(r.LineId);
-    out.day[i] = dayNumber(String(r.Date ?? ''));
+    out.day[i] = day(r.Date);
     out.amount[i] = fen(r.Amount);
     out.reference[i] = normalizeReference(r.Reference);
     out.party[i] = normalize(r.Counterparty);
     out.memo[i] = normalize(r.Description);
-  });
+  }
   return out;
+}
+
+// Day numbers of date cells; a book runs in date order, so most rows repeat the last date.
+function dayOfCell(): (v: unknown) => number {
+  let lastText = '';
+  let lastDay = NaN;
+  return (v) => {
+    const text = String(v ?? '');
+    if (text !== lastText) {
+      lastText = text;
+      lastDay = dayNumber(text);
+    }
+    return lastDay;
+  };
 }
 
 /** Canonical amount text (or a number cell) to fen; blank is 0. Bad text is NaN and never matches. */
