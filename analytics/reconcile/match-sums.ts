@@ -179,21 +179,53 @@ function nearestFirst(cols: LedgerColumns, day: number, a: number[], b: number[]
   return out;
 }
 
-// Up to `limit` open rows of byDay[lo … hi) (sorted by day) dated in [from, to] with the
-// target's sign and a smaller size (and `accept`ed, when given), nearest to `day` first, a
-// day at a time (earlier day first on a tie). The walk stops once it has enough or has looked at
-// LOOKS_PER_CANDIDATE × limit rows, so a crowded day costs a bounded number of looks.
-function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, lo: number, hi: number, from: number, to: number, day: number, target: number, limit: number, accept?: (row: number) => boolean): number[] {
+/**
+ * Up to `limit` open rows of byDay[lo … hi) (sorted by day) dated in [from, to] with the
+ * target's sign and a smaller size (and `accept`ed, when given), nearest to `day` first, a
+ * day at a time (earlier day first on a tie). The walk stops once it has enough or has looked
+ * at LOOKS_PER_CANDIDATE × limit rows, so a crowded day costs a bounded number of looks.
+ * (Exported for tests.)
+ */
+export function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, lo: number, hi: number, from: number, to: number, day: number, target: number, limit: number, accept?: (row: number) => boolean): number[] {
   const found: number[] = [];
   if (lo >= hi) return found;
   let looks = LOOKS_PER_CANDIDATE * limit;
   const size = Math.abs(target);
   const sign = Math.sign(target);
+  const fits = (r: number) => {
+    const a = cols.amount[r];
+    return used[r] === 0 && Math.sign(a) === sign && Math.abs(a) < size;
+  };
+  // A short window (a customer's own rows, mostly) is cheaper read once and put in walk order
+  // than looked up a day at a time.
+  const first = lowerBound(cols, byDay, lo, hi, from);
+  let end = first;
+  while (end < hi && end - first <= SHORT_WINDOW && cols.day[byDay[end]] <= to) end++;
+  if (end - first <= SHORT_WINDOW) {
+    const rows: number[] = [];
+    for (let k = first; k < end; k++) if (fits(byDay[k])) rows.push(byDay[k]);
+    // Walk order: nearer day first, the earlier of two days as near, then position (stable).
+    const away = (r: number) => 2 * Math.abs(cols.day[r] - day) + (cols.day[r] > day ? 1 : 0);
+    for (let k = 1; k < rows.length; k++) {
+      const r = rows[k];
+      let m = k - 1;
+      while (m >= 0 && away(rows[m]) > away(r)) {
+        rows[m + 1] = rows[m];
+        m--;
+      }
+      rows[m + 1] = r;
+    }
+    for (const r of rows) {
+      if (found.length >= limit || looks <= 0) break;
+      looks--;
+      if (accept === undefined || accept(r)) found.push(r);
+    }
+    return found;
+  }
   const look = (d: number) => {
     for (let k = lowerBound(cols, byDay, lo, hi, d); k < hi && cols.day[byDay[k]] === d && found.length < limit && looks > 0; k++) {
       const r = byDay[k];
-      const a = cols.amount[r];
-      if (used[r] !== 0 || Math.sign(a) !== sign || Math.abs(a) >= size) continue;
+      if (!fits(r)) continue;
       looks--;
       if (accept === undefined || accept(r)) found.push(r);
     }
@@ -207,6 +239,9 @@ function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, 
   }
   return found;
 }
+
+// Rows in a window read at once rather than a day at a time.
+const SHORT_WINDOW = 32;
 
 // How many rows of the right sign and size a sum search may look at per candidate it wants.
 const LOOKS_PER_CANDIDATE = 4;
