@@ -13,7 +13,8 @@ import { likenessCache, type MatchStatementOptions, type TextIds } from '../reco
 export interface SideData {
   length: number;
   day: Int32Array;
-  amount: number[];
+  /** Moved across as a typed array; the matcher reads it like the main thread's plain array. */
+  amount: Float64Array;
   references: string;
 }
 
@@ -35,7 +36,7 @@ export type MatchReply = { ok: true; log: ReturnType<ReturnType<typeof matchStat
 /** Columns rebuilt from what was sent: the matcher reads neither ids nor name texts. */
 export function columnsOf(side: SideData): LedgerColumns {
   const references = side.length ? side.references.split('\n') : [];
-  return { length: side.length, ids: [], day: side.day, amount: side.amount, reference: references, party: [], memo: [] };
+  return { length: side.length, ids: [], day: side.day, amount: Array.from(side.amount), reference: references, party: [], memo: [] };
 }
 
 if (parentPort && workerData?.ready instanceof Int32Array) {

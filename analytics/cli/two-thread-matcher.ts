@@ -1,6 +1,7 @@
 /**
- * The CLI's matcher runner: a large reconciliation is matched on two threads, receipts
- * here and payments on a helper thread. No matcher pass ever pairs a receipt with a
+ * The CLI's matcher runner: a large reconciliation is matched on two threads, one sign
+ * (receipts or payments, whichever has fewer rows) here and the other on a helper
+ * thread. No matcher pass ever pairs a receipt with a
  * payment, so the two halves give the same matches as one run (a test holds them equal).
  * The engine's API stays synchronous: this thread does its half, then blocks on a shared
  * flag until the helper's half is in. Small books, and books with rejected pairings (whose
@@ -65,16 +66,21 @@ export function createTwoThreadMatcher(minRows = TWO_THREAD_MIN_ROWS, waitMs = 1
         runner.lastRun = 'one-thread';
         return matchStatementLog(J, S, options);
       }
+      const setupStart = performance.now();
       const texts = options.texts ?? textIds(J, S);
       const channel = new MessageChannel();
       const done = new Int32Array(new SharedArrayBuffer(4));
       const { timings: _timings, ...numbers } = options;
       // The helper makes its own likeness cache.
       const { cacheA: _a, cacheB: _b, cacheValue: _v, ...shared } = texts;
-      const job: MatchJob = { journal: sideData(J, -1), statement: sideData(S, -1), texts: shared, options: numbers, sign: -1, reply: channel.port2, done };
-      worker!.postMessage(job, [channel.port2]);
+      // The helper takes the larger sign: this thread has the setup before and the rows after.
+      const helperSign = largerSign(J, S);
+      const transfer: ArrayBuffer[] = [];
+      const job: MatchJob = { journal: sideData(J, helperSign, transfer), statement: sideData(S, helperSign, transfer), texts: shared, options: numbers, sign: helperSign, reply: channel.port2, done };
+      worker!.postMessage(job, [channel.port2, ...transfer]);
+      if (options.timings) options.timings['helper-setup'] = Math.round(performance.now() - setupStart);
       // Sized for both halves, so the helper's proposals are added without a second copy.
-      const here = matchStatementLog(J, S, { ...options, texts, onlySign: 1, log: new ProposalLog(J.length, S.length) });
+      const here = matchStatementLog(J, S, { ...numbers, timings: options.timings, texts, onlySign: -helperSign as 1 | -1, log: new ProposalLog(J.length, S.length) });
       // A helper that has not loaded by the time this half is done (it loads in well under a
       // second) is taken to have failed.
       const waitStart = performance.now();
@@ -87,7 +93,7 @@ export function createTwoThreadMatcher(minRows = TWO_THREAD_MIN_ROWS, waitMs = 1
         runner.close();
         broken = true;
         runner.lastRun = 'helper-failed';
-        return matchStatementLog(J, S, { ...options, texts, onlySign: -1, log: here });
+        return matchStatementLog(J, S, { ...options, texts, onlySign: helperSign, log: here });
       }
       runner.lastRun = 'two-threads';
       here.appendFrom(helper);
@@ -110,12 +116,23 @@ function workerEntry(): { file: string; execArgv: string[] } | undefined {
   return fs.existsSync(source) ? { file: source, execArgv: ['--require', require.resolve('tsx/cjs')] } : undefined;
 }
 
-// What the helper needs of one side: the references only of rows of its sign (it never
-// reads the others), as one text, which crosses threads far faster than a million strings.
-function sideData(cols: LedgerColumns, sign: 1 | -1): SideData {
+// What the helper needs of one side: days and amounts as typed copies moved to it (not
+// serialised), and the references only of rows of its sign (it never reads the others), as
+// one text, which crosses threads far faster than a million strings.
+function sideData(cols: LedgerColumns, sign: 1 | -1, transfer: ArrayBuffer[]): SideData {
   const references = new Array<string>(cols.length);
   for (let i = 0; i < cols.length; i++) references[i] = cols.amount[i] * sign > 0 ? cols.reference[i] : '';
-  return { length: cols.length, day: cols.day, amount: cols.amount, references: references.join('\n') };
+  const day = cols.day.slice();
+  const amount = Float64Array.from(cols.amount);
+  transfer.push(day.buffer, amount.buffer);
+  return { length: cols.length, day, amount, references: references.join('\n') };
+}
+
+// The sign with more rows on both sides together (receipts on a tie).
+function largerSign(J: LedgerColumns, S: LedgerColumns): 1 | -1 {
+  let balance = 0;
+  for (const cols of [J, S]) for (let i = 0; i < cols.length; i++) balance += cols.amount[i] > 0 ? 1 : cols.amount[i] < 0 ? -1 : 0;
+  return balance >= 0 ? 1 : -1;
 }
 
 // Block until the helper posts its reply, or `waitMs` passes; undefined on failure.
