@@ -23,8 +23,9 @@ import type { MatchJob, MatchReply, SideData } from './match-worker';
  */
 export const TWO_THREAD_MIN_ROWS = 1_000_000;
 
-// Longest wait for the helper to load once this thread's half is done.
-const LOAD_WAIT_MS = 20_000;
+// Least silence from the helper taken as failure, and how often the wait looks for signs.
+const STALL_MIN_MS = 5_000;
+const WAIT_SLICE_MS = 100;
 
 export interface TwoThreadMatcher extends MatcherRunner {
   /** Stop the helper thread (the process can exit without it: it never holds it open). */
@@ -33,18 +34,28 @@ export interface TwoThreadMatcher extends MatcherRunner {
   lastRun: 'one-thread' | 'two-threads' | 'helper-failed' | undefined;
 }
 
-/**
- * @param minRows rows from which the helper thread is used (tests set 0)
- * @param waitMs longest wait for the helper's half before doing it here
- */
-export function createTwoThreadMatcher(minRows = TWO_THREAD_MIN_ROWS, waitMs = 10 * 60_000): TwoThreadMatcher {
+export interface TwoThreadOptions {
+  /** Rows (both sides) from which the helper thread is used; tests set 0. */
+  minRows?: number;
+  /** Longest wait for the helper's half in all before doing it here. */
+  waitMs?: number;
+  /** Least silence from the helper taken as failure. */
+  stallMinMs?: number;
+  /** The helper's script, in place of the bundled or TypeScript one (tests). */
+  helperScript?: string;
+}
+
+export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMatcher {
+  const minRows = opts.minRows ?? TWO_THREAD_MIN_ROWS;
+  const waitMs = opts.waitMs ?? 10 * 60_000;
+  const stallMinMs = opts.stallMinMs ?? STALL_MIN_MS;
   let worker: Worker | undefined;
   let broken = false;
   // Set by the helper once it has loaded the matcher.
   let ready: Int32Array<ArrayBufferLike> = new Int32Array(1);
   const start = () => {
     if (worker || broken) return;
-    const entry = workerEntry();
+    const entry = opts.helperScript ? { file: opts.helperScript, execArgv: [] } : workerEntry();
     if (!entry) {
       broken = true;
       return;
@@ -68,24 +79,35 @@ export function createTwoThreadMatcher(minRows = TWO_THREAD_MIN_ROWS, waitMs = 1
       }
       const setupStart = performance.now();
       const texts = options.texts ?? textIds(J, S);
-      const channel = new MessageChannel();
-      const done = new Int32Array(new SharedArrayBuffer(4));
       const { timings: _timings, ...numbers } = options;
-      // The helper makes its own likeness cache.
-      const { cacheA: _a, cacheB: _b, cacheValue: _v, ...shared } = texts;
       // The helper takes the larger sign: this thread has the setup before and the rows after.
       const helperSign = largerSign(J, S);
-      const transfer: ArrayBuffer[] = [];
-      const job: MatchJob = { journal: sideData(J, helperSign, transfer), statement: sideData(S, helperSign, transfer), texts: shared, options: numbers, sign: helperSign, reply: channel.port2, done };
-      worker!.postMessage(job, [channel.port2, ...transfer]);
+      const channel = new MessageChannel();
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      const beat = new Int32Array(new SharedArrayBuffer(4));
+      try {
+        // The helper makes its own likeness cache.
+        const { cacheA: _a, cacheB: _b, cacheValue: _v, ...shared } = texts;
+        const transfer: ArrayBuffer[] = [];
+        const job: MatchJob = { journal: sideData(J, helperSign, transfer), statement: sideData(S, helperSign, transfer), texts: shared, options: numbers, sign: helperSign, reply: channel.port2, done, beat };
+        worker!.postMessage(job, [channel.port2, ...transfer]);
+      } catch {
+        // What cannot be handed over (references past the longest string V8 makes, say) is
+        // matched here, as a small book is.
+        channel.port1.close();
+        runner.lastRun = 'one-thread';
+        return matchStatementLog(J, S, { ...options, texts });
+      }
       if (options.timings) options.timings['helper-setup'] = Math.round(performance.now() - setupStart);
       // Sized for both halves, so the helper's proposals are added without a second copy.
+      const halfStart = performance.now();
       const here = matchStatementLog(J, S, { ...numbers, timings: options.timings, texts, onlySign: -helperSign as 1 | -1, log: new ProposalLog(J.length, S.length) });
-      // A helper that has not loaded by the time this half is done (it loads in well under a
-      // second) is taken to have failed.
+      // The helper is taken to have failed when it shows no sign of life (loaded, a pass done)
+      // for three times what this half took, and at least STALL_MIN_MS: a helper that died
+      // cannot say so while this thread waits, so its silence is what tells.
+      const stallMs = Math.max(stallMinMs, 3 * (performance.now() - halfStart));
       const waitStart = performance.now();
-      const loaded = !broken && (Atomics.load(ready, 0) === 1 || Atomics.wait(ready, 0, 0, LOAD_WAIT_MS) !== 'timed-out');
-      const helper = loaded ? awaitReply(done, channel.port1, waitMs) : undefined;
+      const helper = broken ? undefined : awaitReply(done, [ready, beat], channel.port1, stallMs, waitMs);
       if (options.timings) options.timings['helper-wait'] = Math.round(performance.now() - waitStart);
       channel.port1.close();
       if (!helper) {
@@ -135,10 +157,21 @@ function largerSign(J: LedgerColumns, S: LedgerColumns): 1 | -1 {
   return balance >= 0 ? 1 : -1;
 }
 
-// Block until the helper posts its reply, or `waitMs` passes; undefined on failure.
-function awaitReply(done: Int32Array, port: MessageChannel['port1'], waitMs: number): ProposalLog | undefined {
-  if (Atomics.wait(done, 0, 0, waitMs) === 'timed-out') return undefined;
+// Block until the helper posts its reply; undefined when it fails, falls silent for
+// `stallMs` (no change in any of `signs`), or has not answered in `waitMs` in all.
+function awaitReply(done: Int32Array, signs: Int32Array[], port: MessageChannel['port1'], stallMs: number, waitMs: number): ProposalLog | undefined {
+  const start = performance.now();
+  let heard = start;
+  let last = signs.map((s) => Atomics.load(s, 0)).join();
+  while (Atomics.wait(done, 0, 0, WAIT_SLICE_MS) === 'timed-out') {
+    const now = performance.now();
+    const seen = signs.map((s) => Atomics.load(s, 0)).join();
+    if (seen !== last) {
+      last = seen;
+      heard = now;
+    }
+    if (now - heard > stallMs || now - start > waitMs) return undefined;
+  }
   const message = receiveMessageOnPort(port)?.message as MatchReply | undefined;
   return message?.ok ? ProposalLog.import(message.log) : undefined;
 }
-

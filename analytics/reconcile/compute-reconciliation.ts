@@ -137,8 +137,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const cancelled = cancelledReversals(entries);
   const skipEntry = [prior.settled.entries, prior.forced.entries, cancelled, carried.clearingEntries].filter((set) => set.size > 0);
   const skipLine = [prior.settled.lines, prior.forced.lines, carried.clearingLines].filter((set) => set.size > 0);
-  const openEntryRows = skipEntry.length ? keptRows(allJ, skipEntry) : undefined;
-  const openLineRows = skipLine.length ? keptRows(allS, skipLine) : undefined;
+  const openEntryRows = skipEntry.length ? keptRows(entries, 'EntryId', skipEntry) : undefined;
+  const openLineRows = skipLine.length ? keptRows(lines, 'LineId', skipLine) : undefined;
   const openEntries = openEntryRows ? Array.from(openEntryRows, (k) => entries[k]) : entries;
   const openLines = openLineRows ? Array.from(openLineRows, (k) => lines[k]) : lines;
   const J = openEntryRows ? pickRows(allJ, openEntryRows) : allJ;
@@ -162,9 +162,10 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const lineUsed = new Uint8Array(S.length);
   // A million matches: plain loops, and only the cells kept (the id lists die young, which
   // the garbage collector finds cheap; kept ones are copied and promoted).
-  const proposals = new Array<ProposedMatch>(found.count);
-  // Visited in the order of their rows, not the order found, so the row ids are read in
-  // the order they lie in memory (a million scattered reads cost several times more).
+  // Listed in the order of their first entry, not the order found: the Matches sheet follows
+  // the journal, one thread or two give the same list, and the row ids are read in the order
+  // they lie in memory (a million scattered reads cost several times more).
+  const proposals: ProposedMatch[] = [];
   for (const k of byFirstRow(found, J.length)) {
     const entryIds = new Array<string>(found.entryCountOf(k));
     const lineIds = new Array<string>(found.lineCountOf(k));
@@ -181,7 +182,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     const id = matchId(accountId, entryIds, lineIds);
     const residual = found.residualOf(k);
     if (residual !== 0) items.push(residualItem(id, residual, openLines[found.lineOf(k, 0)]));
-    proposals[k] = { MatchId: id, Period: period, AccountId: accountId, EntryIds: joinIds(entryIds), LineIds: joinIds(lineIds), Rule: found.ruleOf(k), Score: found.scoreOf(k), Status: 'auto' };
+    proposals.push({ MatchId: id, Period: period, AccountId: accountId, EntryIds: joinIds(entryIds), LineIds: joinIds(lineIds), Rule: found.ruleOf(k), Score: found.scoreOf(k), Status: 'auto' });
   }
   timed('proposals');
   openEntries.forEach((e, j) => {
@@ -227,10 +228,14 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   };
 }
 
-// Positions of the rows whose id is in none of the `skip` sets.
-function keptRows(cols: LedgerColumns, skip: Set<string>[]): number[] {
+// Positions of the rows whose id (as text, blank for none, as the skip sets hold it) is in
+// none of the `skip` sets.
+function keptRows(rows: readonly Row[], idColumn: string, skip: Set<string>[]): number[] {
   const out: number[] = [];
-  for (let k = 0; k < cols.length; k++) if (!skip.some((set) => set.has(cols.ids[k]))) out.push(k);
+  for (let k = 0; k < rows.length; k++) {
+    const id = text(rows[k][idColumn]);
+    if (!skip.some((set) => set.has(id))) out.push(k);
+  }
   return out;
 }
 

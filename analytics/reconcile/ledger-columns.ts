@@ -12,7 +12,7 @@ export interface LedgerColumns {
   length: number;
   /** EntryId or LineId. */
   ids: string[];
-  /** Days since 1970-01-01 of the row's date. */
+  /** Days since 1970-01-01 of the row's date; {@link NO_DAY} when it is not a date. */
   day: Int32Array;
   /**
    * Signed amount in integer fen: Inflow − Outflow for entries, Amount for lines. A plain
@@ -86,6 +86,9 @@ function normalizePartyText(v: string): string {
     .replace(/[\s()（）,，.。·\-_]/g, '')
     .toLowerCase();
 }
+
+/** The day of a row whose date cell is not a date: such a row is never matched. */
+export const NO_DAY = -0x80000000;
 
 /** Empty columns with room for `n` rows. */
 export function allocateColumns(n: number): LedgerColumns {
@@ -163,12 +166,14 @@ export function statementColumns(lines: readonly Row[]): LedgerColumns {
 // Day numbers of date cells; a book runs in date order, so most rows repeat the last date.
 function dayOfCell(): (v: unknown) => number {
   let lastText = '';
-  let lastDay = NaN;
+  let lastDay = NO_DAY;
   return (v) => {
     const text = String(v ?? '');
     if (text !== lastText) {
       lastText = text;
-      lastDay = dayNumber(text);
+      const day = dayNumber(text);
+      // NaN would be stored as 0 (1970-01-01) in the Int32Array, a date that could match.
+      lastDay = Number.isNaN(day) ? NO_DAY : day;
     }
     return lastDay;
   };

@@ -3,7 +3,7 @@
  * the options, the proposals so far, and the evidence one entry/line pair gives of being
  * the same money movement (reference, counterparty, description).
  */
-import type { LedgerColumns } from './ledger-columns';
+import { NO_DAY, type LedgerColumns } from './ledger-columns';
 import { companyParts } from './company-core';
 import { lowerBound } from '../util/lower-bound';
 import { isReferenceTypo, textSimilarity } from './similarity';
@@ -63,6 +63,8 @@ export interface MatchStatementOptions {
   texts?: TextIds;
   /** A log to add the proposals to (room for both signs' proposals, when matching one). */
   log?: ProposalLog;
+  /** Called as each pass ends (a helper thread's sign of life). */
+  onPass?: (pass: string) => void;
 }
 
 export interface MatchState {
@@ -329,7 +331,7 @@ export function openRows(cols: LedgerColumns, used: Uint8Array): Uint32Array {
 }
 
 function isOpen(cols: LedgerColumns, used: Uint8Array, i: number): boolean {
-  return used[i] === 0 && cols.amount[i] !== 0 && Number.isFinite(cols.amount[i]) && Number.isFinite(cols.day[i]);
+  return used[i] === 0 && cols.amount[i] !== 0 && Number.isFinite(cols.amount[i]) && cols.day[i] !== NO_DAY;
 }
 
 /**

@@ -8,10 +8,11 @@ import { createTwoThreadMatcher, type TwoThreadMatcher } from '../../analytics/c
 import { generateBook, BENCH_ACCOUNT, BENCH_PERIOD } from '../../bench/generate';
 import { makeSyntheticBook } from '../reconcile/synthetic-book';
 import type { Book } from '../../analytics/book/types';
+import * as path from 'node:path';
 
-// Matches as an order-free list of texts, and everything else of the run.
+// Matches as texts in the order they are written, and everything else of the run.
 function outcome(run: ReconciliationRun) {
-  const matches = run.proposals.map((p) => `${p.MatchId} ${p.EntryIds}=${p.LineIds} ${p.Rule} ${p.Score}`).sort();
+  const matches = run.proposals.map((p) => `${p.MatchId} ${p.EntryIds}=${p.LineIds} ${p.Rule} ${p.Score}`);
   return { matches, items: run.items, totals: run.totals, counts: run.counts, difference: run.difference };
 }
 
@@ -27,7 +28,7 @@ describe('two-thread matcher', () => {
   test.each(cases)('%s: the same run as on one thread', (_name, make, accountId, period) => {
     const book = make();
     const one = computeReconciliation(book, { accountId, period });
-    runner = createTwoThreadMatcher(0);
+    runner = createTwoThreadMatcher({ minRows: 0 });
     const two = computeReconciliation(book, { accountId, period, runner });
     expect(runner.lastRun).toBe('two-threads');
     expect(one.proposals.length).toBeGreaterThan(100);
@@ -36,10 +37,19 @@ describe('two-thread matcher', () => {
     expect(new Set(two.proposals.map((p) => p.Rule)).size).toBeGreaterThan(2);
   });
 
-  test('a helper that does not answer in time: its half is done here, with the same result', () => {
+  test('a helper that stays alive but silent: its half is done here, with the same result', () => {
     const book = makeSyntheticBook({ seed: 99, events: 1500 }).book;
     const one = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
-    runner = createTwoThreadMatcher(0, 0);
+    runner = createTwoThreadMatcher({ minRows: 0, stallMinMs: 300, helperScript: path.join(__dirname, 'fixtures', 'helper-that-hangs.js') });
+    const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
+    expect(runner.lastRun).toBe('helper-failed');
+    expect(outcome(two)).toEqual(outcome(one));
+  });
+
+  test('a helper that dies on its job: noticed by its silence, its half done here, the same result', () => {
+    const book = makeSyntheticBook({ seed: 5, events: 1500 }).book;
+    const one = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
+    runner = createTwoThreadMatcher({ minRows: 0, stallMinMs: 300, helperScript: path.join(__dirname, 'fixtures', 'helper-that-dies.js') });
     const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
     expect(runner.lastRun).toBe('helper-failed');
     expect(outcome(two)).toEqual(outcome(one));

@@ -30,7 +30,7 @@ describe('match decisions across re-runs', () => {
   it('writes the same match ids when run twice (upsert, no duplicates)', () => {
     const once = apply(base(), reconcileAccount(base(), PERIOD, CTX));
     const twice = apply(once, reconcileAccount(once, PERIOD, CTX));
-    expect(matches(twice).map((m) => m.LineIds)).toEqual(['L2', 'L1']);
+    expect(matches(twice).map((m) => m.LineIds)).toEqual(['L1', 'L2']);
   });
 
   it('never proposes a rejected pairing again', () => {
@@ -66,7 +66,7 @@ describe('match decisions across re-runs', () => {
     let book = apply(base(), reconcileAccount(base(), PERIOD, CTX));
     const old = idOf(book, 'L1');
     const manual = addManualMatch(book, { ...PERIOD, entryIds: ['J1'], lineIds: ['L1', 'L2'] }, CTX);
-    expect(manual.summary.displaced).toEqual([idOf(book, 'L2'), old]);
+    expect(manual.summary.displaced).toEqual([old, idOf(book, 'L2')]);
     expect(manual.summary.residual).toBe('-250.00');
   });
 

@@ -34,12 +34,12 @@ function run() {
 }
 
 describe('reconcileAccount on a textbook reconciliation', () => {
-  it('matches the three cleared items, each by its own rule', () => {
+  it('matches the three cleared items, each by its own rule, listed in journal order', () => {
     const upsert = run().changes.find((c) => c.table === 'Matches' && c.op === 'upsert') as { rows: Row[] };
     expect(upsert.rows.map((r) => [r.EntryIds, r.LineIds, r.Rule])).toEqual([
       ['J1', 'L1', 'exact-reference'],
-      ['J3', 'L3', 'exact-date'],
       ['J2', 'L2', 'date-window'],
+      ['J3', 'L3', 'exact-date'],
     ]);
   });
 
