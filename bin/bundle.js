@@ -10,22 +10,26 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
+const BASE = path.join(ROOT, 'node_modules', '.cache', 'cashbook');
 
-// Directories whose sources a bundle is built from (what invalidates it).
-const SOURCES = ['analytics', 'bench', 'package.json'];
+// What a bundle is built from: its sources, and how it is built (this file, tsconfig).
+const SOURCES = ['analytics', 'bench', 'package.json', 'tsconfig.json', 'bin/bundle.js'];
+
+// A directory left by a build that stopped half way is removed after this long.
+const STALE_TMP_MS = 10 * 60_000;
 
 /**
  * The directory of an up-to-date bundle of `entries` (name → source path from the repo
- * root), built now if the sources changed since; undefined when it cannot be built.
+ * root), built now if the sources changed since or the bundle on disk is not what was
+ * built; undefined when it cannot be built.
  */
 function freshBundle(name, entries) {
   try {
-    const base = path.join(ROOT, 'node_modules', '.cache', 'cashbook');
-    const stamp = sourceStamp(entries);
+    const sources = sourceHash(entries);
     // One directory per version of the sources: a process never deletes a bundle another
     // process may be running from a moment ago, and two processes building at once agree.
-    const outDir = path.join(base, `${name}-${stamp.slice(0, 16)}`);
-    if (readText(path.join(outDir, 'stamp')) === stamp) return outDir;
+    const outDir = path.join(BASE, `${name}-${sources.slice(0, 16)}`);
+    if (isIntact(outDir, sources)) return outDir;
     const esbuild = require('esbuild');
     const tmp = `${outDir}.${process.pid}.tmp`;
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -40,43 +44,99 @@ function freshBundle(name, entries) {
       sourcemap: 'linked',
       logLevel: 'silent',
     });
-    fs.writeFileSync(path.join(tmp, 'stamp'), stamp);
-    try {
-      fs.renameSync(tmp, outDir);
-    } catch {
-      // Another process put the same version in place first.
-      fs.rmSync(tmp, { recursive: true, force: true });
-      if (readText(path.join(outDir, 'stamp')) !== stamp) return undefined;
-    }
-    pruneOldVersions(base, name, outDir);
+    writeStamp(tmp, sources);
+    if (!moveIntoPlace(tmp, outDir, sources)) return undefined;
+    prune(name, outDir);
     return outDir;
   } catch {
     return undefined;
   }
 }
 
-// Keep the newest few versions of a bundle; older ones are from sources long since edited.
-function pruneOldVersions(base, name, keep) {
-  const old = fs
-    .readdirSync(base)
-    .filter((d) => d.startsWith(`${name}-`) && !d.endsWith('.tmp') && path.join(base, d) !== keep)
-    .map((d) => ({ dir: path.join(base, d), at: fs.statSync(path.join(base, d)).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
+// The stamp names the sources' hash and each built file's hash, so a file cut short or
+// emptied on disk (a crash before it was flushed, a stray edit) is found and rebuilt.
+function writeStamp(dir, sources) {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+  for (const f of files) fsyncFile(path.join(dir, f));
+  const lines = [sources, ...files.map((f) => `${f} ${fileHash(path.join(dir, f))}`)];
+  fs.writeFileSync(path.join(dir, 'stamp'), lines.join('\n'));
+  fsyncFile(path.join(dir, 'stamp'));
+}
+
+function isIntact(dir, sources) {
+  const stamp = readText(path.join(dir, 'stamp'));
+  if (!stamp) return false;
+  const [head, ...files] = stamp.split('\n');
+  if (head !== sources || files.length === 0) return false;
+  return files.every((line) => {
+    const [file, hash] = line.split(' ');
+    return fileHash(path.join(dir, file)) === hash;
+  });
+}
+
+// Put a finished build at `outDir`. Another process may have put the same version there
+// first (then that one is used); a directory there that is not intact is moved aside.
+function moveIntoPlace(tmp, outDir, sources) {
+  try {
+    fs.renameSync(tmp, outDir);
+    return true;
+  } catch {
+    if (isIntact(outDir, sources)) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      return true;
+    }
+  }
+  try {
+    const aside = `${outDir}.${process.pid}.bad.tmp`;
+    fs.renameSync(outDir, aside);
+    fs.renameSync(tmp, outDir);
+    fs.rmSync(aside, { recursive: true, force: true });
+    return true;
+  } catch {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    return isIntact(outDir, sources);
+  }
+}
+
+// Keep the newest two versions of a bundle besides the current one, and drop directories
+// of builds that stopped half way long ago.
+function prune(name, keep) {
+  const now = Date.now();
+  const dirs = fs.readdirSync(BASE).map((d) => ({ d, dir: path.join(BASE, d), at: fs.statSync(path.join(BASE, d)).mtimeMs }));
+  for (const { d, dir, at } of dirs) if (d.endsWith('.tmp') && now - at > STALE_TMP_MS) fs.rmSync(dir, { recursive: true, force: true });
+  const old = dirs.filter(({ d, dir }) => d.startsWith(`${name}-`) && !d.endsWith('.tmp') && dir !== keep).sort((a, b) => b.at - a.at);
   for (const { dir } of old.slice(2)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-// Names, sizes and times of every source file, hashed: any edit changes it.
-function sourceStamp(entries) {
+// The contents of every source file, hashed: any edit changes it, whatever its time stamp.
+function sourceHash(entries) {
   const hash = crypto.createHash('sha256').update(JSON.stringify(entries));
   const visit = (p) => {
     const st = fs.statSync(p, { throwIfNoEntry: false });
     if (!st) return;
     if (st.isDirectory()) {
       for (const e of fs.readdirSync(p).sort()) if (e !== 'node_modules') visit(path.join(p, e));
-    } else if (/\.(ts|tsx|js|cjs|mjs|json)$/.test(p)) hash.update(`${p}\0${st.size}\0${st.mtimeMs}\n`);
+    } else if (/\.(ts|tsx|js|cjs|mjs|json)$/.test(p)) hash.update(`${path.relative(ROOT, p)}\0`).update(fs.readFileSync(p)).update('\0');
   };
   for (const s of SOURCES) visit(path.join(ROOT, s));
   return hash.digest('hex');
+}
+
+function fileHash(file) {
+  try {
+    return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  } catch {
+    return '';
+  }
+}
+
+function fsyncFile(file) {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function readText(file) {
@@ -87,4 +147,4 @@ function readText(file) {
   }
 }
 
-module.exports = { freshBundle };
+module.exports = { freshBundle, BASE };

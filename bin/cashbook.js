@@ -12,7 +12,8 @@ try {
 } catch {
   cli = undefined;
 }
-if (!cli) {
+// A bundle that loads but lacks the entry points (emptied on disk, say) is not used either.
+if (!cli || typeof cli.main !== 'function' || typeof cli.processIo !== 'function') {
   require('tsx/cjs');
   cli = require('../analytics/cli/main.ts');
 }
