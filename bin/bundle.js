@@ -29,7 +29,7 @@ function freshBundle(name, entries) {
     // One directory per version of the sources: a process never deletes a bundle another
     // process may be running from a moment ago, and two processes building at once agree.
     const outDir = path.join(BASE, `${name}-${sources.slice(0, 16)}`);
-    if (isIntact(outDir, sources)) return outDir;
+    if (isIntact(outDir, sources, entries)) return outDir;
     const esbuild = require('esbuild');
     const tmp = `${outDir}.${process.pid}.tmp`;
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -45,7 +45,7 @@ function freshBundle(name, entries) {
       logLevel: 'silent',
     });
     writeStamp(tmp, sources);
-    if (!moveIntoPlace(tmp, outDir, sources)) return undefined;
+    if (!moveIntoPlace(tmp, outDir, sources, entries)) return undefined;
     prune(name, outDir);
     return outDir;
   } catch {
@@ -63,25 +63,26 @@ function writeStamp(dir, sources) {
   fsyncFile(path.join(dir, 'stamp'));
 }
 
-function isIntact(dir, sources) {
+// Intact: the stamp names these sources, lists every entry's file, and each file listed
+// has the hash it was built with.
+function isIntact(dir, sources, entries) {
   const stamp = readText(path.join(dir, 'stamp'));
   if (!stamp) return false;
   const [head, ...files] = stamp.split('\n');
-  if (head !== sources || files.length === 0) return false;
-  return files.every((line) => {
-    const [file, hash] = line.split(' ');
-    return fileHash(path.join(dir, file)) === hash;
-  });
+  if (head !== sources) return false;
+  const listed = new Map(files.map((line) => line.split(' ')));
+  if (!Object.keys(entries).every((name) => listed.has(`${name}.js`))) return false;
+  return [...listed].every(([file, hash]) => fileHash(path.join(dir, file)) === hash);
 }
 
 // Put a finished build at `outDir`. Another process may have put the same version there
 // first (then that one is used); a directory there that is not intact is moved aside.
-function moveIntoPlace(tmp, outDir, sources) {
+function moveIntoPlace(tmp, outDir, sources, entries) {
   try {
     fs.renameSync(tmp, outDir);
     return true;
   } catch {
-    if (isIntact(outDir, sources)) {
+    if (isIntact(outDir, sources, entries)) {
       fs.rmSync(tmp, { recursive: true, force: true });
       return true;
     }
@@ -94,7 +95,7 @@ function moveIntoPlace(tmp, outDir, sources) {
     return true;
   } catch {
     fs.rmSync(tmp, { recursive: true, force: true });
-    return isIntact(outDir, sources);
+    return isIntact(outDir, sources, entries);
   }
 }
 

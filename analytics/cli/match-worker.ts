@@ -24,12 +24,13 @@ export interface MatchJob {
   /** The main thread's text ids, less its likeness cache. */
   texts: Omit<TextIds, 'cacheA' | 'cacheB' | 'cacheValue'>;
   /** Numbers only: what a matcher option may be across threads. */
-  options: Omit<MatchStatementOptions, 'isRejected' | 'texts' | 'timings' | 'onlySign' | 'onPass' | 'log'>;
+  options: Omit<MatchStatementOptions, 'isRejected' | 'texts' | 'timings' | 'onlySign' | 'onPass' | 'onProgress' | 'log'>;
   sign: 1 | -1;
   reply: MessagePort;
   /** Set to 1 and notified when the reply is posted. */
   done: Int32Array;
-  /** Counted up as each pass ends: the main thread takes a count that stops as a dead helper. */
+  /** Counted up as each pass ends and every few thousand steps within one: the main thread
+   * takes a count that stops as a dead helper. */
   beat: Int32Array;
 }
 
@@ -50,7 +51,7 @@ parentPort?.on('message', (job: MatchJob) => {
   let reply: MatchReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const log = matchStatementLog(columnsOf(job.journal), columnsOf(job.statement), { ...job.options, texts: { ...job.texts, ...likenessCache() }, onlySign: job.sign, onPass: () => Atomics.add(job.beat, 0, 1) });
+    const log = matchStatementLog(columnsOf(job.journal), columnsOf(job.statement), { ...job.options, texts: { ...job.texts, ...likenessCache() }, onlySign: job.sign, onPass: () => Atomics.add(job.beat, 0, 1), onProgress: () => Atomics.add(job.beat, 0, 1) });
     const data = log.export();
     transfer = data.buffers;
     reply = { ok: true, log: data };

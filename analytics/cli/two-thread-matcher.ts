@@ -173,5 +173,11 @@ function awaitReply(done: Int32Array, signs: Int32Array[], port: MessageChannel[
     if (now - heard > stallMs || now - start > waitMs) return undefined;
   }
   const message = receiveMessageOnPort(port)?.message as MatchReply | undefined;
-  return message?.ok ? ProposalLog.import(message.log) : undefined;
+  if (!message?.ok) return undefined;
+  try {
+    return ProposalLog.import(message.log);
+  } catch {
+    // A reply that is not a log (a helper script of another version, say) is a failed helper.
+    return undefined;
+  }
 }

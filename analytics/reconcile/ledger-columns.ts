@@ -39,7 +39,7 @@ export function dayNumber(date: string): number {
   const y0 = digits(date, 0, 4);
   const m = digits(date, 5, 7);
   const d = digits(date, 8, 10);
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y0, m))) return NaN;
   // Civil-to-days over 400-year eras, with March as the first month of the year.
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
@@ -47,6 +47,11 @@ export function dayNumber(date: string): number {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** 'YYYY-MM-DD' of a day number (inverse of {@link dayNumber}). */
@@ -130,8 +135,9 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
   const partyOf = new Map<string, string>();
   for (let i = 0; i < entries.length; i++) {
     const r = entries[i];
-    out.ids[i] = String(r.EntryId);
-    out.day[i] = day(r.Date);
+    out.ids[i] = rowId(r.EntryId);
+    // A row without an id cannot be named in a match: it stays outstanding, to be fixed.
+    out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
     out.amount[i] = fen(r.Inflow) - fen(r.Outflow);
     out.reference[i] = normalizeReference(r.Reference);
     const customer = r.CustomerId === null || r.CustomerId === undefined ? '' : String(r.CustomerId);
@@ -153,14 +159,21 @@ export function statementColumns(lines: readonly Row[]): LedgerColumns {
   const day = dayOfCell();
   for (let i = 0; i < lines.length; i++) {
     const r = lines[i];
-    out.ids[i] = String(r.LineId);
-    out.day[i] = day(r.Date);
+    out.ids[i] = rowId(r.LineId);
+    out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
     out.amount[i] = fen(r.Amount);
     out.reference[i] = normalizeReference(r.Reference);
     out.party[i] = normalize(r.Counterparty);
     out.memo[i] = normalize(r.Description);
   }
   return out;
+}
+
+// A row's id as text; '' for a blank cell (no id).
+function rowId(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const id = String(v);
+  return id.trim() === '' ? '' : id;
 }
 
 // Day numbers of date cells; a book runs in date order, so most rows repeat the last date.

@@ -5,13 +5,14 @@
  * the dates are within the window and a reference or a name says it is the same movement;
  * the fee stays as the match's residual and shows as 银行已付企业未付 until it is booked.
  */
-import { evidenceOf, openRows, propose, rejectedPair, sortByAmountThenDay, stableByDay, type MatchState } from './match-state';
+import { evidenceOf, openRows, propose, rejectedPair, step, sortByAmountThenDay, stableByDay, type MatchState } from './match-state';
 
 /** Match leftover lines to leftover entries that differ by a netted-off fee. */
 export function matchNettedFees(st: MatchState): void {
   const entries = entriesByDayThenAmount(st);
   if (!entries) return;
   for (const s of openRows(st.S, st.lineUsed)) {
+    step(st);
     const line = st.S.amount[s];
     let best = -1;
     let bestScore = 0;

@@ -65,6 +65,8 @@ export interface MatchStatementOptions {
   log?: ProposalLog;
   /** Called as each pass ends (a helper thread's sign of life). */
   onPass?: (pass: string) => void;
+  /** Called every few thousand steps inside a pass (a sign of life within a long pass). */
+  onProgress?: () => void;
 }
 
 export interface MatchState {
@@ -84,6 +86,9 @@ export interface MatchState {
   proposals: ProposalLog;
   /** Names and descriptions as ids into one dictionary (0 = none), for cached likeness. */
   texts: TextIds;
+  onProgress?: () => void;
+  /** Steps counted for onProgress. */
+  steps: number;
 }
 
 /** Every distinct normalised name/description of both sides numbered once. */
@@ -302,6 +307,11 @@ export function mayHaveTextEvidence(st: MatchState, cols: LedgerColumns, i: numb
     if (entry ? 0.9 * likenessOfIds(t, m, o) >= 0.5 : 0.9 * likenessOfIds(t, o, m) >= 0.5) return true;
   }
   return false;
+}
+
+/** Count a step of a pass; every 4,096 steps tell onProgress (when given). */
+export function step(st: MatchState): void {
+  if (st.onProgress !== undefined && (++st.steps & 0xfff) === 0) st.onProgress();
 }
 
 /** Record a proposal and mark its rows taken; a single row may be given as its index. */

@@ -23,6 +23,7 @@ import {
   openRows,
   propose,
   rejectedPair,
+  step,
   sortByAmountThenDay,
   type MatchProposal,
   type MatchRule,
@@ -123,6 +124,8 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
     isRejected: o.isRejected,
     proposals: o.log ?? new ProposalLog(entries, lines),
     texts: o.texts ?? textIds(J, S),
+    onProgress: o.onProgress,
+    steps: 0,
   };
 }
 
@@ -153,6 +156,7 @@ function matchEqualAmounts(st: MatchState, rule: EqualRule, order: SortedSides):
   let a = 0;
   let b = 0;
   while (a < js.length && b < ss.length) {
+    step(st);
     const x = st.J.amount[js[a]];
     const y = st.S.amount[ss[b]];
     if (x < y) a++;
@@ -181,6 +185,7 @@ function matchRun(st: MatchState, js: Uint32Array, ss: Uint32Array, rule: EqualR
   const pairs = rule === 'exact-reference' ? referencePairs(st, js, ss) : nearPairs(st, js, ss, rule);
   pairs.sort((p, q) => q.score - p.score || p.s - q.s || p.j - q.j);
   for (const p of pairs) {
+    step(st);
     if (st.entryUsed[p.j] || st.lineUsed[p.s] || rejectedPair(st, p.j, p.s)) continue;
     propose(st, p.j, p.s, rule, p.score);
   }
@@ -222,6 +227,7 @@ function nearPairs(st: MatchState, js: Uint32Array, ss: Uint32Array, rule: Equal
     const day = st.J.day[j];
     while (from < ss.length && st.S.day[ss[from]] < day - reach) from++;
     for (let k = from; k < ss.length && st.S.day[ss[k]] <= day + reach; k++) {
+      step(st);
       const score = pairScore(st, j, ss[k], rule);
       if (score > 0) pairs.push({ j, s: ss[k], score });
     }

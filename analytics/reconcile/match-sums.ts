@@ -8,7 +8,7 @@
  * description or reference; a row naming no one groups with any. At most
  * maxGroupCandidates nearest rows are searched for an exact subset sum in integer fen of
  * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size. */
-import { evidenceOf, hasTextEvidence, mayHaveTextEvidence, openRows, partyLikeness, poolTexts, propose, sortByDay, type IdColumn, type MatchState, type PoolTexts } from './match-state';
+import { evidenceOf, hasTextEvidence, mayHaveTextEvidence, openRows, step, partyLikeness, poolTexts, propose, sortByDay, type IdColumn, type MatchState, type PoolTexts } from './match-state';
 import { accidentalSumPool, exactSubsets } from './exact-subsets';
 import type { LedgerColumns } from './ledger-columns';
 
@@ -83,6 +83,7 @@ function matchSumRound(st: MatchState, side: Side, pools: Pools, uniqueOnly: boo
   const manyToOne = side.cols === st.S;
   let accepted = 0;
   for (const i of pools.targets) {
+    step(st);
     if (side.used[i] || hopeless[i] || (samePartyOnly && st.texts.coreOf[side.party[i]] === 0)) continue;
     const found = groupsFor(st, side, side.cols.amount[i] > 0 ? pools.positive : pools.negative, pools, i, samePartyOnly);
     if (found.length === 0) {

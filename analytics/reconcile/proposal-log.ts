@@ -112,6 +112,13 @@ export class ProposalLog {
 
   /** A log from {@link export}'s data. */
   static import(data: ProposalLogData): ProposalLog {
+    // Checked by tag, not instanceof: arrays from another thread may come from another realm.
+    const arrays = [data.rule, data.scores, data.entryCount, data.first, data.rows];
+    const kinds = ['Uint8Array', 'Uint16Array', 'Uint8Array', 'Int32Array', 'Int32Array'];
+    const isKind = (a: unknown, kind: string) => ArrayBuffer.isView(a) && Object.prototype.toString.call(a) === `[object ${kind}]`;
+    if (!Number.isInteger(data.count) || data.count < 0 || arrays.some((a, i) => !isKind(a, kinds[i])) || data.first.length <= data.count || !Array.isArray(data.residuals)) {
+      throw new Error('not a proposal log');
+    }
     const log = new ProposalLog(0, 0);
     log.count = data.count;
     log.rule = data.rule;

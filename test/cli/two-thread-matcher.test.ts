@@ -55,6 +55,15 @@ describe('two-thread matcher', () => {
     expect(outcome(two)).toEqual(outcome(one));
   });
 
+  test('a helper that answers with something that is not a log: treated as failed, the same result', () => {
+    const book = makeSyntheticBook({ seed: 8, events: 800 }).book;
+    const one = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
+    runner = createTwoThreadMatcher({ minRows: 0, helperScript: path.join(__dirname, 'fixtures', 'helper-with-bad-reply.js') });
+    const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
+    expect(runner.lastRun).toBe('helper-failed');
+    expect(outcome(two)).toEqual(outcome(one));
+  });
+
   test('a small account stays on one thread', () => {
     const book = makeSyntheticBook({ seed: 3, events: 200 }).book;
     runner = createTwoThreadMatcher();

@@ -35,3 +35,23 @@ test('an entry whose date is not a date is never matched (it used to read as 197
     ['BookReceivedNotOnBank', 'J1'],
   ]);
 });
+
+test('rows without an id are never matched, so no two matches share an id', () => {
+  const book = makeBook({ entries: [['J1', '2024-06-03', '+100.00']], lines: [['L1', '2024-06-03', '+100.00']] });
+  for (const [id, date, amount] of [[null, '2024-06-05', '+300.00'], ['', '2024-06-12', '-40.00'], [' ', '2024-06-14', '+7.00']] as const) {
+    book.tables.Journal!.rows.push({ ...entryRow(['X', date, amount]), EntryId: id });
+    book.tables.Statement!.rows.push({ ...lineRow(['X', date, amount]), LineId: id });
+  }
+  const run = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
+  expect(run.proposals.map((p) => [p.EntryIds, p.LineIds])).toEqual([['J1', 'L1']]);
+  // The six rows without ids stay outstanding, each under its kind, and balance each other.
+  expect(run.items).toHaveLength(6);
+  expect(run.difference).toBe(0);
+});
+
+test('a date the calendar does not have (2024-06-31, 2023-02-29) is never matched', () => {
+  const book = makeBook({ entries: [['J1', '2024-06-31', '+100.00'], ['J2', '2023-02-29', '+50.00']], lines: [['L1', '2024-07-01', '+100.00'], ['L2', '2023-03-01', '+50.00']] });
+  const run = computeReconciliation(book, { accountId: 'BANK1', period: '2024-07' });
+  expect(run.proposals).toEqual([]);
+  expect(run.items.map((i) => i.id).sort()).toEqual(['J1', 'J2', 'L1', 'L2']);
+});

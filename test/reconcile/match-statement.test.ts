@@ -1,6 +1,7 @@
 import { matchStatement } from '../../analytics/reconcile/match-statement';
 import { journalColumns, statementColumns } from '../../analytics/reconcile/ledger-columns';
 import { entryRow, lineRow, type EntrySpec, type LineSpec } from './make-book';
+import { makeSyntheticColumns } from './synthetic-columns';
 
 const names = new Map([['C1', '华东商贸'], ['C2', '江南材料']]);
 function run(entries: EntrySpec[], lines: LineSpec[], options = {}) {
@@ -97,4 +98,13 @@ describe('matchStatement', () => {
   `('matches nothing for $case', ({ entries, lines }) => {
     expect(run(entries, lines)).toEqual([]);
   });
+});
+
+test('a long pass tells onProgress every few thousand steps, and every pass tells onPass', () => {
+  const { journal, statement } = makeSyntheticColumns(20_000, 3);
+  let progress = 0;
+  const passes: string[] = [];
+  matchStatement(journal, statement, { onProgress: () => progress++, onPass: (p) => passes.push(p) });
+  expect(passes).toEqual(['sort', 'exact-reference', 'exact-date', 'date-window', 'same-party-sums', 'fee-netted', 'fuzzy', 'sums']);
+  expect(progress).toBeGreaterThan(4);
 });
