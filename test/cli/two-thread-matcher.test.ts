@@ -37,28 +37,16 @@ describe('two-thread matcher', () => {
     expect(new Set(two.proposals.map((p) => p.Rule)).size).toBeGreaterThan(2);
   });
 
-  test('a helper that stays alive but silent: its half is done here, with the same result', () => {
-    const book = makeSyntheticBook({ seed: 99, events: 1500 }).book;
+  // A failed helper's half is done on the main thread: a silent one is noticed by its
+  // silence (stallMinMs), a bad answer at once.
+  test.each([
+    ['stays alive but silent', 'helper-that-hangs.js', 99],
+    ['dies on its job', 'helper-that-dies.js', 5],
+    ['answers with something that is not a log', 'helper-with-bad-reply.js', 8],
+  ])('a helper that %s: its half is done here, with the same result', (_what, script, seed) => {
+    const book = makeSyntheticBook({ seed, events: 1200 }).book;
     const one = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
-    runner = createTwoThreadMatcher({ minRows: 0, stallMinMs: 300, helperScript: path.join(__dirname, 'fixtures', 'helper-that-hangs.js') });
-    const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
-    expect(runner.lastRun).toBe('helper-failed');
-    expect(outcome(two)).toEqual(outcome(one));
-  });
-
-  test('a helper that dies on its job: noticed by its silence, its half done here, the same result', () => {
-    const book = makeSyntheticBook({ seed: 5, events: 1500 }).book;
-    const one = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
-    runner = createTwoThreadMatcher({ minRows: 0, stallMinMs: 300, helperScript: path.join(__dirname, 'fixtures', 'helper-that-dies.js') });
-    const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
-    expect(runner.lastRun).toBe('helper-failed');
-    expect(outcome(two)).toEqual(outcome(one));
-  });
-
-  test('a helper that answers with something that is not a log: treated as failed, the same result', () => {
-    const book = makeSyntheticBook({ seed: 8, events: 800 }).book;
-    const one = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
-    runner = createTwoThreadMatcher({ minRows: 0, helperScript: path.join(__dirname, 'fixtures', 'helper-with-bad-reply.js') });
+    runner = createTwoThreadMatcher({ minRows: 0, stallMinMs: 300, helperScript: path.join(__dirname, 'fixtures', script) });
     const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
     expect(runner.lastRun).toBe('helper-failed');
     expect(outcome(two)).toEqual(outcome(one));
