@@ -15,7 +15,7 @@ import type { Book, Row } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
-import { fen, journalColumns, pickRows, statementColumns, type LedgerColumns } from './ledger-columns';
+import { fen, journalColumns, pickRows, statementColumns, TextNumbering, type LedgerColumns } from './ledger-columns';
 import { joinIds, matchId, pairingKey, splitIds } from './match-id';
 import { IN_THIS_THREAD, type MatcherRunner, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
@@ -120,8 +120,9 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const lines = inScope(rowsOf(book, 'Statement'), accountId, end);
   // Columns of every row in scope, read once: the book balance is summed from them, and the
   // matcher gets the open ones.
-  const allJ = journalColumns(entries, customerNames(book));
-  const allS = statementColumns(lines);
+  const numbering = new TextNumbering();
+  const allJ = journalColumns(entries, customerNames(book), numbering);
+  const allS = statementColumns(lines, numbering);
   const opening = fen(account.OpeningBalance);
   let bookBalance = opening;
   for (let j = 0; j < allJ.length; j++) bookBalance += allJ.amount[j];

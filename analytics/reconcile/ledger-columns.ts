@@ -26,6 +26,26 @@ export interface LedgerColumns {
   party: string[];
   /** Normalised free text (摘要/Description); '' when none. */
   memo: string[];
+  /**
+   * When the columns were built with a {@link TextNumbering}: the ids of `party` and `memo`
+   * in it, given as the texts were read, so the matcher need not look every text up again.
+   */
+  numbered?: { numbering: TextNumbering; party: number[]; memo: number[] };
+}
+
+/** Distinct texts numbered once (0 is ''), shared by the two sides of a reconciliation. */
+export class TextNumbering {
+  readonly dictionary: string[] = [''];
+  private readonly ids = new Map<string, number>([['', 0]]);
+
+  idOf(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.dictionary.push(text) - 1;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
 }
 
 /**
@@ -119,6 +139,8 @@ export function pickRows(cols: LedgerColumns, positions: readonly number[]): Led
     out.party[i] = cols.party[k];
     out.memo[i] = cols.memo[k];
   });
+  const n = cols.numbered;
+  if (n) out.numbered = { numbering: n.numbering, party: positions.map((k) => n.party[k]), memo: positions.map((k) => n.memo[k]) };
   return out;
 }
 
@@ -127,12 +149,15 @@ export function pickRows(cols: LedgerColumns, positions: readonly number[]): Led
  * @param entries Journal rows (already filtered to one account)
  * @param customerNames CustomerId → customer name, used as the entry's counterparty
  */
-export function journalColumns(entries: readonly Row[], customerNames: ReadonlyMap<string, string> = new Map()): LedgerColumns {
+export function journalColumns(entries: readonly Row[], customerNames: ReadonlyMap<string, string> = new Map(), numbering?: TextNumbering): LedgerColumns {
   const out = allocateColumns(entries.length);
-  const normalize = remembered(normalizePartyText);
+  const texts = numbering ?? new TextNumbering();
+  const normalize = remembered(texts);
   const day = dayOfCell();
-  // Customer id → normalised name, so a row costs one lookup, not two.
-  const partyOf = new Map<string, string>();
+  const partyIds = new Array<number>(entries.length);
+  const memoIds = new Array<number>(entries.length);
+  // Customer id → text id of its normalised name, so a row costs one lookup, not two.
+  const partyOf = new Map<string, number>();
   for (let i = 0; i < entries.length; i++) {
     const r = entries[i];
     out.ids[i] = rowId(r.EntryId);
@@ -146,26 +171,35 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
       party = normalize(customerNames.get(customer) ?? customer);
       if (partyOf.size < 100_000) partyOf.set(customer, party);
     }
-    out.party[i] = party;
-    out.memo[i] = normalize(r.Summary);
+    partyIds[i] = party;
+    out.party[i] = texts.dictionary[party];
+    memoIds[i] = normalize(r.Summary);
+    out.memo[i] = texts.dictionary[memoIds[i]];
   }
+  if (numbering) out.numbered = { numbering, party: partyIds, memo: memoIds };
   return out;
 }
 
 /** Statement lines as columns. */
-export function statementColumns(lines: readonly Row[]): LedgerColumns {
+export function statementColumns(lines: readonly Row[], numbering?: TextNumbering): LedgerColumns {
   const out = allocateColumns(lines.length);
-  const normalize = remembered(normalizePartyText);
+  const texts = numbering ?? new TextNumbering();
+  const normalize = remembered(texts);
   const day = dayOfCell();
+  const partyIds = new Array<number>(lines.length);
+  const memoIds = new Array<number>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const r = lines[i];
     out.ids[i] = rowId(r.LineId);
     out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
     out.amount[i] = fen(r.Amount);
     out.reference[i] = normalizeReference(r.Reference);
-    out.party[i] = normalize(r.Counterparty);
-    out.memo[i] = normalize(r.Description);
+    partyIds[i] = normalize(r.Counterparty);
+    out.party[i] = texts.dictionary[partyIds[i]];
+    memoIds[i] = normalize(r.Description);
+    out.memo[i] = texts.dictionary[memoIds[i]];
   }
+  if (numbering) out.numbered = { numbering, party: partyIds, memo: memoIds };
   return out;
 }
 
@@ -198,18 +232,19 @@ export function fen(v: unknown): number {
   return toMinorUnits(typeof v === 'number' ? v.toFixed(2) : String(v).trim());
 }
 
-// Names and descriptions repeat across rows: normalise each distinct text once.
-function remembered(normalize: (s: string) => string): (v: unknown) => string {
-  const seen = new Map<string, string>();
+// Names and descriptions repeat across rows: normalise each distinct text once, and give
+// its text id.
+function remembered(texts: TextNumbering): (v: unknown) => number {
+  const seen = new Map<string, number>();
   return (v) => {
-    if (v === null || v === undefined || v === '') return '';
+    if (v === null || v === undefined || v === '') return 0;
     const key = String(v);
-    let out = seen.get(key);
-    if (out === undefined) {
-      out = normalize(key);
-      if (seen.size < 100_000) seen.set(key, out);
+    let id = seen.get(key);
+    if (id === undefined) {
+      id = texts.idOf(normalizePartyText(key));
+      if (seen.size < 100_000) seen.set(key, id);
     }
-    return out;
+    return id;
   };
 }
 

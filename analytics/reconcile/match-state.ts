@@ -3,7 +3,7 @@
  * the options, the proposals so far, and the evidence one entry/line pair gives of being
  * the same money movement (reference, counterparty, description).
  */
-import { NO_DAY, type LedgerColumns } from './ledger-columns';
+import { NO_DAY, TextNumbering, type LedgerColumns } from './ledger-columns';
 import { companyParts } from './company-core';
 import { lowerBound } from '../util/lower-bound';
 import { isReferenceTypo, textSimilarity } from './similarity';
@@ -118,6 +118,13 @@ export interface TextIds {
 // 2 MB: the cache's buffers live outside the JS heap, where every 64 MB costs a full GC.
 const CACHE_SLOTS = 1 << 17;
 
+// Ids already worked out, in two bytes each while they fit.
+function idColumn(ids: readonly number[]): IdColumn {
+  let max = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i] > max) max = ids[i];
+  return max > 0xffff ? Int32Array.from(ids) : Uint16Array.from(ids);
+}
+
 /** An empty likeness cache (each thread keeps its own). */
 export function likenessCache(): Pick<TextIds, 'cacheA' | 'cacheB' | 'cacheValue'> {
   return { cacheA: new Int32Array(CACHE_SLOTS), cacheB: new Int32Array(CACHE_SLOTS), cacheValue: new Float64Array(CACHE_SLOTS) };
@@ -125,16 +132,11 @@ export function likenessCache(): Pick<TextIds, 'cacheA' | 'cacheB' | 'cacheValue
 
 /** Number the names and descriptions of both sides. */
 export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
-  const ids = new Map<string, number>([['', 0]]);
-  const dictionary = [''];
-  const idOf = (text: string) => {
-    let id = ids.get(text);
-    if (id === undefined) {
-      id = dictionary.push(text) - 1;
-      ids.set(text, id);
-    }
-    return id;
-  };
+  // Columns built with one numbering already hold their ids (read as the texts were).
+  const numbered = J.numbered && S.numbered && J.numbered.numbering === S.numbered.numbering ? [J.numbered, S.numbered] : undefined;
+  const texts = numbered ? numbered[0].numbering : new TextNumbering();
+  const dictionary = texts.dictionary;
+  const idOf = (text: string) => texts.idOf(text);
   // Ids in two bytes each while they fit (the usual case: names and summaries repeat), so
   // the four columns take half the memory outside the JS heap.
   let wide = false;
@@ -154,10 +156,11 @@ export function textIds(J: LedgerColumns, S: LedgerColumns): TextIds {
     for (let i = 0; i < texts.length; i++) out[i] = idOf(texts[i] ?? '');
     return out;
   };
-  let jParty = number(J.party);
-  let jMemo = number(J.memo);
-  let sParty = number(S.party);
-  let sMemo = number(S.memo);
+  let jParty = numbered ? idColumn(numbered[0].party) : number(J.party);
+  let jMemo = numbered ? idColumn(numbered[0].memo) : number(J.memo);
+  let sParty = numbered ? idColumn(numbered[1].party) : number(S.party);
+  let sMemo = numbered ? idColumn(numbered[1].memo) : number(S.memo);
+  if (numbered) wide = dictionary.length > 0x10000;
   // Past 65,535 texts every column is four bytes, so each access site sees one kind.
   if (wide) [jParty, jMemo, sParty, sMemo] = [jParty, jMemo, sParty, sMemo].map((c) => (c instanceof Int32Array ? c : Int32Array.from(c)));
   // Each distinct name's trade name once, then per row through the name's id.
