@@ -38,7 +38,6 @@ interface Measure {
   peakRssMB?: number;
   inputRssMB?: number;
   detail?: string;
-  unavailable?: string;
   error?: string;
 }
 
@@ -98,15 +97,16 @@ function nodeArgs(script: string, args: string[]): string[] {
   return ['--import', 'tsx', path.join(HERE, script), ...args];
 }
 
-// The step runner as a bundle (with the matcher's helper thread beside it), or through tsx.
-function stepArgs(opts: Options, args: string[]): string[] {
+// The step runner as a bundle (with the matcher's helper thread beside it), or through tsx;
+// worked out once per run.
+function stepRunner(opts: Options): (args: string[]) => string[] {
   if (opts.bundle) {
     const dir = freshBundle('bench', { step: 'bench/step.ts', 'match-worker': 'analytics/cli/match-worker.ts' });
-    if (dir) return [path.join(dir, 'step.js'), ...args];
+    if (dir) return (args) => [path.join(dir, 'step.js'), ...args];
     process.stdout.write('the engine could not be bundled; steps run through tsx\n');
     opts.bundle = false;
   }
-  return nodeArgs('step.ts', args);
+  return (args) => nodeArgs('step.ts', args);
 }
 
 const seconds = (m: Measure) => (m.ms === undefined ? '' : (m.ms / 1000).toFixed(m.ms < 10_000 ? 2 : 1) + ' s');
@@ -119,7 +119,7 @@ function printTable(opts: Options, rows: { step: StepName; node: Measure; peer?:
     const cpuRatio = node.cpuMs && peer?.cpuMs ? (peer.cpuMs / node.cpuMs).toFixed(2) + '×' : '';
     const cpu = (m: Measure) => (m.cpuMs === undefined ? '' : seconds({ ms: m.cpuMs }));
     const nodeTime = node.error?.startsWith('timed out') ? `> ${opts.stepTimeoutSec} s` : seconds(node);
-    const did = node.unavailable ? `not available yet: ${node.unavailable}` : node.error ? `failed: ${node.error}` : (node.detail ?? '');
+    const did = node.error ? `failed: ${node.error}` : (node.detail ?? '');
     const peerTime = peer ? (peer.error ? peer.error.startsWith('timed out') ? `> ${opts.peerTimeoutSec} s` : 'failed' : seconds(peer)) : '';
     return [step, nodeTime, cpu(node), megabytes(node), peerTime, peer ? cpu(peer) : '', peer ? megabytes(peer) : '', ratio, cpuRatio, did];
   });
@@ -149,9 +149,10 @@ function main(): void {
   // Step 2: each step in Node, then its pandas peer (one peer run per job)
   const results: { step: StepName; node: Measure; peer?: Measure }[] = [];
   const peerRuns = new Map<string, Measure>();
+  const stepArgs = stepRunner(opts);
   for (const step of opts.steps) {
     process.stdout.write(`  ${step} ...`);
-    const node = runChild(process.execPath, stepArgs(opts, [step, dir, String(opts.rows), String(opts.seed)]), opts.stepTimeoutSec);
+    const node = runChild(process.execPath, stepArgs([step, dir, String(opts.rows), String(opts.seed)]), opts.stepTimeoutSec);
     let peer: Measure | undefined;
     if (havePandas) {
       const script = PEERS[step];
@@ -161,7 +162,7 @@ function main(): void {
     results.push({ step, node, peer });
     // Every step's figures as soon as it ends: a million-row run takes a while.
     const rss = (m?: Measure) => (m?.peakRssMB === undefined ? '' : `, ${megabytes(m)}`);
-    process.stdout.write(` ${seconds(node) || node.unavailable || node.error} (CPU ${seconds({ ms: node.cpuMs })}${rss(node)})`);
+    process.stdout.write(` ${seconds(node) || node.error} (CPU ${seconds({ ms: node.cpuMs })}${rss(node)})`);
     process.stdout.write(peer ? `; pandas ${seconds(peer) || peer.error} (CPU ${seconds({ ms: peer.cpuMs })}${rss(peer)})\n` : '\n');
     if (opts.json) fs.writeFileSync(opts.json, JSON.stringify({ rows: opts.rows, seed: opts.seed, cpus: os.cpus().length, node: process.version, results }, null, 2));
   }

@@ -18,9 +18,7 @@ export type StepName = (typeof STEP_NAMES)[number];
 export type StepRun = () => Promise<string>;
 
 export interface StepSetup {
-  /** Set when the engine function is not in the tree yet. */
-  unavailable?: string;
-  run?: StepRun;
+  run: StepRun;
 }
 
 export const CONTEXT: CommandContext = { now: '2026-01-05 09:00:00', user: 'bench', lang: 'zh-CN' };
