@@ -79,7 +79,8 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
       }
       const setupStart = performance.now();
       const texts = options.texts ?? textIds(J, S);
-      const { timings: _timings, ...numbers } = options;
+      // What crosses to the helper: the numeric options, not the callbacks or this thread's log.
+      const { timings: _t, onPass: _p, onProgress: _g, log: _l, texts: _x, ...numbers } = options;
       // The helper takes the larger sign: this thread has the setup before and the rows after.
       const helperSign = largerSign(J, S);
       const channel = new MessageChannel();
@@ -99,9 +100,9 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
         return matchStatementLog(J, S, { ...options, texts });
       }
       if (options.timings) options.timings['helper-setup'] = Math.round(performance.now() - setupStart);
-      // Sized for both halves, so the helper's proposals are added without a second copy.
       const halfStart = performance.now();
-      const here = matchStatementLog(J, S, { ...numbers, timings: options.timings, texts, onlySign: -helperSign as 1 | -1, log: new ProposalLog(J.length, S.length) });
+      // The log is sized for both halves, so the helper's proposals are added without a second copy.
+      const here = matchStatementLog(J, S, { ...options, texts, onlySign: -helperSign as 1 | -1, log: new ProposalLog(J.length, S.length) });
       // The helper is taken to have failed when it shows no sign of life (loaded, a pass done)
       // for three times what this half took, and at least STALL_MIN_MS: a helper that died
       // cannot say so while this thread waits, so its silence is what tells.

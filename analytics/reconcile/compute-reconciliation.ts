@@ -161,9 +161,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const items: OutstandingItem[] = [];
   const entryUsed = new Uint8Array(J.length);
   const lineUsed = new Uint8Array(S.length);
-  // A million matches: plain loops, and only the cells kept (the id lists die young, which
-  // the garbage collector finds cheap; kept ones are copied and promoted).
-  // Listed in the order of their first entry, not the order found: the Matches sheet follows
+  // A million matches: plain loops, keeping only the cells (the id lists die young). Listed
+  // in the order of their first entry, not the order found: the Matches sheet follows
   // the journal, one thread or two give the same list, and the row ids are read in the order
   // they lie in memory (a million scattered reads cost several times more).
   const proposals: ProposedMatch[] = [];

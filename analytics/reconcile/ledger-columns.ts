@@ -27,8 +27,8 @@ export interface LedgerColumns {
   /** Normalised free text (摘要/Description); '' when none. */
   memo: string[];
   /**
-   * When the columns were built with a {@link TextNumbering}: the ids of `party` and `memo`
-   * in it, given as the texts were read, so the matcher need not look every text up again.
+   * The ids of `party` and `memo` in a {@link TextNumbering}, given as the texts were read, so
+   * the matcher need not look every text up again (absent on columns made by hand).
    */
   numbered?: { numbering: TextNumbering; party: number[]; memo: number[] };
 }
@@ -176,7 +176,7 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
     memoIds[i] = normalize(r.Summary);
     out.memo[i] = texts.dictionary[memoIds[i]];
   }
-  if (numbering) out.numbered = { numbering, party: partyIds, memo: memoIds };
+  out.numbered = { numbering: texts, party: partyIds, memo: memoIds };
   return out;
 }
 
@@ -199,7 +199,7 @@ export function statementColumns(lines: readonly Row[], numbering?: TextNumberin
     memoIds[i] = normalize(r.Description);
     out.memo[i] = texts.dictionary[memoIds[i]];
   }
-  if (numbering) out.numbered = { numbering, party: partyIds, memo: memoIds };
+  out.numbered = { numbering: texts, party: partyIds, memo: memoIds };
   return out;
 }
 

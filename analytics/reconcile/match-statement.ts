@@ -68,7 +68,7 @@ export interface MatcherRunner {
   match(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions): ProposalLog;
 }
 
-export const IN_THIS_THREAD: MatcherRunner = { match: (J, S, options) => matchStatementLog(J, S, options) };
+export const IN_THIS_THREAD: MatcherRunner = { match: matchStatementLog };
 
 /** {@link matchStatement}, with the proposals left in their compact log (for a million rows). */
 export function matchStatementLog(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions = {}): ProposalLog {

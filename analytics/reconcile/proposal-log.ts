@@ -38,8 +38,8 @@ export class ProposalLog {
 
   /**
    * @param entries rows on the journal side, @param lines on the statement side: every
-   * proposal takes at least one of each and no row twice, so the log never has to grow
-   * (growing by doubling would allocate as much again in buffers soon thrown away).
+   * proposal takes at least one of each and no row twice, so the proposal arrays never have
+   * to grow (growing by doubling would allocate as much again in buffers soon thrown away).
    */
   constructor(entries: number, lines: number) {
     const proposals = Math.min(entries, lines) + 1;
@@ -155,7 +155,7 @@ export class ProposalLog {
   }
 }
 
-function grown<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(a: T, n: number): T {
+function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, n: number): T {
   const out = new (a.constructor as new (n: number) => T)(n);
   out.set(a);
   return out;
