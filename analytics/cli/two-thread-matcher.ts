@@ -72,7 +72,7 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
     warmUp(rows) {
       if (rows >= minRows) start();
     },
-    match(J, S, options) {
+    match(J, S, options, meanwhile) {
       if (J.length + S.length < minRows || options.isRejected || options.onlySign || (start(), !worker)) {
         runner.lastRun = 'one-thread';
         return matchStatementLog(J, S, options);
@@ -107,6 +107,12 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
       // for three times what this half took, and at least STALL_MIN_MS: a helper that died
       // cannot say so while this thread waits, so its silence is what tells.
       const stallMs = Math.max(stallMinMs, 3 * (performance.now() - halfStart));
+      // The caller starts on this half's proposals while the helper finishes the larger one.
+      if (!broken && meanwhile) {
+        const meanwhileStart = performance.now();
+        meanwhile(here);
+        if (options.timings) options.timings['meanwhile'] = Math.round(performance.now() - meanwhileStart);
+      }
       const waitStart = performance.now();
       const helper = broken ? undefined : awaitReply(done, [ready, beat], channel.port1, stallMs, waitMs);
       if (options.timings) options.timings['helper-wait'] = Math.round(performance.now() - waitStart);

@@ -146,44 +146,68 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const S = openLineRows ? pickRows(allS, openLineRows) : allS;
   timed('scope-and-columns');
   const rejected = prior.rejected;
-  const found = runner.match(J, S, {
-    windowDays: numberSetting(book, 'reconcile.dateWindowDays', 3),
-    maxGroupSize: numberSetting(book, 'reconcile.maxGroupSize', 4),
-    maxFee: toMinorUnits(setting(book, 'reconcile.maxFee', '50.00')) || 0,
-    fuzzyWindowDays: numberSetting(book, 'reconcile.fuzzyWindowDays', 15),
-    timings,
-    isRejected: rejected.size === 0 ? undefined : (js, ss) => rejected.has(pairingKey(js.map((j) => J.ids[j]), ss.map((s) => S.ids[s]))),
-  });
-
-  lap = timings ? performance.now() : 0;
-
-  // Step 4: outstanding items: unmatched rows, forced rows, residuals of matches
-  const items: OutstandingItem[] = [];
+  // Each proposal as its Matches row, by proposal number; rows are marked used as they go.
   const entryUsed = new Uint8Array(J.length);
   const lineUsed = new Uint8Array(S.length);
-  // A million matches: plain loops, keeping only the cells (the id lists die young). Listed
-  // in the order of their first entry, not the order found: the Matches sheet follows
-  // the journal, one thread or two give the same list, and the row ids are read in the order
-  // they lie in memory (a million scattered reads cost several times more).
-  const proposals: ProposedMatch[] = [];
-  for (const k of byFirstRow(found, J.length)) {
-    const entryIds = new Array<string>(found.entryCountOf(k));
-    const lineIds = new Array<string>(found.lineCountOf(k));
+  const items: OutstandingItem[] = [];
+  // The Matches sheet lists proposals in the order of their first entry, not the order
+  // found: it follows the journal, and one thread or two give the same list. They are made
+  // in that order too: a million ids read in the order they lie in memory cost several
+  // times less than read scattered.
+  const rowAtEntry = new Array<ProposedMatch | undefined>(J.length);
+  const withoutEntries: ProposedMatch[] = [];
+  const proposalAt = new Int32Array(J.length); // first entry → proposal number + 1
+  let made = 0;
+  const rowsUpTo = (log: ProposalLog) => {
+    const from = made;
+    for (let k = from; k < log.count; k++) {
+      if (log.entryCountOf(k) > 0) proposalAt[log.entryOf(k, 0)] = k + 1;
+      else withoutEntries.push(matchRow(log, k));
+    }
+    for (let j = 0; j < J.length; j++) if (proposalAt[j] > from) rowAtEntry[j] = matchRow(log, proposalAt[j] - 1);
+    made = log.count;
+  };
+  // A million matches: plain loops, keeping only the cells (the id lists die young).
+  const matchRow = (log: ProposalLog, k: number): ProposedMatch => {
+    const entryIds = new Array<string>(log.entryCountOf(k));
+    const lineIds = new Array<string>(log.lineCountOf(k));
     for (let x = 0; x < entryIds.length; x++) {
-      const j = found.entryOf(k, x);
+      const j = log.entryOf(k, x);
       entryUsed[j] = 1;
       entryIds[x] = J.ids[j];
     }
     for (let x = 0; x < lineIds.length; x++) {
-      const s = found.lineOf(k, x);
+      const s = log.lineOf(k, x);
       lineUsed[s] = 1;
       lineIds[x] = S.ids[s];
     }
     const id = matchId(accountId, entryIds, lineIds);
-    const residual = found.residualOf(k);
-    if (residual !== 0) items.push(residualItem(id, residual, openLines[found.lineOf(k, 0)]));
-    proposals.push({ MatchId: id, Period: period, AccountId: accountId, EntryIds: joinIds(entryIds), LineIds: joinIds(lineIds), Rule: found.ruleOf(k), Score: found.scoreOf(k), Status: 'auto' });
-  }
+    const residual = log.residualOf(k);
+    if (residual !== 0) items.push(residualItem(id, residual, openLines[log.lineOf(k, 0)]));
+    return { MatchId: id, Period: period, AccountId: accountId, EntryIds: joinIds(entryIds), LineIds: joinIds(lineIds), Rule: log.ruleOf(k), Score: log.scoreOf(k), Status: 'auto' };
+  };
+  const found = runner.match(
+    J,
+    S,
+    {
+      windowDays: numberSetting(book, 'reconcile.dateWindowDays', 3),
+      maxGroupSize: numberSetting(book, 'reconcile.maxGroupSize', 4),
+      maxFee: toMinorUnits(setting(book, 'reconcile.maxFee', '50.00')) || 0,
+      fuzzyWindowDays: numberSetting(book, 'reconcile.fuzzyWindowDays', 15),
+      timings,
+      isRejected: rejected.size === 0 ? undefined : (js, ss) => rejected.has(pairingKey(js.map((j) => J.ids[j]), ss.map((s) => S.ids[s]))),
+    },
+    // While a helper thread finishes its half, this thread makes the rows of its own.
+    rowsUpTo,
+  );
+
+  lap = timings ? performance.now() : 0;
+
+  // Step 4: outstanding items: unmatched rows, forced rows, residuals of matches
+  rowsUpTo(found);
+  const proposals: ProposedMatch[] = [];
+  for (let j = 0; j < J.length; j++) if (rowAtEntry[j]) proposals.push(rowAtEntry[j]!);
+  appendAll(proposals, withoutEntries);
   timed('proposals');
   openEntries.forEach((e, j) => {
     if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(e, J.amount[j]));
@@ -237,15 +261,6 @@ function keptRows(rows: readonly Row[], idColumn: string, skip: Set<string>[]): 
     if (!skip.some((set) => set.has(id))) out.push(k);
   }
   return out;
-}
-
-// Proposal numbers in the order of their first entry (an entry is in at most one proposal),
-// then any proposal without entries.
-function* byFirstRow(log: ProposalLog, entries: number): Generator<number> {
-  const proposalOf = new Int32Array(entries);
-  for (let k = 0; k < log.count; k++) if (log.entryCountOf(k) > 0) proposalOf[log.entryOf(k, 0)] = k + 1;
-  for (let j = 0; j < entries; j++) if (proposalOf[j] !== 0) yield proposalOf[j] - 1;
-  for (let k = 0; k < log.count; k++) if (log.entryCountOf(k) === 0) yield k;
 }
 
 /** Ids of entries and of lines. */

@@ -65,10 +65,15 @@ export function matchStatement(journal: LedgerColumns, statement: LedgerColumns,
 export interface MatcherRunner {
   /** Told how many rows a reconciliation has as it starts, so a helper thread can start early. */
   warmUp?(rows: number): void;
-  match(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions): ProposalLog;
+  /**
+   * @param meanwhile called at most once, on this thread, with the proposals found here while
+   *   the rest are still being found elsewhere (the caller can start on them); the log
+   *   returned holds those first, in the same order
+   */
+  match(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions, meanwhile?: (found: ProposalLog) => void): ProposalLog;
 }
 
-export const IN_THIS_THREAD: MatcherRunner = { match: matchStatementLog };
+export const IN_THIS_THREAD: MatcherRunner = { match: (journal, statement, options) => matchStatementLog(journal, statement, options) };
 
 /** {@link matchStatement}, with the proposals left in their compact log (for a million rows). */
 export function matchStatementLog(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions = {}): ProposalLog {

@@ -9,6 +9,9 @@ import { generateBook, BENCH_ACCOUNT, BENCH_PERIOD } from '../../bench/generate'
 import { makeSyntheticBook } from '../reconcile/synthetic-book';
 import type { Book } from '../../analytics/book/types';
 import * as path from 'node:path';
+import { journalColumns, statementColumns } from '../../analytics/reconcile/ledger-columns';
+import { IN_THIS_THREAD } from '../../analytics/reconcile/match-statement';
+import type { ProposalLog } from '../../analytics/reconcile/proposal-log';
 
 // Matches as texts in the order they are written, and everything else of the run.
 function outcome(run: ReconciliationRun) {
@@ -50,6 +53,26 @@ describe('two-thread matcher', () => {
     const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
     expect(runner.lastRun).toBe('helper-failed');
     expect(outcome(two)).toEqual(outcome(one));
+  });
+
+  test('the caller is handed this thread\'s half while the helper works, as the head of the final log', () => {
+    const book = makeSyntheticBook({ seed: 5, events: 2000 }).book;
+    const seen: { count: number; rules: string[] }[] = [];
+    runner = createTwoThreadMatcher({ minRows: 0 });
+    const meanwhile = (log: ProposalLog) => seen.push({ count: log.count, rules: Array.from({ length: log.count }, (_, k) => `${log.ruleOf(k)} ${log.entryOf(k, 0)}`) });
+    const J = journalColumns(book.tables.Journal!.rows.filter((r) => r.AccountId === 'BANK1'));
+    const S = statementColumns(book.tables.Statement!.rows.filter((r) => r.AccountId === 'BANK1'));
+    const log = runner.match(J, S, {}, meanwhile);
+    expect(runner.lastRun).toBe('two-threads');
+    expect(seen).toHaveLength(1);
+    // Both halves found something, and the half handed over leads the final log unchanged.
+    expect(seen[0].count).toBeGreaterThan(50);
+    expect(log.count - seen[0].count).toBeGreaterThan(50);
+    expect(Array.from({ length: seen[0].count }, (_, k) => `${log.ruleOf(k)} ${log.entryOf(k, 0)}`)).toEqual(seen[0].rules);
+    // On one thread there is no meanwhile: everything comes back at once.
+    const calls: number[] = [];
+    expect(IN_THIS_THREAD.match(J, S, {}, (l) => calls.push(l.count)).count).toBe(log.count);
+    expect(calls).toEqual([]);
   });
 
   test('a small account stays on one thread', () => {
