@@ -9,13 +9,14 @@ import type { LedgerColumns } from '../reconcile/ledger-columns';
 import { matchStatementLog } from '../reconcile/match-statement';
 import { likenessCache, type MatchStatementOptions, type TextIds } from '../reconcile/match-state';
 
-/** One side's columns as the matcher reads them; references joined by '\n' (they hold no spaces). */
+/** One side's columns as the matcher reads them. */
 export interface SideData {
   length: number;
   day: Int32Array;
   /** Moved across as a typed array; the matcher reads it like the main thread's plain array. */
   amount: Float64Array;
-  references: string;
+  /** UTF-16 code units of each row's reference followed by '\n' (references hold no white space). */
+  references: Uint16Array;
 }
 
 export interface MatchJob {
@@ -38,7 +39,9 @@ export type MatchReply = { ok: true; log: ReturnType<ReturnType<typeof matchStat
 
 /** Columns rebuilt from what was sent: the matcher reads neither ids nor name texts. */
 export function columnsOf(side: SideData): LedgerColumns {
-  const references = side.length ? side.references.split('\n') : [];
+  // Buffer's UTF-16 keeps every code unit (a lone surrogate or a leading U+FEFF included).
+  const units = side.references;
+  const references = side.length ? Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le').split('\n', side.length) : [];
   return { length: side.length, ids: [], day: side.day, amount: Array.from(side.amount), reference: references, party: [], memo: [] };
 }
 

@@ -26,6 +26,9 @@ export const TWO_THREAD_MIN_ROWS = 1_000_000;
 // Least silence from the helper taken as failure, and how often the wait looks for signs.
 const STALL_MIN_MS = 5_000;
 const WAIT_SLICE_MS = 100;
+// The helper reads one side's references back as one string: well inside the longest
+// string V8 makes (2^29 − 24 code units), and 256 MB of buffer at most.
+const MAX_REFERENCE_CHARS = 2 ** 27;
 
 export interface TwoThreadMatcher extends MatcherRunner {
   /** Stop the helper thread (the process can exit without it: it never holds it open). */
@@ -41,6 +44,8 @@ export interface TwoThreadOptions {
   waitMs?: number;
   /** Least silence from the helper taken as failure. */
   stallMinMs?: number;
+  /** Most characters of one side's references handed to the helper (tests set fewer). */
+  maxReferenceChars?: number;
   /** The helper's script, in place of the bundled or TypeScript one (tests). */
   helperScript?: string;
 }
@@ -49,6 +54,7 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
   const minRows = opts.minRows ?? TWO_THREAD_MIN_ROWS;
   const waitMs = opts.waitMs ?? 10 * 60_000;
   const stallMinMs = opts.stallMinMs ?? STALL_MIN_MS;
+  const maxChars = opts.maxReferenceChars ?? MAX_REFERENCE_CHARS;
   let worker: Worker | undefined;
   let broken = false;
   // Set by the helper once it has loaded the matcher.
@@ -90,11 +96,11 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
         // The helper makes its own likeness cache.
         const { cacheA: _a, cacheB: _b, cacheValue: _v, ...shared } = texts;
         const transfer: ArrayBuffer[] = [];
-        const job: MatchJob = { journal: sideData(J, helperSign, transfer), statement: sideData(S, helperSign, transfer), texts: shared, options: numbers, sign: helperSign, reply: channel.port2, done, beat };
+        const job: MatchJob = { journal: sideData(J, helperSign, maxChars, transfer), statement: sideData(S, helperSign, maxChars, transfer), texts: shared, options: numbers, sign: helperSign, reply: channel.port2, done, beat };
         worker!.postMessage(job, [channel.port2, ...transfer]);
       } catch {
-        // What cannot be handed over (references past the longest string V8 makes, say) is
-        // matched here, as a small book is.
+        // What cannot be handed over (references longer in all than a helper can read back
+        // as one string, say) is matched here, as a small book is.
         channel.port1.close();
         runner.lastRun = 'one-thread';
         return matchStatementLog(J, S, { ...options, texts });
@@ -145,16 +151,27 @@ function workerEntry(): { file: string; execArgv: string[] } | undefined {
   return fs.existsSync(source) ? { file: source, execArgv: ['--require', require.resolve('tsx/cjs')] } : undefined;
 }
 
-// What the helper needs of one side: days and amounts as typed copies moved to it (not
-// serialised), and the references only of rows of its sign (it never reads the others), as
-// one text, which crosses threads far faster than a million strings.
-function sideData(cols: LedgerColumns, sign: 1 | -1, transfer: ArrayBuffer[]): SideData {
-  const references = new Array<string>(cols.length);
-  for (let i = 0; i < cols.length; i++) references[i] = cols.amount[i] * sign > 0 ? cols.reference[i] : '';
+// What the helper needs of one side, as typed arrays moved to it (not serialised): days,
+// amounts, and the references of rows of its sign (it never reads the others) as their
+// UTF-16 code units, each followed by a newline (references hold no white space). A
+// million strings cross threads far slower than their characters in one buffer.
+export function sideData(cols: LedgerColumns, sign: 1 | -1, maxChars: number, transfer: ArrayBuffer[]): SideData {
+  let chars = cols.length;
+  for (let i = 0; i < cols.length; i++) if (cols.amount[i] * sign > 0) chars += cols.reference[i].length;
+  if (chars > maxChars) throw new RangeError(`references of ${chars} characters are more than a helper is handed`);
+  const references = new Uint16Array(chars);
+  let at = 0;
+  for (let i = 0; i < cols.length; i++) {
+    if (cols.amount[i] * sign > 0) {
+      const r = cols.reference[i];
+      for (let c = 0; c < r.length; c++) references[at++] = r.charCodeAt(c);
+    }
+    references[at++] = 10;
+  }
   const day = cols.day.slice();
-  const amount = Float64Array.from(cols.amount);
-  transfer.push(day.buffer, amount.buffer);
-  return { length: cols.length, day, amount, references: references.join('\n') };
+  const amount = new Float64Array(cols.amount);
+  transfer.push(day.buffer, amount.buffer, references.buffer);
+  return { length: cols.length, day, amount, references };
 }
 
 // The sign with more rows on both sides together (receipts on a tie).

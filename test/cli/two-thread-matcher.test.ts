@@ -4,12 +4,13 @@
  * hard mix and on a bench book, and when its helper fails it does the helper's half itself.
  */
 import { computeReconciliation, type ReconciliationRun } from '../../analytics/reconcile/compute-reconciliation';
-import { createTwoThreadMatcher, type TwoThreadMatcher } from '../../analytics/cli/two-thread-matcher';
+import { createTwoThreadMatcher, sideData, type TwoThreadMatcher } from '../../analytics/cli/two-thread-matcher';
 import { generateBook, BENCH_ACCOUNT, BENCH_PERIOD } from '../../bench/generate';
 import { makeSyntheticBook } from '../reconcile/synthetic-book';
 import type { Book } from '../../analytics/book/types';
 import * as path from 'node:path';
-import { journalColumns, statementColumns } from '../../analytics/reconcile/ledger-columns';
+import { allocateColumns, journalColumns, statementColumns } from '../../analytics/reconcile/ledger-columns';
+import { columnsOf } from '../../analytics/cli/match-worker';
 import { IN_THIS_THREAD } from '../../analytics/reconcile/match-statement';
 import type { ProposalLog } from '../../analytics/reconcile/proposal-log';
 
@@ -73,6 +74,35 @@ describe('two-thread matcher', () => {
     const calls: number[] = [];
     expect(IN_THIS_THREAD.match(J, S, {}, (l) => calls.push(l.count)).count).toBe(log.count);
     expect(calls).toEqual([]);
+  });
+
+  test('a side crosses to the helper intact: references of its sign, code unit for code unit, and nothing of the other sign', () => {
+    const odd = ['', 'TT2024060100017', '\ud800X', '\ufeffLEAD', '票据１２３', 'A\udc00\ud83d\ude00'];
+    const cols = allocateColumns(odd.length * 2);
+    odd.forEach((r, i) => {
+      for (const [k, sign] of [[2 * i, 1], [2 * i + 1, -1]] as const) {
+        cols.reference[k] = r;
+        cols.amount[k] = sign * (1001 + i);
+        cols.day[k] = 20000 + i;
+      }
+    });
+    const transfer: ArrayBuffer[] = [];
+    const back = columnsOf(sideData(cols, 1, 1000, transfer));
+    expect(back.reference).toEqual(odd.flatMap((r) => [r, '']));
+    expect(back.amount).toEqual(cols.amount);
+    expect(Array.from(back.day)).toEqual(Array.from(cols.day));
+    expect(transfer).toHaveLength(3);
+    // Past the limit, the side is not handed over at all.
+    expect(() => sideData(cols, 1, 20, [])).toThrow(RangeError);
+  });
+
+  test('references longer in all than a helper is handed: matched here, with the same result', () => {
+    const book = makeSyntheticBook({ seed: 9, events: 1500 }).book;
+    const one = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
+    runner = createTwoThreadMatcher({ minRows: 0, maxReferenceChars: 100 });
+    const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
+    expect(runner.lastRun).toBe('one-thread');
+    expect(outcome(two)).toEqual(outcome(one));
   });
 
   test('a small account stays on one thread', () => {
