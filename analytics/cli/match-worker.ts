@@ -1,13 +1,15 @@
 /**
  * The helper thread of the two-thread matcher: it matches one sign of a reconciliation
- * (payments, say, while the main thread does receipts) and sends its proposals back.
- * The main thread is blocked waiting, so the answer goes on a port it reads synchronously,
- * and a shared flag wakes it.
+ * (payments, say, while the main thread does receipts) and sends its proposals back as
+ * each pass ends, so the main thread can make their rows while this one goes on.
+ * The main thread is blocked waiting, so the parts go on a port it reads synchronously,
+ * and a shared counter wakes it.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { LedgerColumns } from '../reconcile/ledger-columns';
 import { matchStatementLog } from '../reconcile/match-statement';
 import { likenessCache, type MatchStatementOptions, type TextIds } from '../reconcile/match-state';
+import { ProposalLog, type ProposalLogData } from '../reconcile/proposal-log';
 
 /** One side's columns as the matcher reads them. */
 export interface SideData {
@@ -28,21 +30,30 @@ export interface MatchJob {
   options: Omit<MatchStatementOptions, 'isRejected' | 'texts' | 'timings' | 'onlySign' | 'onPass' | 'onProgress' | 'log'>;
   sign: 1 | -1;
   reply: MessagePort;
-  /** Set to 1 and notified when the reply is posted. */
-  done: Int32Array;
+  /** Counted up and notified as each reply is posted. */
+  posted: Int32Array;
   /** Counted up as each pass ends and every few thousand steps within one: the main thread
    * takes a count that stops as a dead helper. */
   beat: Int32Array;
 }
 
-export type MatchReply = { ok: true; log: ReturnType<ReturnType<typeof matchStatementLog>['export']> } | { ok: false; message: string };
+/** A part of the proposals (those found since the last part), the last one saying so; or a failure. */
+export type MatchReply = { ok: true; log: ProposalLogData; last: boolean } | { ok: false; message: string };
 
 /** Columns rebuilt from what was sent: the matcher reads neither ids nor name texts. */
 export function columnsOf(side: SideData): LedgerColumns {
   // Buffer's UTF-16 keeps every code unit (a lone surrogate or a leading U+FEFF included).
   const units = side.references;
   const references = side.length ? Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le').split('\n', side.length) : [];
-  return { length: side.length, ids: [], day: side.day, amount: Array.from(side.amount), reference: references, party: [], memo: [] };
+  const amount = new Array<number>(side.length);
+  for (let i = 0; i < side.length; i++) amount[i] = side.amount[i];
+  return { length: side.length, ids: [], day: side.day, amount, reference: references, party: [], memo: [] };
+}
+
+function rowsOfSign(cols: LedgerColumns, sign: 1 | -1): number {
+  let n = 0;
+  for (let i = 0; i < cols.length; i++) if (cols.amount[i] * sign > 0) n++;
+  return n;
 }
 
 if (parentPort && workerData?.ready instanceof Int32Array) {
@@ -51,17 +62,28 @@ if (parentPort && workerData?.ready instanceof Int32Array) {
 }
 
 parentPort?.on('message', (job: MatchJob) => {
-  let reply: MatchReply;
-  let transfer: ArrayBuffer[] = [];
+  const post = (reply: MatchReply, transfer: ArrayBuffer[] = []) => {
+    job.reply.postMessage(reply, transfer);
+    Atomics.add(job.posted, 0, 1);
+    Atomics.notify(job.posted, 0);
+  };
+  let sent = 0;
+  const sendFound = (log: ProposalLog, last: boolean) => {
+    const part = log.slice(sent).export();
+    sent = log.count;
+    post({ ok: true, log: part, last }, part.buffers);
+  };
   try {
-    const log = matchStatementLog(columnsOf(job.journal), columnsOf(job.statement), { ...job.options, texts: { ...job.texts, ...likenessCache() }, onlySign: job.sign, onPass: () => Atomics.add(job.beat, 0, 1), onProgress: () => Atomics.add(job.beat, 0, 1) });
-    const data = log.export();
-    transfer = data.buffers;
-    reply = { ok: true, log: data };
+    const J = columnsOf(job.journal);
+    const S = columnsOf(job.statement);
+    const log = new ProposalLog(rowsOfSign(J, job.sign), rowsOfSign(S, job.sign));
+    const onPass = () => {
+      Atomics.add(job.beat, 0, 1);
+      if (log.count > sent) sendFound(log, false);
+    };
+    matchStatementLog(J, S, { ...job.options, texts: { ...job.texts, ...likenessCache() }, onlySign: job.sign, log, onPass, onProgress: () => Atomics.add(job.beat, 0, 1) });
+    sendFound(log, true);
   } catch (e) {
-    reply = { ok: false, message: String((e as Error)?.message ?? e) };
+    post({ ok: false, message: String((e as Error)?.message ?? e) });
   }
-  job.reply.postMessage(reply, transfer);
-  Atomics.store(job.done, 0, 1);
-  Atomics.notify(job.done, 0);
 });

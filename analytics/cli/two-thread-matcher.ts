@@ -9,7 +9,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { t } from '../book/types';
+import { fail } from '../util/error';
 import type { LedgerColumns } from '../reconcile/ledger-columns';
 import { matchStatementLog, type MatcherRunner } from '../reconcile/match-statement';
 import { textIds } from '../reconcile/match-state';
@@ -90,13 +92,13 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
       // The helper takes the larger sign: this thread has the setup before and the rows after.
       const helperSign = largerSign(J, S);
       const channel = new MessageChannel();
-      const done = new Int32Array(new SharedArrayBuffer(4));
+      const posted = new Int32Array(new SharedArrayBuffer(4));
       const beat = new Int32Array(new SharedArrayBuffer(4));
       try {
         // The helper makes its own likeness cache.
         const { cacheA: _a, cacheB: _b, cacheValue: _v, ...shared } = texts;
         const transfer: ArrayBuffer[] = [];
-        const job: MatchJob = { journal: sideData(J, helperSign, maxChars, transfer), statement: sideData(S, helperSign, maxChars, transfer), texts: shared, options: numbers, sign: helperSign, reply: channel.port2, done, beat };
+        const job: MatchJob = { journal: sideData(J, helperSign, maxChars, transfer), statement: sideData(S, helperSign, maxChars, transfer), texts: shared, options: numbers, sign: helperSign, reply: channel.port2, posted, beat };
         worker!.postMessage(job, [channel.port2, ...transfer]);
       } catch {
         // What cannot be handed over (references longer in all than a helper can read back
@@ -113,25 +115,39 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
       // for three times what this half took, and at least STALL_MIN_MS: a helper that died
       // cannot say so while this thread waits, so its silence is what tells.
       const stallMs = Math.max(stallMinMs, 3 * (performance.now() - halfStart));
-      // The caller starts on this half's proposals while the helper finishes the larger one.
-      if (!broken && meanwhile) {
-        const meanwhileStart = performance.now();
-        meanwhile(here);
-        if (options.timings) options.timings['meanwhile'] = Math.round(performance.now() - meanwhileStart);
-      }
+      // The caller makes this half's rows, then each part of the helper's as it comes in.
+      const own = here.count;
+      let handedMs = 0;
+      const handOver = (log: ProposalLog) => {
+        const handStart = performance.now();
+        meanwhile?.(log);
+        handedMs += performance.now() - handStart;
+      };
+      if (!broken) handOver(here);
       const waitStart = performance.now();
-      const helper = broken ? undefined : awaitReply(done, [ready, beat], channel.port1, stallMs, waitMs);
-      if (options.timings) options.timings['helper-wait'] = Math.round(performance.now() - waitStart);
+      const handedBefore = handedMs;
+      const complete = !broken && receiveHalf(here, channel.port1, posted, [ready, beat], stallMs, waitMs, handOver);
+      if (options.timings) {
+        options.timings['meanwhile'] = Math.round(handedMs);
+        options.timings['helper-wait'] = Math.round(performance.now() - waitStart - (handedMs - handedBefore));
+      }
       channel.port1.close();
-      if (!helper) {
-        // The helper failed or took too long: do its half here, and stop using it.
+      if (!complete) {
+        // The helper failed or took too long: do its half here, and stop using it. The parts
+        // it sent are what this thread finds first (same code, same rows): their rows may
+        // already be made, so only what follows them is added.
         runner.close();
         broken = true;
         runner.lastRun = 'helper-failed';
-        return matchStatementLog(J, S, { ...options, texts, onlySign: helperSign, log: here });
+        const rest = matchStatementLog(J, S, { ...options, texts, onlySign: helperSign });
+        const received = here.count - own;
+        if (!rest.sameAs(0, here, own, received)) {
+          fail('helper-disagreed', t('辅助线程的匹配结果与本线程重算的不一致，未写入任何内容。', 'The helper thread\'s matches differ from this thread\'s own run of them; nothing was written.'));
+        }
+        here.appendFrom(rest, received);
+        return here;
       }
       runner.lastRun = 'two-threads';
-      here.appendFrom(helper);
       return here;
     },
     close() {
@@ -181,27 +197,42 @@ function largerSign(J: LedgerColumns, S: LedgerColumns): 1 | -1 {
   return balance >= 0 ? 1 : -1;
 }
 
-// Block until the helper posts its reply; undefined when it fails, falls silent for
-// `stallMs` (no change in any of `signs`), or has not answered in `waitMs` in all.
-function awaitReply(done: Int32Array, signs: Int32Array[], port: MessageChannel['port1'], stallMs: number, waitMs: number): ProposalLog | undefined {
+// Add the helper's parts to `log` as they come, handing the log to `meanwhile` after each;
+// true once the last part is in, false when the helper fails: a reply that is not a part,
+// silence for `stallMs` (no change in any of `signs`), or no last part in `waitMs` in all.
+function receiveHalf(log: ProposalLog, port: MessagePort, posted: Int32Array, signs: Int32Array[], stallMs: number, waitMs: number, meanwhile: (log: ProposalLog) => void): boolean {
   const start = performance.now();
   let heard = start;
   let last = signs.map((s) => Atomics.load(s, 0)).join();
-  while (Atomics.wait(done, 0, 0, WAIT_SLICE_MS) === 'timed-out') {
+  for (;;) {
+    // Read before draining: a part posted after the drain changes it, so the wait below
+    // returns at once rather than missing it.
+    const count = Atomics.load(posted, 0);
+    let added = false;
+    for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {
+      const reply = got.message as MatchReply | undefined;
+      if (!reply?.ok) return false;
+      try {
+        log.appendFrom(ProposalLog.import(reply.log));
+      } catch {
+        // A reply that is not a log (a helper script of another version, say) is a failed helper.
+        return false;
+      }
+      if (reply.last === true) return true;
+      added = true;
+    }
+    if (added) {
+      meanwhile(log);
+      heard = performance.now();
+      continue;
+    }
+    const woken = Atomics.wait(posted, 0, count, WAIT_SLICE_MS) !== 'timed-out';
     const now = performance.now();
     const seen = signs.map((s) => Atomics.load(s, 0)).join();
-    if (seen !== last) {
+    if (woken || seen !== last) {
       last = seen;
       heard = now;
     }
-    if (now - heard > stallMs || now - start > waitMs) return undefined;
-  }
-  const message = receiveMessageOnPort(port)?.message as MatchReply | undefined;
-  if (!message?.ok) return undefined;
-  try {
-    return ProposalLog.import(message.log);
-  } catch {
-    // A reply that is not a log (a helper script of another version, say) is a failed helper.
-    return undefined;
+    if (now - heard > stallMs || now - start > waitMs) return false;
   }
 }

@@ -66,9 +66,9 @@ export interface MatcherRunner {
   /** Told how many rows a reconciliation has as it starts, so a helper thread can start early. */
   warmUp?(rows: number): void;
   /**
-   * @param meanwhile called at most once, on this thread, with the proposals found here while
-   *   the rest are still being found elsewhere (the caller can start on them); the log
-   *   returned holds those first, in the same order
+   * @param meanwhile called on this thread, while the rest are still being found elsewhere,
+   *   with the log of the proposals found so far (each time more are in), so the caller can
+   *   start on them; the log returned holds them first, in the same order
    */
   match(journal: LedgerColumns, statement: LedgerColumns, options: MatchStatementOptions, meanwhile?: (found: ProposalLog) => void): ProposalLog;
 }

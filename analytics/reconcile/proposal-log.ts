@@ -130,20 +130,52 @@ export class ProposalLog {
     return log;
   }
 
-  /** Add another log's proposals after this one's (room permitting: see the constructor). */
-  appendFrom(other: ProposalLog): void {
+  /**
+   * Add another log's proposals, from its proposal `from` on, after this one's (room
+   * permitting: see the constructor).
+   */
+  appendFrom(other: ProposalLog, from = 0): void {
     const k0 = this.count;
     const r0 = this.first[k0];
-    const rows = other.first[other.count];
-    while (k0 + other.count + 1 >= this.rule.length) this.growProposals();
+    const n = other.count - from;
+    const o0 = other.first[from];
+    const rows = other.first[other.count] - o0;
+    while (k0 + n + 1 >= this.rule.length) this.growProposals();
     while (r0 + rows > this.rows.length) this.rows = grown(this.rows, this.rows.length * 2);
-    this.rule.set(other.rule.subarray(0, other.count), k0);
-    this.scores.set(other.scores.subarray(0, other.count), k0);
-    this.entryCount.set(other.entryCount.subarray(0, other.count), k0);
-    this.rows.set(other.rows.subarray(0, rows), r0);
-    for (let k = 1; k <= other.count; k++) this.first[k0 + k] = r0 + other.first[k];
-    for (const [k, v] of other.residuals) this.residuals.set(k0 + k, v);
-    this.count = k0 + other.count;
+    this.rule.set(other.rule.subarray(from, other.count), k0);
+    this.scores.set(other.scores.subarray(from, other.count), k0);
+    this.entryCount.set(other.entryCount.subarray(from, other.count), k0);
+    this.rows.set(other.rows.subarray(o0, o0 + rows), r0);
+    for (let k = 1; k <= n; k++) this.first[k0 + k] = r0 + other.first[from + k] - o0;
+    for (const [k, v] of other.residuals) if (k >= from) this.residuals.set(k0 + k - from, v);
+    this.count = k0 + n;
+  }
+
+  /** Proposals `from` … count − 1 as a log of their own, its arrays no larger than they need. */
+  slice(from: number): ProposalLog {
+    const part = new ProposalLog(0, 0);
+    part.appendFrom(this, from);
+    const n = part.count;
+    part.rule = part.rule.slice(0, n + 1);
+    part.scores = part.scores.slice(0, n + 1);
+    part.entryCount = part.entryCount.slice(0, n + 1);
+    part.first = part.first.slice(0, n + 2);
+    part.rows = part.rows.slice(0, part.first[n]);
+    return part;
+  }
+
+  /** Whether proposals k0 … k0 + n − 1 here are other's proposals o0 … o0 + n − 1, row for row. */
+  sameAs(k0: number, other: ProposalLog, o0: number, n: number): boolean {
+    if (k0 + n > this.count || o0 + n > other.count) return false;
+    for (let x = 0; x < n; x++) {
+      const k = k0 + x;
+      const o = o0 + x;
+      const size = this.first[k + 1] - this.first[k];
+      if (this.rule[k] !== other.rule[o] || this.scores[k] !== other.scores[o] || this.entryCount[k] !== other.entryCount[o] || this.residualOf(k) !== other.residualOf(o)) return false;
+      if (size !== other.first[o + 1] - other.first[o]) return false;
+      for (let r = 0; r < size; r++) if (this.rows[this.first[k] + r] !== other.rows[other.first[o] + r]) return false;
+    }
+    return true;
   }
 
   private growProposals(): void {

@@ -11,7 +11,7 @@ import type { Book } from '../../analytics/book/types';
 import * as path from 'node:path';
 import { allocateColumns, journalColumns, statementColumns } from '../../analytics/reconcile/ledger-columns';
 import { columnsOf } from '../../analytics/cli/match-worker';
-import { IN_THIS_THREAD } from '../../analytics/reconcile/match-statement';
+import { IN_THIS_THREAD, type MatcherRunner } from '../../analytics/reconcile/match-statement';
 import type { ProposalLog } from '../../analytics/reconcile/proposal-log';
 
 // Matches as texts in the order they are written, and everything else of the run.
@@ -56,24 +56,57 @@ describe('two-thread matcher', () => {
     expect(outcome(two)).toEqual(outcome(one));
   });
 
-  test('the caller is handed this thread\'s half while the helper works, as the head of the final log', () => {
+  // Each time the caller is handed the log: its proposals so far, one line per proposal.
+  function handedLogs(run: (meanwhile: (log: ProposalLog) => void) => ProposalLog) {
+    const lines = (log: ProposalLog, n = log.count) => Array.from({ length: n }, (_, k) => `${log.ruleOf(k)} ${log.scoreOf(k)} ${log.entryOf(k, 0)}/${log.lineOf(k, 0)}`);
+    const handed: string[][] = [];
+    const final = run((log) => handed.push(lines(log)));
+    return { handed, final: lines(final) };
+  }
+
+  test('the caller is handed this thread\'s half, then the helper\'s as each pass ends, each time a head of the final log', () => {
     const book = makeSyntheticBook({ seed: 5, events: 2000 }).book;
-    const seen: { count: number; rules: string[] }[] = [];
-    runner = createTwoThreadMatcher({ minRows: 0 });
-    const meanwhile = (log: ProposalLog) => seen.push({ count: log.count, rules: Array.from({ length: log.count }, (_, k) => `${log.ruleOf(k)} ${log.entryOf(k, 0)}`) });
     const J = journalColumns(book.tables.Journal!.rows.filter((r) => r.AccountId === 'BANK1'));
     const S = statementColumns(book.tables.Statement!.rows.filter((r) => r.AccountId === 'BANK1'));
-    const log = runner.match(J, S, {}, meanwhile);
+    runner = createTwoThreadMatcher({ minRows: 0 });
+    const { handed, final } = handedLogs((meanwhile) => runner!.match(J, S, {}, meanwhile));
     expect(runner.lastRun).toBe('two-threads');
-    expect(seen).toHaveLength(1);
-    // Both halves found something, and the half handed over leads the final log unchanged.
-    expect(seen[0].count).toBeGreaterThan(50);
-    expect(log.count - seen[0].count).toBeGreaterThan(50);
-    expect(Array.from({ length: seen[0].count }, (_, k) => `${log.ruleOf(k)} ${log.entryOf(k, 0)}`)).toEqual(seen[0].rules);
-    // On one thread there is no meanwhile: everything comes back at once.
-    const calls: number[] = [];
-    expect(IN_THIS_THREAD.match(J, S, {}, (l) => calls.push(l.count)).count).toBe(log.count);
-    expect(calls).toEqual([]);
+    // This thread's half, then at least two of the helper's parts (exact and date-window
+    // matches come in before the sums), each log growing and a head of the final one.
+    expect(handed.length).toBeGreaterThanOrEqual(3);
+    handed.forEach((lines, i) => {
+      expect(lines).toEqual(final.slice(0, lines.length));
+      if (i > 0) expect(lines.length).toBeGreaterThan(handed[i - 1].length);
+    });
+    // The first hand-over is this thread's sign alone, the rest the helper's.
+    const own = handed[0].length;
+    const sign = (line: string) => Math.sign(J.amount[Number(line.split(' ')[2].split('/')[0])]);
+    expect(new Set(final.slice(0, own).map(sign)).size).toBe(1);
+    expect(new Set(final.slice(own).map(sign))).toEqual(new Set([-sign(final[0])]));
+    // On one thread nothing is handed over: everything comes back at once.
+    const one = handedLogs((meanwhile) => IN_THIS_THREAD.match(J, S, {}, meanwhile));
+    expect(one.handed).toEqual([]);
+    expect(one.final.length).toBe(final.length);
+  });
+
+  test('a helper that dies part-way: the parts it sent stand, the rest of its half is done here, with the same result', () => {
+    const book = makeSyntheticBook({ seed: 13, events: 1500 }).book;
+    const one = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
+    runner = createTwoThreadMatcher({ minRows: 0, stallMinMs: 300, helperScript: path.join(__dirname, 'fixtures', 'helper-that-dies-midway.js') });
+    const handed: number[] = [];
+    const counting: MatcherRunner = { match: (J, S, o, meanwhile) => runner!.match(J, S, o, (log) => (handed.push(log.count), meanwhile?.(log))) };
+    const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner: counting });
+    expect(runner.lastRun).toBe('helper-failed');
+    // This thread's half, then at least one part from the helper before it died.
+    expect(handed.length).toBeGreaterThanOrEqual(2);
+    expect(outcome(two)).toEqual(outcome(one));
+  });
+
+  test('a helper whose parts this thread\'s own run does not find: the reconciliation stops with an error, not a mix', () => {
+    const book = makeSyntheticBook({ seed: 17, events: 1200 }).book;
+    runner = createTwoThreadMatcher({ minRows: 0, stallMinMs: 300, helperScript: path.join(__dirname, 'fixtures', 'helper-that-lies.js') });
+    expect(() => computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner })).toThrow(expect.objectContaining({ code: 'helper-disagreed' }));
+    expect(runner.lastRun).toBe('helper-failed');
   });
 
   test('a side crosses to the helper intact: references of its sign, code unit for code unit, and nothing of the other sign', () => {

@@ -1,0 +1,69 @@
+/**
+ * The proposal log: what goes in comes out (rows, rule, score to three decimals, residual),
+ * and the pieces the two-thread matcher sends and joins (slice, append from a point, compare
+ * a range) keep every proposal whole.
+ */
+import { ProposalLog } from '../../analytics/reconcile/proposal-log';
+
+// Each proposal as one line: rule, score, entries/lines, residual.
+function lines(log: ProposalLog): string[] {
+  return Array.from({ length: log.count }, (_, k) => {
+    const entries = Array.from({ length: log.entryCountOf(k) }, (_, x) => log.entryOf(k, x));
+    const rows = Array.from({ length: log.lineCountOf(k) }, (_, x) => log.lineOf(k, x));
+    return `${log.ruleOf(k)} ${log.scoreOf(k)} ${entries.join(',')}/${rows.join(',')} ${log.residualOf(k)}`;
+  });
+}
+
+function sample(): ProposalLog {
+  const log = new ProposalLog(10, 10);
+  log.add(0, 3, 'exact-reference', 0.99, 0);
+  log.add([1, 2], 4, 'many-to-one', 0.8123, 0);
+  log.add(5, 6, 'fee-netted', 0.7, -1500);
+  log.add(7, [8, 9], 'one-to-many', 0.75, 0);
+  return log;
+}
+
+const SAMPLE = ['exact-reference 0.99 0/3 0', 'many-to-one 0.812 1,2/4 0', 'fee-netted 0.7 5/6 -1500', 'one-to-many 0.75 7/8,9 0'];
+
+describe('proposal log', () => {
+  test('keeps each proposal as added, score to three decimals', () => {
+    expect(lines(sample())).toEqual(SAMPLE);
+  });
+
+  test('a slice holds the proposals from a point on, residuals renumbered with them, and survives export and import', () => {
+    const part = sample().slice(1);
+    expect(lines(part)).toEqual(SAMPLE.slice(1));
+    expect(lines(ProposalLog.import(part.export()))).toEqual(SAMPLE.slice(1));
+    expect(lines(sample().slice(4))).toEqual([]);
+  });
+
+  test('appending from a point adds only what follows it, after what is there', () => {
+    const log = new ProposalLog(20, 20);
+    log.add(10, 11, 'exact-date', 0.9, 0);
+    log.appendFrom(sample(), 2);
+    expect(lines(log)).toEqual(['exact-date 0.9 10/11 0', ...SAMPLE.slice(2)]);
+    log.appendFrom(sample());
+    expect(lines(log)).toEqual(['exact-date 0.9 10/11 0', ...SAMPLE.slice(2), ...SAMPLE]);
+  });
+
+  test('compares a range with another log\'s, proposal by proposal', () => {
+    const log = new ProposalLog(20, 20);
+    log.add(10, 11, 'exact-date', 0.9, 0);
+    log.appendFrom(sample());
+    expect(log.sameAs(1, sample(), 0, 4)).toBe(true);
+    expect(log.sameAs(2, sample(), 1, 2)).toBe(true);
+    expect(log.sameAs(0, sample(), 0, 0)).toBe(true);
+    // Off by one, past the end, or one field different: not the same.
+    expect(log.sameAs(0, sample(), 0, 1)).toBe(false);
+    expect(log.sameAs(2, sample(), 1, 4)).toBe(false);
+    const other = new ProposalLog(10, 10);
+    other.add(0, 3, 'exact-reference', 0.99, 0);
+    other.add([1, 2], 4, 'many-to-one', 0.8123, 0);
+    other.add(5, 6, 'fee-netted', 0.7, -1400);
+    expect(log.sameAs(1, other, 0, 2)).toBe(true);
+    expect(log.sameAs(1, other, 0, 3)).toBe(false);
+    const rows = new ProposalLog(10, 10);
+    rows.add(0, 4, 'exact-reference', 0.99, 0);
+    expect(log.sameAs(1, rows, 0, 1)).toBe(false);
+  });
+});
