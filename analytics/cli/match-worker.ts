@@ -37,8 +37,11 @@ export interface MatchJob {
   beat: Int32Array;
 }
 
-/** A part of the proposals (those found since the last part), the last one saying so; or a failure. */
-export type MatchReply = { ok: true; log: ProposalLogData; last: boolean } | { ok: false; message: string };
+/**
+ * A part of the proposals (those found since the last part; never empty but for the last),
+ * the last one saying so and how many there were in all; or a failure.
+ */
+export type MatchReply = { ok: true; log: ProposalLogData; last: false } | { ok: true; log: ProposalLogData; last: true; total: number } | { ok: false; message: string };
 
 /** Columns rebuilt from what was sent: the matcher reads neither ids nor name texts. */
 export function columnsOf(side: SideData): LedgerColumns {
@@ -71,7 +74,7 @@ parentPort?.on('message', (job: MatchJob) => {
   const sendFound = (log: ProposalLog, last: boolean) => {
     const part = log.slice(sent).export();
     sent = log.count;
-    post({ ok: true, log: part, last }, part.buffers);
+    post(last ? { ok: true, log: part, last, total: log.count } : { ok: true, log: part, last }, part.buffers);
   };
   try {
     const J = columnsOf(job.journal);

@@ -126,7 +126,7 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
       if (!broken) handOver(here);
       const waitStart = performance.now();
       const handedBefore = handedMs;
-      const complete = !broken && receiveHalf(here, channel.port1, posted, [ready, beat], stallMs, waitMs, handOver);
+      const complete = !broken && receiveHalf(here, channel.port1, posted, [ready, beat], stallMs, waitMs, handOver, helperPartCheck(J, S, helperSign));
       if (options.timings) {
         options.timings['meanwhile'] = Math.round(handedMs);
         options.timings['helper-wait'] = Math.round(performance.now() - waitStart - (handedMs - handedBefore));
@@ -180,7 +180,12 @@ export function sideData(cols: LedgerColumns, sign: 1 | -1, maxChars: number, tr
   for (let i = 0; i < cols.length; i++) {
     if (cols.amount[i] * sign > 0) {
       const r = cols.reference[i];
-      for (let c = 0; c < r.length; c++) references[at++] = r.charCodeAt(c);
+      for (let c = 0; c < r.length; c++) {
+        const unit = r.charCodeAt(c);
+        // A newline would split one row's reference in two (normalised references have none).
+        if (unit === 10) throw new RangeError(`reference of row ${i} holds a line break`);
+        references[at++] = unit;
+      }
     }
     references[at++] = 10;
   }
@@ -188,6 +193,27 @@ export function sideData(cols: LedgerColumns, sign: 1 | -1, maxChars: number, tr
   const amount = new Float64Array(cols.amount);
   transfer.push(day.buffer, amount.buffer, references.buffer);
   return { length: cols.length, day, amount, references };
+}
+
+// A check of each part the helper sends: every row in range, of the helper's sign, in no
+// earlier proposal, and each residual what the rows' amounts leave (0 but for a netted fee).
+function helperPartCheck(J: LedgerColumns, S: LedgerColumns, sign: 1 | -1): (part: ProposalLog) => boolean {
+  const entryTaken = new Uint8Array(J.length);
+  const lineTaken = new Uint8Array(S.length);
+  const take = (cols: LedgerColumns, taken: Uint8Array, row: number) => {
+    if (!(row >= 0 && row < cols.length) || taken[row] || !(cols.amount[row] * sign > 0)) return NaN;
+    taken[row] = 1;
+    return cols.amount[row];
+  };
+  return (part) => {
+    for (let k = 0; k < part.count; k++) {
+      let left = 0;
+      for (let x = 0; x < part.entryCountOf(k); x++) left -= take(J, entryTaken, part.entryOf(k, x));
+      for (let x = 0; x < part.lineCountOf(k); x++) left += take(S, lineTaken, part.lineOf(k, x));
+      if (part.entryCountOf(k) === 0 || part.lineCountOf(k) === 0 || left !== part.residualOf(k)) return false;
+    }
+    return true;
+  };
 }
 
 // The sign with more rows on both sides together (receipts on a tie).
@@ -200,8 +226,9 @@ function largerSign(J: LedgerColumns, S: LedgerColumns): 1 | -1 {
 // Add the helper's parts to `log` as they come, handing the log to `meanwhile` after each;
 // true once the last part is in, false when the helper fails: a reply that is not a part,
 // silence for `stallMs` (no change in any of `signs`), or no last part in `waitMs` in all.
-function receiveHalf(log: ProposalLog, port: MessagePort, posted: Int32Array, signs: Int32Array[], stallMs: number, waitMs: number, meanwhile: (log: ProposalLog) => void): boolean {
+function receiveHalf(log: ProposalLog, port: MessagePort, posted: Int32Array, signs: Int32Array[], stallMs: number, waitMs: number, meanwhile: (log: ProposalLog) => void, isSound: (part: ProposalLog) => boolean): boolean {
   const start = performance.now();
+  const before = log.count;
   let heard = start;
   let last = signs.map((s) => Atomics.load(s, 0)).join();
   for (;;) {
@@ -211,14 +238,19 @@ function receiveHalf(log: ProposalLog, port: MessagePort, posted: Int32Array, si
     let added = false;
     for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {
       const reply = got.message as MatchReply | undefined;
-      if (!reply?.ok) return false;
+      if (!reply?.ok || performance.now() - start > waitMs) return false;
+      let part: ProposalLog;
       try {
-        log.appendFrom(ProposalLog.import(reply.log));
+        part = ProposalLog.import(reply.log);
       } catch {
         // A reply that is not a log (a helper script of another version, say) is a failed helper.
         return false;
       }
-      if (reply.last === true) return true;
+      // Only parts that hold something, rows of the helper's sign not taken before, and a last
+      // part that counts all the helper sent: anything else is a failed helper, before it is added.
+      if ((part.count === 0 && reply.last !== true) || !isSound(part)) return false;
+      log.appendFrom(part);
+      if (reply.last === true) return reply.total === log.count - before;
       added = true;
     }
     if (added) {

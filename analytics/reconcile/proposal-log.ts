@@ -110,17 +110,36 @@ export class ProposalLog {
     return { ...data, buffers: [this.rule.buffer, this.scores.buffer, this.entryCount.buffer, this.first.buffer, this.rows.buffer] as ArrayBuffer[] };
   }
 
-  /** A log from {@link export}'s data. */
+  /**
+   * A log from {@link export}'s data, checked to be whole: every array as long as the count
+   * needs, row ranges that go forward, known rules, and a residual for every proposal marked
+   * as having one (and for no other).
+   * @throws Error 'not a proposal log' otherwise
+   */
   static import(data: ProposalLogData): ProposalLog {
     // Checked by tag, not instanceof: arrays from another thread may come from another realm.
     const arrays = [data.rule, data.scores, data.entryCount, data.first, data.rows];
     const kinds = ['Uint8Array', 'Uint16Array', 'Uint8Array', 'Int32Array', 'Int32Array'];
     const isKind = (a: unknown, kind: string) => ArrayBuffer.isView(a) && Object.prototype.toString.call(a) === `[object ${kind}]`;
-    if (!Number.isInteger(data.count) || data.count < 0 || arrays.some((a, i) => !isKind(a, kinds[i])) || data.first.length <= data.count || !Array.isArray(data.residuals)) {
-      throw new Error('not a proposal log');
+    const n = data.count;
+    const whole =
+      Number.isInteger(n) &&
+      n >= 0 &&
+      arrays.every((a, i) => isKind(a, kinds[i])) &&
+      Array.isArray(data.residuals) &&
+      data.rule.length >= n &&
+      data.scores.length >= n &&
+      data.entryCount.length >= n &&
+      data.first.length > n &&
+      data.first[0] === 0 &&
+      data.first[n] <= data.rows.length &&
+      hasResiduals(data);
+    if (!whole) throw new Error('not a proposal log');
+    for (let k = 0; k < n; k++) {
+      if (data.first[k + 1] < data.first[k] + data.entryCount[k] || (data.rule[k] & ~HAS_RESIDUAL) >= RULES.length || data.scores[k] > 1000) throw new Error('not a proposal log');
     }
     const log = new ProposalLog(0, 0);
-    log.count = data.count;
+    log.count = n;
     log.rule = data.rule;
     log.scores = data.scores;
     log.entryCount = data.entryCount;
@@ -135,6 +154,7 @@ export class ProposalLog {
    * permitting: see the constructor).
    */
   appendFrom(other: ProposalLog, from = 0): void {
+    if (!(Number.isInteger(from) && from >= 0 && from <= other.count)) throw new RangeError(`no proposal ${from} in a log of ${other.count}`);
     const k0 = this.count;
     const r0 = this.first[k0];
     const n = other.count - from;
@@ -187,8 +207,24 @@ export class ProposalLog {
   }
 }
 
+// Residuals only of proposals marked as having one, each a nonzero whole number of fen, and
+// one for every proposal so marked.
+function hasResiduals(data: ProposalLogData): boolean {
+  let marked = 0;
+  for (let k = 0; k < data.count; k++) if (data.rule[k] & HAS_RESIDUAL) marked++;
+  const seen = new Set<number>();
+  for (const pair of data.residuals) {
+    if (!Array.isArray(pair) || pair.length !== 2) return false;
+    const [k, v] = pair;
+    if (!Number.isInteger(k) || k < 0 || k >= data.count || !(data.rule[k] & HAS_RESIDUAL) || !Number.isSafeInteger(v) || v === 0 || seen.has(k)) return false;
+    seen.add(k);
+  }
+  return seen.size === marked;
+}
+
 function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, n: number): T {
-  const out = new (a.constructor as new (n: number) => T)(n);
+  // An emptied array (a slice of no proposals) grows from a few slots, not from none.
+  const out = new (a.constructor as new (n: number) => T)(Math.max(n, 16));
   out.set(a);
   return out;
 }

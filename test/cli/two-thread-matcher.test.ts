@@ -102,6 +102,22 @@ describe('two-thread matcher', () => {
     expect(outcome(two)).toEqual(outcome(one));
   });
 
+  // A helper's parts are checked before they are added: a spoilt one is a failed helper, and
+  // the rest of its half (from the last sound part on) is done here.
+  test.each([
+    ['sends a part twice', 'helper-that-repeats-a-part.js'],
+    ['marks a part last without saying how many it sent', 'helper-that-ends-early.js'],
+    ['names a row past the end', 'helper-with-a-row-past-the-end.js'],
+    ['floods the port with empty parts', 'helper-that-floods.js'],
+  ])('a helper that %s: the same result as one thread', (_what, script) => {
+    const book = makeSyntheticBook({ seed: 21, events: 1500 }).book;
+    const one = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
+    runner = createTwoThreadMatcher({ minRows: 0, stallMinMs: 300, waitMs: 20_000, helperScript: path.join(__dirname, 'fixtures', script) });
+    const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
+    expect(runner.lastRun).toBe('helper-failed');
+    expect(outcome(two)).toEqual(outcome(one));
+  });
+
   test('a helper whose parts this thread\'s own run does not find: the reconciliation stops with an error, not a mix', () => {
     const book = makeSyntheticBook({ seed: 17, events: 1200 }).book;
     runner = createTwoThreadMatcher({ minRows: 0, stallMinMs: 300, helperScript: path.join(__dirname, 'fixtures', 'helper-that-lies.js') });
@@ -125,8 +141,11 @@ describe('two-thread matcher', () => {
     expect(back.amount).toEqual(cols.amount);
     expect(Array.from(back.day)).toEqual(Array.from(cols.day));
     expect(transfer).toHaveLength(3);
-    // Past the limit, the side is not handed over at all.
+    // Past the limit, or with a reference that holds a line break (which would split it in
+    // two), the side is not handed over at all.
     expect(() => sideData(cols, 1, 20, [])).toThrow(RangeError);
+    cols.reference[2] = 'A\nB';
+    expect(() => sideData(cols, 1, 1000, [])).toThrow(/line break/);
   });
 
   test('references longer in all than a helper is handed: matched here, with the same result', () => {

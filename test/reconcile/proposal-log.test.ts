@@ -3,7 +3,7 @@
  * and the pieces the two-thread matcher sends and joins (slice, append from a point, compare
  * a range) keep every proposal whole.
  */
-import { ProposalLog } from '../../analytics/reconcile/proposal-log';
+import { ProposalLog, type ProposalLogData } from '../../analytics/reconcile/proposal-log';
 
 // Each proposal as one line: rule, score, entries/lines, residual.
 function lines(log: ProposalLog): string[] {
@@ -65,5 +65,43 @@ describe('proposal log', () => {
     const rows = new ProposalLog(10, 10);
     rows.add(0, 4, 'exact-reference', 0.99, 0);
     expect(log.sameAs(1, rows, 0, 1)).toBe(false);
+  });
+
+  test('slices and appends only from a proposal the log has; an empty slice still takes new proposals', () => {
+    expect(() => sample().slice(5)).toThrow(RangeError);
+    expect(() => sample().slice(-1)).toThrow(RangeError);
+    expect(() => new ProposalLog(5, 5).appendFrom(sample(), 5)).toThrow(RangeError);
+    const empty = sample().slice(4);
+    empty.add(3, 3, 'exact-date', 0.9, 0);
+    empty.appendFrom(sample());
+    expect(lines(empty)).toEqual(['exact-date 0.9 3/3 0', ...SAMPLE]);
+    const imported = ProposalLog.import(new ProposalLog(0, 0).slice(0).export());
+    imported.appendFrom(sample(), 3);
+    expect(lines(imported)).toEqual(SAMPLE.slice(3));
+  });
+
+  // Each a log as another thread might send it, spoilt in one way.
+  const spoilt: [string, (d: ProposalLogData) => unknown][] = [
+    ['a count past its arrays', (d) => (d.count = 9)],
+    ['a negative count', (d) => (d.count = -1)],
+    ['rows that do not start at 0', (d) => (d.first[0] = 1)],
+    ['a proposal whose rows run backwards', (d) => (d.first[2] = 0)],
+    ['more entries than rows', (d) => (d.entryCount[0] = 3)],
+    ['rows past the end of the row array', (d) => (d.first[4] = 99)],
+    ['a rule with no name', (d) => (d.rule[0] = 50)],
+    ['a score above 1', (d) => (d.scores[0] = 1001)],
+    ['a residual flag with no residual', (d) => (d.rule[0] |= 0x80)],
+    ['a residual with no flag', (d) => d.residuals.push([0, 100])],
+    ['a residual of zero', (d) => (d.residuals[0][1] = 0)],
+    ['a residual of a proposal past the count', (d) => (d.residuals[0][0] = 7)],
+    ['a residual that is not whole fen', (d) => (d.residuals[0][1] = 0.5)],
+    ['an array of another kind', (d) => ((d as unknown as { scores: Float64Array }).scores = new Float64Array(4))],
+  ];
+  test.each(spoilt)('import refuses %s', (_what, spoil) => {
+    const data = sample().slice(0).export();
+    expect(ProposalLog.import(data).count).toBe(4);
+    const copy = structuredClone(data);
+    spoil(copy);
+    expect(() => ProposalLog.import(copy)).toThrow('not a proposal log');
   });
 });
