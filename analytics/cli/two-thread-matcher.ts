@@ -32,6 +32,25 @@ const WAIT_SLICE_MS = 100;
 // string V8 makes (2^29 − 24 code units), and 256 MB of buffer at most.
 const MAX_REFERENCE_CHARS = 2 ** 27;
 
+/**
+ * About the most rows a workbook of `bytes` bytes holds: a cash book row (ids, date, amount,
+ * texts) takes some 80 bytes compressed, and rarely under 32. A command that may reconcile
+ * starts the helper from this as it begins reading the file, so the helper has loaded by
+ * the time the rows are in; a book it misses starts it when the match begins.
+ */
+export function rowsAFileMayHold(bytes: number): number {
+  return Math.floor(bytes / 32);
+}
+
+/** A file's size in bytes; 0 when it cannot be read (the command then says why). */
+export function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 export interface TwoThreadMatcher extends MatcherRunner {
   /** Stop the helper thread (the process can exit without it: it never holds it open). */
   close(): void;

@@ -4,7 +4,7 @@
  * hard mix and on a bench book, and when its helper fails it does the helper's half itself.
  */
 import { computeReconciliation, type ReconciliationRun } from '../../analytics/reconcile/compute-reconciliation';
-import { createTwoThreadMatcher, sideData, type TwoThreadMatcher } from '../../analytics/cli/two-thread-matcher';
+import { createTwoThreadMatcher, fileSize, rowsAFileMayHold, sideData, type TwoThreadMatcher } from '../../analytics/cli/two-thread-matcher';
 import { generateBook, BENCH_ACCOUNT, BENCH_PERIOD } from '../../bench/generate';
 import { makeSyntheticBook } from '../reconcile/synthetic-book';
 import type { Book } from '../../analytics/book/types';
@@ -155,6 +155,16 @@ describe('two-thread matcher', () => {
     const two = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06', runner });
     expect(runner.lastRun).toBe('one-thread');
     expect(outcome(two)).toEqual(outcome(one));
+  });
+
+  test('a command starts the helper early only for a file that may hold a large account', () => {
+    // The bench's 1M book: 2,022,154 rows in 170,603,848 bytes (84 bytes a row).
+    expect(rowsAFileMayHold(170_603_848)).toBe(5_331_370);
+    expect(rowsAFileMayHold(170_603_848)).toBeGreaterThan(2_022_154);
+    // The demo book (a few hundred rows, some 60 KB) stays far below the threshold.
+    expect(rowsAFileMayHold(60_000)).toBe(1_875);
+    expect(fileSize(path.join(__dirname, 'no-such-book.xlsx'))).toBe(0);
+    expect(fileSize(__filename)).toBeGreaterThan(1000);
   });
 
   test('a small account stays on one thread', () => {
