@@ -38,10 +38,11 @@ export interface MatchJob {
 }
 
 /**
- * A part of the proposals (those found since the last part; never empty but for the last),
- * the last one saying so and how many there were in all; or a failure.
+ * A part of the proposals: those found since the last part (never none but in the last),
+ * `from` saying how many came before it; the last part says so and how many there were in
+ * all. Or a failure.
  */
-export type MatchReply = { ok: true; log: ProposalLogData; last: false } | { ok: true; log: ProposalLogData; last: true; total: number } | { ok: false; message: string };
+export type MatchReply = { ok: true; log: ProposalLogData; from: number; last: false } | { ok: true; log: ProposalLogData; from: number; last: true; total: number } | { ok: false; message: string };
 
 /** Columns rebuilt from what was sent: the matcher reads neither ids nor name texts. */
 export function columnsOf(side: SideData): LedgerColumns {
@@ -73,8 +74,9 @@ parentPort?.on('message', (job: MatchJob) => {
   let sent = 0;
   const sendFound = (log: ProposalLog, last: boolean) => {
     const part = log.slice(sent).export();
+    const from = sent;
     sent = log.count;
-    post(last ? { ok: true, log: part, last, total: log.count } : { ok: true, log: part, last }, part.buffers);
+    post(last ? { ok: true, log: part, from, last, total: log.count } : { ok: true, log: part, from, last }, part.buffers);
   };
   try {
     const J = columnsOf(job.journal);

@@ -108,7 +108,7 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
       const texts = options.texts ?? textIds(J, S);
       // What crosses to the helper: the numeric options, not the callbacks or this thread's log.
       const { timings: _t, onPass: _p, onProgress: _g, log: _l, texts: _x, ...numbers } = options;
-      // The helper takes the larger sign: this thread has the setup before and the rows after.
+      // The helper takes the larger sign: this thread also has the setup and makes the rows.
       const helperSign = largerSign(J, S);
       const channel = new MessageChannel();
       const posted = new Int32Array(new SharedArrayBuffer(4));
@@ -265,11 +265,14 @@ function receiveHalf(log: ProposalLog, port: MessagePort, posted: Int32Array, si
         // A reply that is not a log (a helper script of another version, say) is a failed helper.
         return false;
       }
-      // Only parts that hold something, rows of the helper's sign not taken before, and a last
-      // part that counts all the helper sent: anything else is a failed helper, before it is added.
-      if ((part.count === 0 && reply.last !== true) || !isSound(part)) return false;
+      // Only the next part in turn, holding something, of rows of the helper's sign not taken
+      // before, and a last part that counts all the helper sent: anything else is a failed
+      // helper, found before it is added.
+      const received = log.count - before;
+      const inTurn = reply.from === received && (reply.last === true ? reply.total === received + part.count : part.count > 0);
+      if (!inTurn || !isSound(part)) return false;
       log.appendFrom(part);
-      if (reply.last === true) return reply.total === log.count - before;
+      if (reply.last === true) return true;
       added = true;
     }
     if (added) {

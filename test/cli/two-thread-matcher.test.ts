@@ -106,6 +106,7 @@ describe('two-thread matcher', () => {
   // the rest of its half (from the last sound part on) is done here.
   test.each([
     ['sends a part twice', 'helper-that-repeats-a-part.js'],
+    ['loses a part on the way', 'helper-that-loses-a-part.js'],
     ['marks a part last without saying how many it sent', 'helper-that-ends-early.js'],
     ['names a row past the end', 'helper-with-a-row-past-the-end.js'],
     ['floods the port with empty parts', 'helper-that-floods.js'],
