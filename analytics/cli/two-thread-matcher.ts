@@ -215,7 +215,8 @@ export function sideData(cols: LedgerColumns, sign: 1 | -1, maxChars: number, tr
 }
 
 // A check of each part the helper sends: every row in range, of the helper's sign, in no
-// earlier proposal, and each residual what the rows' amounts leave (0 but for a netted fee).
+// earlier proposal, each residual what the rows' amounts leave (0 but for a netted fee), and
+// each proposal of a rule the matcher makes, with a score.
 function helperPartCheck(J: LedgerColumns, S: LedgerColumns, sign: 1 | -1): (part: ProposalLog) => boolean {
   const entryTaken = new Uint8Array(J.length);
   const lineTaken = new Uint8Array(S.length);
@@ -229,7 +230,9 @@ function helperPartCheck(J: LedgerColumns, S: LedgerColumns, sign: 1 | -1): (par
       let left = 0;
       for (let x = 0; x < part.entryCountOf(k); x++) left -= take(J, entryTaken, part.entryOf(k, x));
       for (let x = 0; x < part.lineCountOf(k); x++) left += take(S, lineTaken, part.lineOf(k, x));
-      if (part.entryCountOf(k) === 0 || part.lineCountOf(k) === 0 || left !== part.residualOf(k)) return false;
+      // Rules the matcher makes (not a user's manual match or a transfer), each scored.
+      const rule = part.ruleOf(k);
+      if (part.entryCountOf(k) === 0 || part.lineCountOf(k) === 0 || left !== part.residualOf(k) || rule === 'manual' || rule === 'transfer' || !(part.scoreOf(k) > 0)) return false;
     }
     return true;
   };

@@ -31,7 +31,9 @@ export const MAX_BOOK_BYTES = 512 * 1024 * 1024;
  */
 export async function readBook(file: string): Promise<ReadBookResult> {
   if (!fs.existsSync(file)) fail('file-not-found', t(`${file}: 找不到文件`, `${file}: file not found`));
-  const size = fs.statSync(file).size;
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) fail('not-a-workbook', t(`${file}: 不是文件（是文件夹或设备），无法作为账簿读取`, `${file}: not a file (a folder or a device), so not a book`));
+  const size = stat.size;
   if (size > MAX_BOOK_BYTES) fail('file-too-large', t(`${file}: 文件有 ${size} 字节，超过账簿 ${MAX_BOOK_BYTES} 字节的上限`, `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`));
   // Look inside the zip before ExcelJS inflates anything (zip bombs, DOCTYPE, truncation).
   const bytes = fs.readFileSync(file);

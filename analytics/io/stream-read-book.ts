@@ -40,7 +40,9 @@ interface SheetRef {
  */
 export async function streamReadBook(file: string): Promise<StreamReadBookResult> {
   if (!fs.existsSync(file)) fail('file-not-found', t(`${file}: 找不到文件`, `${file}: file not found`));
-  const size = fs.statSync(file).size;
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) fail('not-a-workbook', t(`${file}: 不是文件（是文件夹或设备），无法作为账簿读取`, `${file}: not a file (a folder or a device), so not a book`));
+  const size = stat.size;
   if (size > MAX_BOOK_BYTES) fail('file-too-large', t(`${file}: 文件有 ${size} 字节，超过账簿 ${MAX_BOOK_BYTES} 字节的上限`, `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`));
   // Hostile files: inflated bytes are counted as they stream and capped (zip bombs), a
   // damaged directory or entry fails, and any XML part with a DOCTYPE is refused as readBook

@@ -122,30 +122,23 @@ export class ProposalLog {
     const kinds = ['Uint8Array', 'Uint16Array', 'Uint8Array', 'Int32Array', 'Int32Array'];
     const isKind = (a: unknown, kind: string) => ArrayBuffer.isView(a) && Object.prototype.toString.call(a) === `[object ${kind}]`;
     const n = data.count;
-    const whole =
-      Number.isInteger(n) &&
-      n >= 0 &&
-      arrays.every((a, i) => isKind(a, kinds[i])) &&
-      Array.isArray(data.residuals) &&
-      data.rule.length >= n &&
-      data.scores.length >= n &&
-      data.entryCount.length >= n &&
-      data.first.length > n &&
-      data.first[0] === 0 &&
-      data.first[n] <= data.rows.length &&
-      hasResiduals(data);
-    if (!whole) throw new Error('not a proposal log');
-    for (let k = 0; k < n; k++) {
-      if (data.first[k + 1] < data.first[k] + data.entryCount[k] || (data.rule[k] & ~HAS_RESIDUAL) >= RULES.length || data.scores[k] > 1000) throw new Error('not a proposal log');
-    }
+    const sized = Number.isInteger(n) && n >= 0 && arrays.every((a, i) => isKind(a, kinds[i])) && data.rule.length >= n && data.scores.length >= n && data.entryCount.length >= n && data.first.length > n && Array.isArray(data.residuals);
+    if (!sized) throw new Error('not a proposal log');
+    // Copied before they are checked, each to the size `add` expects: memory the sender
+    // shares cannot change after the check.
     const log = new ProposalLog(0, 0);
     log.count = n;
-    log.rule = data.rule;
-    log.scores = data.scores;
-    log.entryCount = data.entryCount;
-    log.first = data.first;
-    log.rows = data.rows;
-    log.residuals = new Map(data.residuals);
+    log.rule = copied(new Uint8Array(n + 1), data.rule, n);
+    log.scores = copied(new Uint16Array(n + 1), data.scores, n);
+    log.entryCount = copied(new Uint8Array(n + 1), data.entryCount, n);
+    log.first = copied(new Int32Array(n + 2), data.first, n + 1);
+    const rows = log.first[n];
+    if (!(log.first[0] === 0 && rows >= 0 && rows <= data.rows.length)) throw new Error('not a proposal log');
+    log.rows = copied(new Int32Array(Math.max(rows, 16)), data.rows, rows);
+    for (let k = 0; k < n; k++) {
+      if (log.first[k + 1] < log.first[k] + log.entryCount[k] || (log.rule[k] & ~HAS_RESIDUAL) >= RULES.length || log.scores[k] > 1000) throw new Error('not a proposal log');
+    }
+    log.residuals = residualsOf(log.rule, n, data.residuals);
     return log;
   }
 
@@ -167,7 +160,8 @@ export class ProposalLog {
     this.entryCount.set(other.entryCount.subarray(from, other.count), k0);
     this.rows.set(other.rows.subarray(o0, o0 + rows), r0);
     for (let k = 1; k <= n; k++) this.first[k0 + k] = r0 + other.first[from + k] - o0;
-    for (const [k, v] of other.residuals) if (k >= from) this.residuals.set(k0 + k - from, v);
+    // Over a copy: a log appended to itself would otherwise meet the residuals it adds.
+    for (const [k, v] of [...other.residuals]) if (k >= from) this.residuals.set(k0 + k - from, v);
     this.count = k0 + n;
   }
 
@@ -207,19 +201,26 @@ export class ProposalLog {
   }
 }
 
-// Residuals only of proposals marked as having one, each a nonzero whole number of fen, and
-// one for every proposal so marked.
-function hasResiduals(data: ProposalLogData): boolean {
+// The first `n` values of `from` in `into`.
+function copied<T extends Uint8Array | Uint16Array | Int32Array>(into: T, from: T, n: number): T {
+  into.set(from.subarray(0, n));
+  return into;
+}
+
+// Residuals only of proposals marked as having one (by `rule`), each a nonzero whole number
+// of fen, and one for every proposal so marked.
+function residualsOf(rule: Uint8Array, n: number, pairs: unknown[]): Map<number, number> {
   let marked = 0;
-  for (let k = 0; k < data.count; k++) if (data.rule[k] & HAS_RESIDUAL) marked++;
-  const seen = new Set<number>();
-  for (const pair of data.residuals) {
-    if (!Array.isArray(pair) || pair.length !== 2) return false;
-    const [k, v] = pair;
-    if (!Number.isInteger(k) || k < 0 || k >= data.count || !(data.rule[k] & HAS_RESIDUAL) || !Number.isSafeInteger(v) || v === 0 || seen.has(k)) return false;
-    seen.add(k);
+  for (let k = 0; k < n; k++) if (rule[k] & HAS_RESIDUAL) marked++;
+  const out = new Map<number, number>();
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || pair.length !== 2) throw new Error('not a proposal log');
+    const [k, v] = pair as unknown[];
+    if (!Number.isInteger(k) || (k as number) < 0 || (k as number) >= n || !(rule[k as number] & HAS_RESIDUAL) || !Number.isSafeInteger(v) || v === 0 || out.has(k as number)) throw new Error('not a proposal log');
+    out.set(k as number, v as number);
   }
-  return seen.size === marked;
+  if (out.size !== marked) throw new Error('not a proposal log');
+  return out;
 }
 
 function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, n: number): T {

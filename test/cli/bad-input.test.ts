@@ -68,6 +68,13 @@ describe('cashbook on bad input', () => {
     expect(run.err).toMatch(/nope\.xlsx: file not found/);
   });
 
+  it.each([['reconcile', '--account', 'BANK1', '--period', '2024-01'], ['close', '--period', '2024-01'], ['propose', '--account', 'CASH']])('%s on a folder says so in one line, with exit status 2', async (command, ...rest) => {
+    const dir = tempDir();
+    const run = await runCli([command, dir, ...rest]);
+    expect(run.code).toBe(2);
+    expect(run.err.trim()).toBe(`error: ${dir}: not a file (a folder or a device), so not a book`);
+  });
+
   it('refuses a file that is not a workbook without touching it', async () => {
     const file = path.join(tempDir(), 'notes.xlsx');
     fs.writeFileSync(file, 'just text');

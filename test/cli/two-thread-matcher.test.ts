@@ -68,7 +68,8 @@ describe('two-thread matcher', () => {
     const book = makeSyntheticBook({ seed: 5, events: 2000 }).book;
     const J = journalColumns(book.tables.Journal!.rows.filter((r) => r.AccountId === 'BANK1'));
     const S = statementColumns(book.tables.Statement!.rows.filter((r) => r.AccountId === 'BANK1'));
-    runner = createTwoThreadMatcher({ minRows: 0 });
+    // A helper slower than this thread, so its parts come in while this thread waits.
+    runner = createTwoThreadMatcher({ minRows: 0, helperScript: path.join(__dirname, 'fixtures', 'helper-that-takes-its-time.js') });
     const { handed, final } = handedLogs((meanwhile) => runner!.match(J, S, {}, meanwhile));
     expect(runner.lastRun).toBe('two-threads');
     // This thread's half, then at least two of the helper's parts (exact and date-window
@@ -109,6 +110,7 @@ describe('two-thread matcher', () => {
     ['loses a part on the way', 'helper-that-loses-a-part.js'],
     ['marks a part last without saying how many it sent', 'helper-that-ends-early.js'],
     ['names a row past the end', 'helper-with-a-row-past-the-end.js'],
+    ['passes a match off as a user\'s manual one', 'helper-that-claims-a-manual-match.js'],
     ['floods the port with empty parts', 'helper-that-floods.js'],
   ])('a helper that %s: the same result as one thread', (_what, script) => {
     const book = makeSyntheticBook({ seed: 21, events: 1500 }).book;

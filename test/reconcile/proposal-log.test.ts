@@ -104,4 +104,25 @@ describe('proposal log', () => {
     spoil(copy);
     expect(() => ProposalLog.import(copy)).toThrow('not a proposal log');
   });
+
+  test('an imported log is its own copy, sized to take new proposals, however the sender shaped or shares its arrays', () => {
+    const data = sample().slice(0).export();
+    // Shared memory, and a rule array longer than the rest.
+    const shared = new Uint8Array(new SharedArrayBuffer(64));
+    shared.set(data.rule);
+    const rows = new Int32Array(new SharedArrayBuffer(4 * data.rows.length));
+    rows.set(data.rows);
+    const log = ProposalLog.import({ ...data, rule: shared, rows });
+    shared[0] = 8;
+    rows[0] = 99;
+    expect(lines(log)).toEqual(SAMPLE);
+    log.add(20, 21, 'exact-date', 0.9, 0);
+    expect(lines(log)).toEqual([...SAMPLE, 'exact-date 0.9 20/21 0']);
+  });
+
+  test('a log appended to itself ends with its proposals twice', () => {
+    const log = sample();
+    log.appendFrom(log);
+    expect(lines(log)).toEqual([...SAMPLE, ...SAMPLE]);
+  });
 });
