@@ -124,17 +124,19 @@ export class ProposalLog {
     const n = data.count;
     const sized = Number.isInteger(n) && n >= 0 && arrays.every((a, i) => isKind(a, kinds[i])) && data.rule.length >= n && data.scores.length >= n && data.entryCount.length >= n && data.first.length > n && Array.isArray(data.residuals);
     if (!sized) throw new Error('not a proposal log');
-    // Copied before they are checked, each to the size `add` expects: memory the sender
-    // shares cannot change after the check.
+    // Each array as it came when it is the size `add` expects and its memory is this thread's
+    // alone (moved or copied to it); otherwise copied before it is checked, so memory the
+    // sender shares cannot change after the check. (A million proposals' arrays copied
+    // again would cost a full collection of the book's heap.)
     const log = new ProposalLog(0, 0);
     log.count = n;
-    log.rule = copied(new Uint8Array(n + 1), data.rule, n);
-    log.scores = copied(new Uint16Array(n + 1), data.scores, n);
-    log.entryCount = copied(new Uint8Array(n + 1), data.entryCount, n);
-    log.first = copied(new Int32Array(n + 2), data.first, n + 1);
+    log.rule = fitted(data.rule, n + 1, n);
+    log.scores = fitted(data.scores, n + 1, n);
+    log.entryCount = fitted(data.entryCount, n + 1, n);
+    log.first = fitted(data.first, n + 2, n + 1);
     const rows = log.first[n];
     if (!(log.first[0] === 0 && rows >= 0 && rows <= data.rows.length)) throw new Error('not a proposal log');
-    log.rows = copied(new Int32Array(Math.max(rows, 16)), data.rows, rows);
+    log.rows = fitted(data.rows, Math.max(rows, data.rows.length), rows);
     for (let k = 0; k < n; k++) {
       if (log.first[k + 1] < log.first[k] + log.entryCount[k] || (log.rule[k] & ~HAS_RESIDUAL) >= RULES.length || log.scores[k] > 1000) throw new Error('not a proposal log');
     }
@@ -201,10 +203,14 @@ export class ProposalLog {
   }
 }
 
-// The first `n` values of `from` in `into`.
-function copied<T extends Uint8Array | Uint16Array | Int32Array>(into: T, from: T, n: number): T {
-  into.set(from.subarray(0, n));
-  return into;
+// `a` itself when it has `size` values in memory of its own; else a copy of its first `n`
+// values in an array of `size`.
+function fitted<T extends Uint8Array | Uint16Array | Int32Array>(a: T, size: number, n: number): T {
+  const shared = Object.prototype.toString.call(a.buffer) !== '[object ArrayBuffer]';
+  if (a.length === size && !shared) return a;
+  const out = new (a.constructor as new (n: number) => T)(size);
+  out.set(a.subarray(0, n));
+  return out;
 }
 
 // Residuals only of proposals marked as having one (by `rule`), each a nonzero whole number
