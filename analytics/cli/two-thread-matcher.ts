@@ -3,9 +3,10 @@
  * (receipts or payments, whichever has fewer rows) here and the other on a helper
  * thread. No matcher pass ever pairs a receipt with a
  * payment, so the two halves give the same matches as one run (a test holds them equal).
- * The engine's API stays synchronous: this thread does its half, then blocks on a shared
- * flag until the helper's half is in. Small books, and books with rejected pairings (whose
- * check reads row ids the helper does not have), are matched here alone.
+ * The engine's API stays synchronous: this thread does its half and hands it to the caller,
+ * then blocks on a shared counter, taking the helper's proposals as it sends them after each
+ * pass and handing each part over in turn. Small books, and books with rejected pairings
+ * (whose check reads row ids the helper does not have), are matched here alone.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
