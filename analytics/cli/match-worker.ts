@@ -15,8 +15,8 @@ import { ProposalLog, type ProposalLogData } from '../reconcile/proposal-log';
 export interface SideData {
   length: number;
   day: Int32Array;
-  /** Moved across as a typed array; the matcher reads it like the main thread's plain array. */
-  amount: Float64Array;
+  /** Fen, moved across in four bytes each when they all fit, else eight; rebuilt as a plain array. */
+  amount: Int32Array | Float64Array;
   /** UTF-16 code units of each row's reference followed by '\n' (references hold no white space). */
   references: Uint16Array;
 }

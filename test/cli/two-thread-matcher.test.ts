@@ -144,6 +144,12 @@ describe('two-thread matcher', () => {
     expect(back.amount).toEqual(cols.amount);
     expect(Array.from(back.day)).toEqual(Array.from(cols.day));
     expect(transfer).toHaveLength(3);
+    // Amounts cross in four bytes each while they fit, else in eight, and come back the same.
+    expect(sideData(cols, 1, 1000, []).amount).toBeInstanceOf(Int32Array);
+    const big = { ...cols, amount: cols.amount.map((a, i) => (i === 0 ? 2 ** 31 : i === 1 ? -(2 ** 40) : i === 2 ? 12.5 : a)) };
+    const wide = sideData(big, 1, 1000, []);
+    expect(wide.amount).toBeInstanceOf(Float64Array);
+    expect(columnsOf(wide).amount).toEqual(big.amount);
     // Past the limit, or with a reference that holds a line break (which would split it in
     // two), the side is not handed over at all.
     expect(() => sideData(cols, 1, 20, [])).toThrow(RangeError);
