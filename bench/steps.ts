@@ -71,9 +71,9 @@ async function setUpReconcile({ dir, rows, seed }: Input): Promise<StepSetup> {
   const { reconcileAccount } = await import('../analytics/reconcile/reconcile-account');
   // As `cashbook reconcile` runs it: a large account is matched on two threads, the helper
   // started from the workbook's size before the book is read (here: made).
-  const { createTwoThreadMatcher, fileSize, rowsAFileMayHold } = await import('../analytics/cli/two-thread-matcher');
+  const { createTwoThreadMatcher } = await import('../analytics/cli/two-thread-matcher');
   const runner = createTwoThreadMatcher();
-  runner.warmUp?.(rowsAFileMayHold(fileSize(path.join(dir, INPUTS.book))));
+  runner.warmUpForBook(path.join(dir, INPUTS.book));
   const book = generateBook(rows, seed);
   return {
     run: async () => {

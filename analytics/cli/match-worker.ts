@@ -9,7 +9,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { LedgerColumns } from '../reconcile/ledger-columns';
 import { matchStatementLog } from '../reconcile/match-statement';
 import { likenessCache, type MatchStatementOptions, type TextIds } from '../reconcile/match-state';
-import { ProposalLog, type ProposalLogData } from '../reconcile/proposal-log';
+import type { ProposalLog, ProposalLogData } from '../reconcile/proposal-log';
 
 /** One side's columns as the matcher reads them. */
 export interface SideData {
@@ -54,12 +54,6 @@ export function columnsOf(side: SideData): LedgerColumns {
   return { length: side.length, ids: [], day: side.day, amount, reference: references, party: [], memo: [] };
 }
 
-function rowsOfSign(cols: LedgerColumns, sign: 1 | -1): number {
-  let n = 0;
-  for (let i = 0; i < cols.length; i++) if (cols.amount[i] * sign > 0) n++;
-  return n;
-}
-
 if (parentPort && workerData?.ready instanceof Int32Array) {
   Atomics.store(workerData.ready, 0, 1);
   Atomics.notify(workerData.ready, 0);
@@ -79,14 +73,11 @@ parentPort?.on('message', (job: MatchJob) => {
     post(last ? { ok: true, log: part, from, last, total: log.count } : { ok: true, log: part, from, last }, part.buffers);
   };
   try {
-    const J = columnsOf(job.journal);
-    const S = columnsOf(job.statement);
-    const log = new ProposalLog(rowsOfSign(J, job.sign), rowsOfSign(S, job.sign));
-    const onPass = () => {
+    const onPass = (_pass: string, found: ProposalLog) => {
       Atomics.add(job.beat, 0, 1);
-      if (log.count > sent) sendFound(log, false);
+      if (found.count > sent) sendFound(found, false);
     };
-    matchStatementLog(J, S, { ...job.options, texts: { ...job.texts, ...likenessCache() }, onlySign: job.sign, log, onPass, onProgress: () => Atomics.add(job.beat, 0, 1) });
+    const log = matchStatementLog(columnsOf(job.journal), columnsOf(job.statement), { ...job.options, texts: { ...job.texts, ...likenessCache() }, onlySign: job.sign, onPass, onProgress: () => Atomics.add(job.beat, 0, 1) });
     sendFound(log, true);
   } catch (e) {
     post({ ok: false, message: String((e as Error)?.message ?? e) });

@@ -53,6 +53,12 @@ export function fileSize(file: string): number {
 }
 
 export interface TwoThreadMatcher extends MatcherRunner {
+  warmUp(rows: number): void;
+  /**
+   * Start the helper now when the workbook `file` may hold a large account
+   * ({@link rowsAFileMayHold}), so it loads while the book is read.
+   */
+  warmUpForBook(file: string): void;
   /** Stop the helper thread (the process can exit without it: it never holds it open). */
   close(): void;
   /** How the last match ran, for logs and tests. */
@@ -99,6 +105,9 @@ export function createTwoThreadMatcher(opts: TwoThreadOptions = {}): TwoThreadMa
     lastRun: undefined,
     warmUp(rows) {
       if (rows >= minRows) start();
+    },
+    warmUpForBook(file) {
+      runner.warmUp(rowsAFileMayHold(fileSize(file)));
     },
     match(J, S, options, meanwhile) {
       if (J.length + S.length < minRows || options.isRejected || options.onlySign || (start(), !worker)) {

@@ -146,7 +146,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const S = openLineRows ? pickRows(allS, openLineRows) : allS;
   timed('scope-and-columns');
   const rejected = prior.rejected;
-  // Each proposal as its Matches row, by proposal number; rows are marked used as they go.
+  // Each proposal becomes its Matches row as it comes in; its rows are marked used then.
   const entryUsed = new Uint8Array(J.length);
   const lineUsed = new Uint8Array(S.length);
   const items: OutstandingItem[] = [];

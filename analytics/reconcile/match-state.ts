@@ -63,8 +63,8 @@ export interface MatchStatementOptions {
   texts?: TextIds;
   /** A log to add the proposals to (room for both signs' proposals, when matching one). */
   log?: ProposalLog;
-  /** Called as each pass ends (a helper thread's sign of life). */
-  onPass?: (pass: string) => void;
+  /** Called as each pass ends, with the proposals so far (a helper thread sends them on). */
+  onPass?: (pass: string, found: ProposalLog) => void;
   /** Called every few thousand steps inside a pass (a sign of life within a long pass). */
   onProgress?: () => void;
 }
@@ -91,10 +91,10 @@ export interface MatchState {
   steps: number;
 }
 
-/** Every distinct normalised name/description of both sides numbered once. */
 /** Text ids of each row: two bytes each while there are under 65,536 distinct texts. */
 export type IdColumn = Uint16Array | Int32Array;
 
+/** Every distinct normalised name/description of both sides numbered once. */
 export interface TextIds {
   jParty: IdColumn;
   jMemo: IdColumn;

@@ -82,7 +82,7 @@ export function matchStatementLog(journal: LedgerColumns, statement: LedgerColum
     const start = options.timings ? performance.now() : 0;
     run();
     if (options.timings) options.timings[pass] = Math.round(performance.now() - start);
-    options.onPass?.(pass);
+    options.onPass?.(pass, st.proposals);
   };
 
   // Equal amounts first: exact reference, then same date, then the date window. Both sides

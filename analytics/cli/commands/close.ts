@@ -7,7 +7,7 @@ import { closePeriod, reopenPeriod } from '../../reconcile/close-period';
 import type { CliCommand } from '../command-spec';
 import { runOnBook } from '../run-on-book';
 import { usageError } from './init';
-import { createTwoThreadMatcher, fileSize, rowsAFileMayHold } from '../two-thread-matcher';
+import { createTwoThreadMatcher } from '../two-thread-matcher';
 
 export const closeCommand: CliCommand = {
   name: 'close',
@@ -26,8 +26,7 @@ export const closeCommand: CliCommand = {
     }
     const overrideReason = typeof args.values.override === 'string' ? args.values.override : undefined;
     const runner = createTwoThreadMatcher();
-    // A file big enough for a large account starts the helper now, to load while the book is read.
-    runner.warmUp?.(rowsAFileMayHold(fileSize(file)));
+    runner.warmUpForBook(file);
     try {
       return await runOnBook(file, (book, ctx) => closePeriod(book, { period, overrideReason, runner }, ctx), io, json);
     } finally {

@@ -14,7 +14,7 @@ import { runOnBook } from '../run-on-book';
 import { usageError } from './init';
 import { appendAll } from '../../util/append-all';
 import type { MatcherRunner } from '../../reconcile/match-statement';
-import { createTwoThreadMatcher, fileSize, rowsAFileMayHold } from '../two-thread-matcher';
+import { createTwoThreadMatcher } from '../two-thread-matcher';
 
 export const reconcileCommand: CliCommand = {
   name: 'reconcile',
@@ -36,8 +36,7 @@ export const reconcileCommand: CliCommand = {
     ];
     // A large account is matched on two threads; the helper thread is stopped when done.
     const runner = createTwoThreadMatcher();
-    // A file big enough for a large account starts the helper now, to load while the book is read.
-    runner.warmUp?.(rowsAFileMayHold(fileSize(file)));
+    runner.warmUpForBook(file);
     try {
       return await runOnBook(file, (book, ctx) => decideThenReconcile(book, ctx, decisions, accountId, period, runner), io, { json: Boolean(args.values.json) });
     } finally {
