@@ -207,10 +207,7 @@ export class ProposalLog {
 // values in an array of `size`.
 function fitted<T extends Uint8Array | Uint16Array | Int32Array>(a: T, size: number, n: number): T {
   const shared = Object.prototype.toString.call(a.buffer) !== '[object ArrayBuffer]';
-  if (a.length === size && !shared) return a;
-  const out = new (a.constructor as new (n: number) => T)(size);
-  out.set(a.subarray(0, n));
-  return out;
+  return a.length === size && !shared ? a : resized(a.subarray(0, n) as T, size);
 }
 
 // Residuals only of proposals marked as having one (by `rule`), each a nonzero whole number
@@ -231,7 +228,12 @@ function residualsOf(rule: Uint8Array, n: number, pairs: unknown[]): Map<number,
 
 function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, n: number): T {
   // An emptied array (a slice of no proposals) grows from a few slots, not from none.
-  const out = new (a.constructor as new (n: number) => T)(Math.max(n, 16));
+  return resized(a, Math.max(n, 16));
+}
+
+// A copy of `a` in a new array of the same kind with room for `size` values.
+function resized<T extends Uint8Array | Uint16Array | Int32Array>(a: T, size: number): T {
+  const out = new (a.constructor as new (n: number) => T)(size);
   out.set(a);
   return out;
 }
