@@ -26,15 +26,24 @@ export interface ReadBookResult {
 export const MAX_BOOK_BYTES = 512 * 1024 * 1024;
 
 /**
- * Read a book file.
- * @throws AnalyticsError `file-not-found`, `not-a-workbook` when the file is missing or not an .xlsx
+ * Refuse what cannot be a book before anything is read: a missing path, a folder or device,
+ * a file over {@link MAX_BOOK_BYTES}.
+ * @throws AnalyticsError `file-not-found`, `not-a-workbook` or `file-too-large`
  */
-export async function readBook(file: string): Promise<ReadBookResult> {
+export function checkBookFile(file: string): void {
   if (!fs.existsSync(file)) fail('file-not-found', t(`${file}: 找不到文件`, `${file}: file not found`));
   const stat = fs.statSync(file);
   if (!stat.isFile()) fail('not-a-workbook', t(`${file}: 不是文件（是文件夹或设备），无法作为账簿读取`, `${file}: not a file (a folder or a device), so not a book`));
   const size = stat.size;
   if (size > MAX_BOOK_BYTES) fail('file-too-large', t(`${file}: 文件有 ${size} 字节，超过账簿 ${MAX_BOOK_BYTES} 字节的上限`, `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`));
+}
+
+/**
+ * Read a book file.
+ * @throws AnalyticsError `file-not-found`, `not-a-workbook` when the file is missing or not an .xlsx
+ */
+export async function readBook(file: string): Promise<ReadBookResult> {
+  checkBookFile(file);
   // Look inside the zip before ExcelJS inflates anything (zip bombs, DOCTYPE, truncation).
   const bytes = fs.readFileSync(file);
   inspectXlsx(bytes, file);

@@ -18,7 +18,7 @@ import type { Book, Row, Table } from '../book/types';
 import { t } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import { fail } from '../util/error';
-import { MAX_BOOK_BYTES, MAX_CELL_CHARS } from './read-book';
+import { checkBookFile, MAX_CELL_CHARS } from './read-book';
 import { dateStylesOf, excelDate, readSharedStrings, readSheetRows, type SheetCell, type SheetReadOptions } from './sheet-xml-reader';
 import { listZipEntries, readZipEntry, readZipText, type ZipEntry } from './zip-reader';
 import { unescapeXml } from './xml-text';
@@ -39,11 +39,7 @@ interface SheetRef {
  * @example const { book, problems } = await streamReadBook('big.xlsx') // as readBook, without `workbook`
  */
 export async function streamReadBook(file: string): Promise<StreamReadBookResult> {
-  if (!fs.existsSync(file)) fail('file-not-found', t(`${file}: 找不到文件`, `${file}: file not found`));
-  const stat = fs.statSync(file);
-  if (!stat.isFile()) fail('not-a-workbook', t(`${file}: 不是文件（是文件夹或设备），无法作为账簿读取`, `${file}: not a file (a folder or a device), so not a book`));
-  const size = stat.size;
-  if (size > MAX_BOOK_BYTES) fail('file-too-large', t(`${file}: 文件有 ${size} 字节，超过账簿 ${MAX_BOOK_BYTES} 字节的上限`, `${file}: ${size} bytes is more than the ${MAX_BOOK_BYTES} a book may have`));
+  checkBookFile(file);
   // Hostile files: inflated bytes are counted as they stream and capped (zip bombs), a
   // damaged directory or entry fails, and any XML part with a DOCTYPE is refused as readBook
   // refuses it. Entities are never expanded here: only the five named ones and &#NN; exist.
