@@ -5,13 +5,13 @@
  * the dates are within the window and a reference or a name says it is the same movement;
  * the fee stays as the match's residual and shows as 银行已付企业未付 until it is booked.
  */
-import { evidenceOf, openRows, propose, rejectedPair, step, sortByAmountThenDay, stableByDay, type MatchState } from './match-state';
+import { evidenceOf, openOf, propose, rejectedPair, step, sortByAmountThenDay, stableByDay, type MatchState } from './match-state';
 
 /** Match leftover lines to leftover entries that differ by a netted-off fee. */
 export function matchNettedFees(st: MatchState): void {
   const entries = entriesByDayThenAmount(st);
   if (!entries) return;
-  for (const s of openRows(st.S, st.lineUsed)) {
+  for (const s of openOf(st, st.S, st.lineUsed)) {
     step(st);
     const line = st.S.amount[s];
     let best = -1;
@@ -38,7 +38,7 @@ export function matchNettedFees(st: MatchState): void {
 
 // Open entries ordered by day, then amount, with where each day starts.
 function entriesByDayThenAmount(st: MatchState): { rows: Uint32Array; start: Uint32Array; min: number; max: number } | undefined {
-  const open = openRows(st.J, st.entryUsed);
+  const open = openOf(st, st.J, st.entryUsed);
   if (open.length === 0) return undefined;
   let min = Infinity;
   let max = -Infinity;

@@ -89,6 +89,8 @@ export interface MatchState {
   onProgress?: () => void;
   /** Steps counted for onProgress. */
   steps: number;
+  /** Each side's open rows as last listed by {@link openOf}. */
+  open: { J?: Uint32Array; S?: Uint32Array };
 }
 
 /** Text ids of each row: two bytes each while there are under 65,536 distinct texts. */
@@ -341,6 +343,25 @@ export function openRows(cols: LedgerColumns, used: Uint8Array): Uint32Array {
   n = 0;
   for (let i = 0; i < cols.length; i++) if (isOpen(cols, used, i)) out[n++] = i;
   return out;
+}
+
+/**
+ * {@link openRows} of a side of the state, worked out from the side's last list rather than
+ * from every row: rows are only ever taken, never given back, so later passes read the few
+ * rows left instead of a million. A fresh array each call (callers sort theirs in place).
+ */
+export function openOf(st: MatchState, cols: LedgerColumns, used: Uint8Array): Uint32Array {
+  const side = cols === st.J && used === st.entryUsed ? 'J' : cols === st.S && used === st.lineUsed ? 'S' : undefined;
+  if (side === undefined) return openRows(cols, used);
+  const last = st.open[side];
+  let open: Uint32Array;
+  if (last) {
+    let n = 0;
+    for (let k = 0; k < last.length; k++) if (used[last[k]] === 0) last[n++] = last[k];
+    open = last.subarray(0, n);
+  } else open = openRows(cols, used);
+  st.open[side] = open;
+  return open.slice();
 }
 
 function isOpen(cols: LedgerColumns, used: Uint8Array, i: number): boolean {

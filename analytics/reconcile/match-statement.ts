@@ -20,7 +20,7 @@ import type { LedgerColumns } from './ledger-columns';
 import { matchNettedFees } from './match-fees';
 import {
   evidenceOf,
-  openRows,
+  openOf,
   propose,
   rejectedPair,
   step,
@@ -89,7 +89,7 @@ export function matchStatementLog(journal: LedgerColumns, statement: LedgerColum
   // are sorted once; later passes only drop the rows taken meanwhile.
   let order: SortedSides = { js: new Uint32Array(0), ss: new Uint32Array(0) };
   timed('sort', () => {
-    order = { js: sortByAmountThenDay(st.J, openRows(st.J, st.entryUsed), true), ss: sortByAmountThenDay(st.S, openRows(st.S, st.lineUsed), true) };
+    order = { js: sortByAmountThenDay(st.J, openOf(st, st.J, st.entryUsed), true), ss: sortByAmountThenDay(st.S, openOf(st, st.S, st.lineUsed), true) };
   });
   timed('exact-reference', () => matchEqualAmounts(st, 'exact-reference', order));
   timed('exact-date', () => matchEqualAmounts(st, 'exact-date', order));
@@ -131,6 +131,7 @@ function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptio
     texts: o.texts ?? textIds(J, S),
     onProgress: o.onProgress,
     steps: 0,
+    open: {},
   };
 }
 

@@ -8,7 +8,7 @@
  * description or reference; a row naming no one groups with any. At most
  * maxGroupCandidates nearest rows are searched for an exact subset sum in integer fen of
  * 2…maxGroupSize rows, so the search is bounded per row whatever the book's size. */
-import { evidenceOf, hasTextEvidence, mayHaveTextEvidence, openRows, step, partyLikeness, poolTexts, propose, sortByDay, type IdColumn, type MatchState, type PoolTexts } from './match-state';
+import { evidenceOf, hasTextEvidence, mayHaveTextEvidence, openOf, step, partyLikeness, poolTexts, propose, sortByDay, type IdColumn, type MatchState, type PoolTexts } from './match-state';
 import { accidentalSumPool, exactSubsets } from './exact-subsets';
 import type { LedgerColumns } from './ledger-columns';
 
@@ -67,9 +67,9 @@ interface Pools {
 }
 
 function poolsOf(st: MatchState, side: Side, samePartyOnly: boolean): Pools {
-  const open = sortByDay(side.other, openRows(side.other, side.otherUsed));
+  const open = sortByDay(side.other, openOf(st, side.other, side.otherUsed));
   const byParty = partyIndex(side.otherParty, st.texts.coreOf, open, st.texts.dictionary.length);
-  const targets = sortByDay(side.cols, openRows(side.cols, side.used));
+  const targets = sortByDay(side.cols, openOf(st, side.cols, side.used));
   // The same-name search reads only the party index.
   if (samePartyOnly) return { targets, positive: open.subarray(0, 0), negative: open.subarray(0, 0), byParty, unnamed: undefined };
   const unnamed = poolTexts(st, side.other, byParty.rows.subarray(byParty.start[0], byParty.start[1]), POOL_TEXTS_CAP);

@@ -23,7 +23,7 @@ function columns(rows: RowText[]): LedgerColumns {
 }
 
 function state(J: LedgerColumns, S: LedgerColumns): MatchState {
-  return { J, S, entryUsed: new Uint8Array(J.length), lineUsed: new Uint8Array(S.length), window: 3, maxGroupSize: 4, maxGroupCandidates: 40, maxFee: 5000, maxFeeRate: 0.05, fuzzyWindow: 15, fuzzyMin: 0.6, proposals: new ProposalLog(J.length, S.length), texts: textIds(J, S), steps: 0 };
+  return { J, S, entryUsed: new Uint8Array(J.length), lineUsed: new Uint8Array(S.length), window: 3, maxGroupSize: 4, maxGroupCandidates: 40, maxFee: 5000, maxFeeRate: 0.05, fuzzyWindow: 15, fuzzyMin: 0.6, proposals: new ProposalLog(J.length, S.length), texts: textIds(J, S), steps: 0, open: {} };
 }
 
 // Named rows (a trade name) and unnamed ones (no name, or a name with no trade name left).
