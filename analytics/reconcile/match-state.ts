@@ -354,14 +354,16 @@ export function openOf(st: MatchState, cols: LedgerColumns, used: Uint8Array): U
   const side = cols === st.J && used === st.entryUsed ? 'J' : cols === st.S && used === st.lineUsed ? 'S' : undefined;
   if (side === undefined) return openRows(cols, used);
   const last = st.open[side];
-  let open: Uint32Array;
-  if (last) {
-    let n = 0;
-    for (let k = 0; k < last.length; k++) if (used[last[k]] === 0) last[n++] = last[k];
-    open = last.subarray(0, n);
-  } else open = openRows(cols, used);
+  const open = last ? stillOpen(last, used) : openRows(cols, used);
   st.open[side] = open;
   return open.slice();
+}
+
+/** The rows of `rows` not taken yet, compacted in place (the later passes only ever want those). */
+export function stillOpen(rows: Uint32Array, used: Uint8Array): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) if (used[rows[i]] === 0) rows[n++] = rows[i];
+  return rows.subarray(0, n);
 }
 
 function isOpen(cols: LedgerColumns, used: Uint8Array, i: number): boolean {

@@ -25,6 +25,7 @@ import {
   rejectedPair,
   step,
   sortByAmountThenDay,
+  stillOpen,
   type MatchProposal,
   type MatchRule,
   type MatchState,
@@ -104,7 +105,8 @@ export function matchStatementLog(journal: LedgerColumns, statement: LedgerColum
   return st.proposals;
 }
 
-function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptions): MatchState {
+/** The matcher's state before its first pass, options defaulted (exported for tests). */
+export function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStatementOptions = {}): MatchState {
   const window = o.windowDays ?? 3;
   const maxGroupSize = o.maxGroupSize ?? 4;
   if (!(window >= 0)) fail('bad-option', t(`windowDays 不能小于 0，收到 ${window}`, `windowDays must be 0 or more, not ${window}`));
@@ -147,13 +149,6 @@ function setAsideOtherSign(cols: LedgerColumns, used: Uint8Array, sign: 1 | -1):
 
 type EqualRule = 'exact-reference' | 'exact-date' | 'date-window' | 'fuzzy';
 type SortedSides = { js: Uint32Array; ss: Uint32Array };
-
-// The rows of `rows` not taken yet, compacted in place (the later passes only ever want those).
-function stillOpen(rows: Uint32Array, used: Uint8Array): Uint32Array {
-  let n = 0;
-  for (let i = 0; i < rows.length; i++) if (used[rows[i]] === 0) rows[n++] = rows[i];
-  return rows.subarray(0, n);
-}
 
 // Merge the two sides sorted by amount; each run of equal amounts is matched on its own.
 function matchEqualAmounts(st: MatchState, rule: EqualRule, order: SortedSides): void {
