@@ -3,8 +3,8 @@
  * scan (openRows) gives after any rows are taken, and each caller its own array.
  */
 import { allocateColumns, NO_DAY } from '../../analytics/reconcile/ledger-columns';
-import { openOf, openRows, textIds, type MatchState } from '../../analytics/reconcile/match-state';
-import { ProposalLog } from '../../analytics/reconcile/proposal-log';
+import { openOf, openRows } from '../../analytics/reconcile/match-state';
+import { initialState } from '../../analytics/reconcile/match-statement';
 import { seededRandom } from '../../analytics/util/seeded-random';
 
 function side(n: number, seed: number) {
@@ -21,10 +21,8 @@ function side(n: number, seed: number) {
   return cols;
 }
 
-function state(): MatchState {
-  const J = side(500, 1);
-  const S = side(400, 2);
-  return { J, S, entryUsed: new Uint8Array(J.length), lineUsed: new Uint8Array(S.length), window: 3, maxGroupSize: 4, maxGroupCandidates: 40, maxFee: 5000, maxFeeRate: 0.05, fuzzyWindow: 15, fuzzyMin: 0.6, proposals: new ProposalLog(J.length, S.length), texts: textIds(J, S), steps: 0, open: {} };
+function state() {
+  return initialState(side(500, 1), side(400, 2));
 }
 
 test('after rows are taken, each list is what a full scan gives', () => {

@@ -5,8 +5,8 @@
  * true whenever hasTextEvidence is.
  */
 import { allocateColumns, normalizeParty, normalizeReference, type LedgerColumns } from '../../analytics/reconcile/ledger-columns';
-import { hasTextEvidence, mayHaveTextEvidence, poolTexts, textIds, type MatchState } from '../../analytics/reconcile/match-state';
-import { ProposalLog } from '../../analytics/reconcile/proposal-log';
+import { hasTextEvidence, mayHaveTextEvidence, poolTexts } from '../../analytics/reconcile/match-state';
+import { initialState } from '../../analytics/reconcile/match-statement';
 
 type RowText = [party: string, memo: string, reference: string];
 
@@ -20,10 +20,6 @@ function columns(rows: RowText[]): LedgerColumns {
     c.amount[i] = 100;
   });
   return c;
-}
-
-function state(J: LedgerColumns, S: LedgerColumns): MatchState {
-  return { J, S, entryUsed: new Uint8Array(J.length), lineUsed: new Uint8Array(S.length), window: 3, maxGroupSize: 4, maxGroupCandidates: 40, maxFee: 5000, maxFeeRate: 0.05, fuzzyWindow: 15, fuzzyMin: 0.6, proposals: new ProposalLog(J.length, S.length), texts: textIds(J, S), steps: 0, open: {} };
 }
 
 // Named rows (a trade name) and unnamed ones (no name, or a name with no trade name left).
@@ -51,7 +47,7 @@ test.each([
 ])('%s: never false where hasTextEvidence holds', (_n, jRows, sRows) => {
   const J = columns(jRows);
   const S = columns(sRows);
-  const st = state(J, S);
+  const st = initialState(J, S);
   const entriesNamed = jRows === named;
   const targets = entriesNamed ? J : S;
   const poolSide = entriesNamed ? S : J;
@@ -78,7 +74,7 @@ test('too many distinct texts: no summary, so every row is checked on its own', 
   const rows: RowText[] = Array.from({ length: 70 }, (_, i) => ['', `摘要${i}`, '']);
   const J = columns(named);
   const S = columns(rows);
-  const st = state(J, S);
+  const st = initialState(J, S);
   expect(poolTexts(st, S, Array.from({ length: 70 }, (_, k) => k), 64)).toBeUndefined();
   expect(poolTexts(st, S, [0, 1, 2], 64)).toEqual({ memos: expect.any(Array), parties: [], anyReference: false });
 });
