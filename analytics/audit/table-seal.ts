@@ -9,6 +9,7 @@
  * recomputes the seals (see verify-book.ts).
  */
 import { SCHEMA, type TableKey } from '../book/schema';
+import { bodyOf, forEachRow, rowCount } from '../book/column-rows';
 import type { Book, Row, TableChange } from '../book/types';
 import { fnv1a64 } from '../import/fingerprint';
 import { toMinorUnits } from '../money/minor-units';
@@ -36,15 +37,16 @@ export function rowSealText(key: SealedTable, row: Row): string {
     .join('\u0001');
 }
 
-/** Two 32-bit lanes of the sum of the rows' hashes. */
-function sumRows(key: SealedTable, rows: readonly Row[]): [number, number] {
+/** Two 32-bit lanes of the sum of the hashes of the rows `keep` takes (all by default). */
+function sumRows(key: SealedTable, rows: { rows: Row[] } | undefined, keep?: (row: Row, k: number) => boolean): [number, number] {
   let hi = 0;
   let lo = 0;
-  for (const r of rows) {
+  forEachRow(rows, (r, k) => {
+    if (keep && !keep(r, k)) return;
     const h = fnv1a64(rowSealText(key, r));
     hi = (hi + parseInt(h.slice(0, 8), 16)) % LANE;
     lo = (lo + parseInt(h.slice(8, 16), 16)) % LANE;
-  }
+  });
   return [hi, lo];
 }
 
@@ -57,8 +59,8 @@ function unhex(d: string): [number, number] {
 }
 
 /** The digest of a whole table as it stands. */
-export function tableDigest(key: SealedTable, rows: readonly Row[]): string {
-  return hex(sumRows(key, rows));
+export function tableDigest(key: SealedTable, rows: Row[]): string {
+  return hex(sumRows(key, { rows }));
 }
 
 /**
@@ -68,40 +70,47 @@ export function tableDigest(key: SealedTable, rows: readonly Row[]): string {
 export function nextTableSeals(before: Book, after: Book, changes: readonly TableChange[], previous: TableSeals | undefined): TableSeals {
   const seals: TableSeals = {};
   for (const key of SEALED_TABLES) {
-    const old = before.tables[key]?.rows ?? [];
-    const now = after.tables[key]?.rows ?? [];
-    const prior = previous?.[key] ?? [old.length, tableDigest(key, old)];
-    const touched = touchedRows(key, old, now, changes.filter((c) => c.table === key));
+    // Tables held as columns (a million new matches) are read a row at a time, never made whole.
+    const old = before.tables[key];
+    const now = after.tables[key];
+    const prior = previous?.[key] ?? [rowCount(old), hex(sumRows(key, old))];
+    const touched = touchedRows(key, rowCount(now), changes.filter((c) => c.table === key));
     if (!touched) {
       seals[key] = prior;
       continue;
     }
     const [phi, plo] = unhex(prior[1]);
-    const [ahi, alo] = sumRows(key, touched.after);
-    const [bhi, blo] = sumRows(key, touched.before);
-    seals[key] = [prior[0] + now.length - old.length, hex([(phi + ahi - bhi + 2 * LANE) % LANE, (plo + alo - blo + 2 * LANE) % LANE])];
+    const [ahi, alo] = sumRows(key, now, touched.after);
+    const [bhi, blo] = sumRows(key, old, touched.before);
+    seals[key] = [prior[0] + rowCount(now) - rowCount(old), hex([(phi + ahi - bhi + 2 * LANE) % LANE, (plo + alo - blo + 2 * LANE) % LANE])];
   }
   return seals;
 }
 
-// The rows a table's changes replaced (before) and the rows that took their place (after).
-function touchedRows(key: SealedTable, old: readonly Row[], now: readonly Row[], changes: readonly TableChange[]): { before: Row[]; after: Row[] } | undefined {
+type Keep = (row: Row, k: number) => boolean;
+
+// Which rows a table's changes replaced (before) and which took their place (after).
+function touchedRows(key: SealedTable, nowCount: number, changes: readonly TableChange[]): { before: Keep; after: Keep } | undefined {
   if (!changes.length) return undefined;
-  if (changes.some((c) => c.op === 'replace')) return { before: [...old], after: [...now] };
+  if (changes.some((c) => c.op === 'replace')) return { before: () => true, after: () => true };
   const id = SCHEMA[key].idColumn;
   const ids = new Set<string>();
   let appended = 0;
   for (const c of changes) {
     if (c.op === 'delete') c.ids.forEach((i) => ids.add(String(i)));
-    else if (c.op === 'upsert' && id) c.rows.forEach((r) => ids.add(String(r[id])));
-    else if (c.op === 'append') appended += c.rows.length;
+    else if (c.op === 'upsert' && id) idsOf(c, id).forEach((i) => ids.add(i));
+    else if (c.op === 'append') appended += rowCount(c);
   }
-  const pick = (rows: readonly Row[]) => (id ? rows.filter((r) => ids.has(String(r[id]))) : []);
+  const picked = (r: Row) => id !== undefined && ids.has(String(r[id]));
   // Appends land at the end of the table, after any upserted rows' new additions.
-  const after = pick(now);
-  const afterIds = new Set(after.map((r) => (id ? String(r[id]) : '')));
-  const appendedRows = now.slice(now.length - appended).filter((r) => !id || !afterIds.has(String(r[id])));
-  return { before: pick(old), after: [...after, ...appendedRows] };
+  return { before: picked, after: (r, k) => picked(r) || k >= nowCount - appended };
+}
+
+// The ids of an upsert's rows, read from the id column when they are held as columns.
+function idsOf(change: Extract<TableChange, { op: 'upsert' }>, id: string): string[] {
+  const cells = bodyOf(change)?.cellsOf(id);
+  if (cells && Array.isArray(cells)) return Array.from({ length: rowCount(change) }, (_, k) => String(cells[k]));
+  return change.rows.map((r) => String(r[id]));
 }
 
 /** The table seals stored in an AuditLog row's Detail, if any. */

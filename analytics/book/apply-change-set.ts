@@ -6,6 +6,7 @@
 import { fail } from '../util/error';
 import { SCHEMA, type TableKey } from './schema';
 import { emptyTable } from './book';
+import { bodyOf, ColumnRows, columnTable, forEachRow } from './column-rows';
 import type { Book, Cell, ResultSheet, Row, Table, TableChange } from './types';
 import { t } from './types';
 
@@ -62,7 +63,12 @@ export function closedPeriods(book: Book): Set<string> {
 }
 
 function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): Table {
-  const columns = mergeColumns(table.columns, 'rows' in change ? change.rows : []);
+  const body = 'rows' in change ? bodyOf(change) : undefined;
+  const columns = mergeColumns(table.columns, 'rows' in change ? (body ? [body.keys] : change.rows.slice(0, 1).map((r) => Object.keys(r))) : []);
+  if (body && change.op !== 'delete') {
+    const columnar = applyColumns(table, change.op, body, columns);
+    if (columnar) return columnar;
+  }
   switch (change.op) {
     case 'append':
       return { ...table, columns, rows: table.rows.concat(change.rows) };
@@ -85,6 +91,28 @@ function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): 
       return { ...table, rows: table.rows.filter((r) => !gone.has(String(r[id]))) };
     }
   }
+}
+
+/**
+ * A change held as columns, applied without making its rows: the table stays columns too.
+ * An upsert that replaces existing rows, or a few rows added to a long table of objects,
+ * returns undefined and takes the row path (same result, rows made).
+ */
+function applyColumns(table: Table, op: 'append' | 'upsert' | 'replace', body: ColumnRows, columns: string[]): Table | undefined {
+  if (op === 'replace') return columnTable(table.key, columns, body);
+  const before = bodyOf(table);
+  const count = before?.length ?? table.rows.length;
+  if (!before && count > body.length) return undefined;
+  if (op === 'upsert' && count > 0) {
+    const id = idColumn(table.key);
+    const ids = new Set<string>();
+    forEachRow(table, (r) => ids.add(String(r[id])));
+    const incoming = body.cellsOf(id);
+    if (!incoming || !Array.isArray(incoming)) return undefined;
+    for (let k = 0; k < body.length; k++) if (ids.has(String(incoming[k]))) return undefined;
+  }
+  const head = before ?? ColumnRows.fromRows(table.rows, table.columns);
+  return columnTable(table.key, columns, count === 0 ? body : head.concat(body));
 }
 
 function checkChange(table: Table, change: Exclude<TableChange, { op: 'sheet' }>, closed: Set<string>): void {
@@ -112,27 +140,39 @@ function checkClosedPeriodRows(table: Table, change: Exclude<TableChange, { op: 
   const locked = (r: Row) => closed.has(normal(r.Period));
   const refuse = (period: string) =>
     fail('locked', t(`期间 ${period} 已结账，其${change.table === 'Matches' ? '对账匹配' : '余额调节表'}不能再修改；如确需调整，请先反结账`, `Period ${period} is closed; its ${change.table === 'Matches' ? 'matches' : 'reconciliation'} can no longer change. Reopen the period first if it must.`));
+  // Rows held as columns are read one at a time; only the locked ones are kept.
+  const lockedRows = (x: { rows: Row[] }) => {
+    const out: Row[] = [];
+    forEachRow(x, (r) => {
+      if (locked(r)) out.push(r);
+    });
+    return out;
+  };
   if (change.op === 'replace') {
-    const before = table.rows.filter(locked).map(rowText).sort();
-    const after = change.rows.filter(locked).map(rowText).sort();
+    const lockedBefore = lockedRows(table);
+    const lockedAfter = lockedRows(change);
+    const before = lockedBefore.map(rowText).sort();
+    const after = lockedAfter.map(rowText).sort();
     const changed = before.length !== after.length || before.some((r, i) => r !== after[i]);
-    if (changed) refuse(normal((table.rows.find(locked) ?? change.rows.find(locked))?.Period));
+    if (changed) refuse(normal((lockedBefore[0] ?? lockedAfter[0])?.Period));
     return;
   }
   const id = SCHEMA[change.table].idColumn;
-  const existing = id ? new Map(table.rows.map((r) => [normal(r[id]), r])) : new Map<string, Row>();
+  // Only rows of closed periods can refuse a change: those are the ones kept by id.
+  const lockedById = new Map<string, Row>();
+  if (id) for (const r of lockedRows(table)) lockedById.set(normal(r[id]), r);
   if (change.op === 'delete') {
     for (const key of change.ids) {
-      const old = existing.get(key);
-      if (old && locked(old)) refuse(normal(old.Period));
+      const old = lockedById.get(key);
+      if (old) refuse(normal(old.Period));
     }
     return;
   }
-  for (const row of change.rows) {
-    const old = id ? existing.get(normal(row[id])) : undefined;
+  forEachRow(change, (row) => {
     if (locked(row)) refuse(normal(row.Period));
-    if (old && locked(old)) refuse(normal(old.Period));
-  }
+    const old = id ? lockedById.get(normal(row[id])) : undefined;
+    if (old) refuse(normal(old.Period));
+  });
 }
 
 // A row's content as text, blind to key order and to null versus absent cells.
@@ -169,10 +209,11 @@ function idColumn(key: TableKey): string {
   return id;
 }
 
-function mergeColumns(columns: string[], rows: Row[]): string[] {
+// The table's columns and any new keys of the change (the keys of its first row).
+function mergeColumns(columns: string[], firstRowKeys: readonly (readonly string[])[]): string[] {
   let out = columns;
-  for (const r of rows.slice(0, 1)) {
-    for (const k of Object.keys(r)) if (!out.includes(k)) out = out.concat(k);
+  for (const keys of firstRowKeys) {
+    for (const k of keys) if (!out.includes(k)) out = out.concat(k);
   }
   return out;
 }
@@ -183,6 +224,7 @@ export const MAX_CELL_CHARS = 32_767;
 function checkCellLengths(change: Exclude<TableChange, { op: 'sheet' }>): void {
   if (change.op === 'delete') return;
   const id = SCHEMA[change.table].idColumn;
+  if (!hasLongCell(change)) return;
   for (const row of change.rows) {
     for (const [key, value] of Object.entries(row)) {
       if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
@@ -192,4 +234,20 @@ function checkCellLengths(change: Exclude<TableChange, { op: 'sheet' }>): void {
       }
     }
   }
+}
+
+// Whether any cell of the change is longer than Excel takes; rows held as columns are read
+// column by column, and only made when one is (for the message).
+function hasLongCell(change: Extract<TableChange, { rows: Row[] }>): boolean {
+  const body = bodyOf(change);
+  if (!body) return true;
+  for (const key of body.keys) {
+    const cells = body.cellsOf(key)!;
+    const values = Array.isArray(cells) ? cells : [(cells as { every: Cell }).every];
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
+      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) return true;
+    }
+  }
+  return false;
 }

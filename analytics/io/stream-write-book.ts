@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMA, TABLE_KEYS, type ColumnDef, type TableKey } from '../book/schema';
+import { bodyOf, rowCount } from '../book/column-rows';
 import { dateToSerial } from '../book/dates';
 import type { Book, Cell } from '../book/types';
 import { t } from '../book/types';
@@ -101,10 +102,13 @@ function sheetSources(book: Book, only: readonly TableKey[] | undefined): SheetS
       tableName: def.tableName,
       tableStyle: 'TableStyleMedium2',
       headers: keys.map((k, i) => defs[i]?.header[book.lang] ?? k),
-      rowCount: table.rows.length,
+      rowCount: rowCount(table),
       defs,
       rows: function* () {
-        for (const r of table.rows) yield keys.map((k) => r[k] ?? null);
+        // Rows held as columns (a reconciliation's new matches) are written from the columns.
+        const body = bodyOf(table);
+        if (body) for (let k = 0; k < body.length; k++) yield keys.map((key) => body.cell(k, key) ?? null);
+        else for (const r of table.rows) yield keys.map((k) => r[k] ?? null);
       },
     });
   }

@@ -23,6 +23,7 @@ import { openingItemsAsOf } from './opening-items';
 import { isoPeriod } from './period';
 import { appendAll } from '../util/append-all';
 import type { ProposalLog } from './proposal-log';
+import { ColumnRows } from '../book/column-rows';
 
 export type OutstandingKind = 'BankReceivedNotBooked' | 'BankPaidNotBooked' | 'BookReceivedNotOnBank' | 'BookPaidNotOnBank';
 
@@ -43,30 +44,17 @@ export interface OutstandingItem {
   customerId: string;
 }
 
-/**
- * A new automatic match, already as its Matches row: reconcile writes these objects as they
- * are (a million matches are one million objects, not two).
- */
-export interface ProposedMatch {
-  [column: string]: string | number;
-  MatchId: string;
-  Period: string;
-  AccountId: string;
-  /** Ids joined in sorted order (see match-id.ts). */
-  EntryIds: string;
-  LineIds: string;
-  Rule: MatchRule;
-  Score: number;
-  Status: 'auto';
-}
-
 export interface ReconciliationRun {
   accountId: string;
   period: string;
   /** Last day of the period, 'YYYY-MM-DD'. */
   end: string;
-  /** New automatic matches for this period. */
-  proposals: ProposedMatch[];
+  /**
+   * New automatic matches for this period as Matches rows (MatchId, Period, AccountId,
+   * EntryIds, LineIds, Rule, Score, Status 'auto'), in journal order of their first entry,
+   * held as columns: a million matches are a few arrays, not a million objects.
+   */
+  proposals: ColumnRows;
   /** Existing automatic matches of this account and period that this run no longer makes. */
   staleMatchIds: string[];
   /** Matches that were already settled (earlier periods, confirmed or hand-made) and kept. */
@@ -151,24 +139,40 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const lineUsed = new Uint8Array(S.length);
   const items: OutstandingItem[] = [];
   // The Matches sheet lists proposals in the order of their first entry, not the order
-  // found: it follows the journal, and one thread or two give the same list. They are made
-  // in that order too: a million ids read in the order they lie in memory cost several
-  // times less than read scattered.
-  const rowAtEntry = new Array<ProposedMatch | undefined>(J.length);
-  const withoutEntries: ProposedMatch[] = [];
+  // found: it follows the journal, and one thread or two give the same list. Their cells are
+  // made in that order too: a million ids read in the order they lie in memory cost several
+  // times less than read scattered. Kept by first entry, as columns (see ColumnRows).
+  const idAt = new Array<string | undefined>(J.length);
+  const entryIdsAt = new Array<string>(J.length);
+  const lineIdsAt = new Array<string>(J.length);
+  const withoutEntries: number[] = [];
+  const without = { ids: [] as string[], entryIds: [] as string[], lineIds: [] as string[] };
   const proposalAt = new Int32Array(J.length); // first entry → proposal number + 1
   let made = 0;
   const rowsUpTo = (log: ProposalLog) => {
     const from = made;
     for (let k = from; k < log.count; k++) {
       if (log.entryCountOf(k) > 0) proposalAt[log.entryOf(k, 0)] = k + 1;
-      else withoutEntries.push(matchRow(log, k));
+      else {
+        withoutEntries.push(k);
+        const [id, entryIds, lineIds] = matchCells(log, k);
+        without.ids.push(id);
+        without.entryIds.push(entryIds);
+        without.lineIds.push(lineIds);
+      }
     }
-    for (let j = 0; j < J.length; j++) if (proposalAt[j] > from) rowAtEntry[j] = matchRow(log, proposalAt[j] - 1);
+    for (let j = 0; j < J.length; j++) {
+      if (proposalAt[j] <= from) continue;
+      const [id, entryIds, lineIds] = matchCells(log, proposalAt[j] - 1);
+      idAt[j] = id;
+      entryIdsAt[j] = entryIds;
+      lineIdsAt[j] = lineIds;
+    }
     made = log.count;
   };
-  // A million matches: plain loops, keeping only the cells (the id lists die young).
-  const matchRow = (log: ProposalLog, k: number): ProposedMatch => {
+  // A million matches: plain loops; the id lists die young.
+  const cells: [string, string, string] = ['', '', ''];
+  const matchCells = (log: ProposalLog, k: number): [string, string, string] => {
     const entryIds = new Array<string>(log.entryCountOf(k));
     const lineIds = new Array<string>(log.lineCountOf(k));
     for (let x = 0; x < entryIds.length; x++) {
@@ -184,7 +188,10 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     const id = matchId(accountId, entryIds, lineIds);
     const residual = log.residualOf(k);
     if (residual !== 0) items.push(residualItem(id, residual, openLines[log.lineOf(k, 0)]));
-    return { MatchId: id, Period: period, AccountId: accountId, EntryIds: joinIds(entryIds), LineIds: joinIds(lineIds), Rule: log.ruleOf(k), Score: log.scoreOf(k), Status: 'auto' };
+    cells[0] = id;
+    cells[1] = joinIds(entryIds);
+    cells[2] = joinIds(lineIds);
+    return cells;
   };
   const found = runner.match(
     J,
@@ -205,9 +212,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
 
   // Step 4: outstanding items: unmatched rows, forced rows, residuals of matches
   rowsUpTo(found);
-  const proposals: ProposedMatch[] = [];
-  for (let j = 0; j < J.length; j++) if (rowAtEntry[j]) proposals.push(rowAtEntry[j]!);
-  appendAll(proposals, withoutEntries);
+  const proposals = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt }, { numbers: withoutEntries, ...without });
   timed('proposals');
   openEntries.forEach((e, j) => {
     if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(e, J.amount[j]));
@@ -233,7 +238,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const adjustedBook = bookBalance + totals.BankReceivedNotBooked + totals.BankPaidNotBooked;
   const adjustedBank = bankBalance + totals.BookReceivedNotOnBank + totals.BookPaidNotOnBank;
   // A set of a million ids costs a third of a second: build it only when there is a prior run.
-  const freshIds = prior.autoThisPeriod.length ? new Set(proposals.map((p) => p.MatchId)) : undefined;
+  const freshIds = prior.autoThisPeriod.length ? new Set(proposals.cellsOf('MatchId') as string[]) : undefined;
   return {
     accountId,
     period,
@@ -250,6 +255,38 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     adjustedBank,
     difference: adjustedBook - adjustedBank,
   };
+}
+
+// The new matches as Matches columns: those with entries in journal order of their first
+// entry, then any without.
+function proposalColumns(
+  log: ProposalLog,
+  period: string,
+  accountId: string,
+  byEntry: { proposalAt: Int32Array; idAt: (string | undefined)[]; entryIdsAt: string[]; lineIdsAt: string[] },
+  without: { numbers: number[]; ids: string[]; entryIds: string[]; lineIds: string[] },
+): ColumnRows {
+  const n = log.count;
+  const ids = new Array<string>(n);
+  const entryIds = new Array<string>(n);
+  const lineIds = new Array<string>(n);
+  const rules = new Array<string>(n);
+  const scores = new Array<number>(n);
+  let p = 0;
+  const add = (k: number, id: string, entries: string, lines: string) => {
+    ids[p] = id;
+    entryIds[p] = entries;
+    lineIds[p] = lines;
+    rules[p] = log.ruleOf(k);
+    scores[p] = log.scoreOf(k);
+    p++;
+  };
+  for (let j = 0; j < byEntry.idAt.length; j++) {
+    const id = byEntry.idAt[j];
+    if (id !== undefined) add(byEntry.proposalAt[j] - 1, id, byEntry.entryIdsAt[j], byEntry.lineIdsAt[j]);
+  }
+  without.numbers.forEach((k, x) => add(k, without.ids[x], without.entryIds[x], without.lineIds[x]));
+  return new ColumnRows(n, { MatchId: ids, Period: { every: period }, AccountId: { every: accountId }, EntryIds: entryIds, LineIds: lineIds, Rule: rules, Score: scores, Status: { every: 'auto' } });
 }
 
 // Positions of the rows whose id (as text, blank for none, as the skip sets hold it) is in

@@ -6,6 +6,7 @@
  * are rewritten (the ones no longer found are deleted).
  */
 import { rowsOf, text } from '../book/book';
+import { columnChange } from '../book/column-rows';
 import { t, type Book, type CommandContext, type CommandResult, type Row, type TableChange } from '../book/types';
 import { fromMinorUnits } from '../money/minor-units';
 import { computeReconciliation, OUTSTANDING_KINDS, type OutstandingKind, type ReconciliationRun } from './compute-reconciliation';
@@ -67,7 +68,8 @@ export function reconcileAccount(book: Book, params: ReconcileAccountParams, ctx
 
   // Matches: drop this period's automatic matches no longer found, upsert the new ones.
   if (run.staleMatchIds.length) changes.push({ table: 'Matches', op: 'delete', ids: run.staleMatchIds });
-  if (run.proposals.length) changes.push({ table: 'Matches', op: 'upsert', rows: run.proposals });
+  // Held as columns until a host needs rows: the file writer writes them from the columns.
+  if (run.proposals.length) changes.push(columnChange('Matches', 'upsert', run.proposals));
 
   // Reconciliation has no id column: rewrite it with this account/period's row replaced.
   const others = rowsOf(book, 'Reconciliation').filter((r) => !(text(r.AccountId) === run.accountId && text(r.Period) === run.period));

@@ -16,7 +16,7 @@ import type { ProposalLog } from '../../analytics/reconcile/proposal-log';
 
 // Matches as texts in the order they are written, and everything else of the run.
 function outcome(run: ReconciliationRun) {
-  const matches = run.proposals.map((p) => `${p.MatchId} ${p.EntryIds}=${p.LineIds} ${p.Rule} ${p.Score}`);
+  const matches = run.proposals.toRows().map((p) => `${p.MatchId} ${p.EntryIds}=${p.LineIds} ${p.Rule} ${p.Score}`);
   return { matches, items: run.items, totals: run.totals, counts: run.counts, difference: run.difference };
 }
 
@@ -38,7 +38,7 @@ describe('two-thread matcher', () => {
     expect(one.proposals.length).toBeGreaterThan(100);
     expect(outcome(two)).toEqual(outcome(one));
     // Receipts and payments each found matches on their own thread.
-    expect(new Set(two.proposals.map((p) => p.Rule)).size).toBeGreaterThan(2);
+    expect(new Set(two.proposals.toRows().map((p) => p.Rule)).size).toBeGreaterThan(2);
   });
 
   // A failed helper's half is done on the main thread: a silent one is noticed by its

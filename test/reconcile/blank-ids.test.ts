@@ -29,7 +29,7 @@ test('a statement line with a blank LineId clears the opening item it pays', () 
 test('an entry whose date is not a date is never matched (it used to read as 1970-01-01)', () => {
   const book = makeBook({ entries: [['J1', '2024-06-0x', '+100.00']], lines: [['L1', '1970-01-02', '+100.00']] });
   const run = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
-  expect(run.proposals).toEqual([]);
+  expect(run.proposals.toRows()).toEqual([]);
   expect(run.items.map((i) => [i.kind, i.id]).sort()).toEqual([
     ['BankReceivedNotBooked', 'L1'],
     ['BookReceivedNotOnBank', 'J1'],
@@ -43,7 +43,7 @@ test('rows without an id are never matched, so no two matches share an id', () =
     book.tables.Statement!.rows.push({ ...lineRow(['X', date, amount]), LineId: id });
   }
   const run = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
-  expect(run.proposals.map((p) => [p.EntryIds, p.LineIds])).toEqual([['J1', 'L1']]);
+  expect(run.proposals.toRows().map((p) => [p.EntryIds, p.LineIds])).toEqual([['J1', 'L1']]);
   // The six rows without ids stay outstanding, each under its kind, and balance each other.
   expect(run.items).toHaveLength(6);
   expect(run.difference).toBe(0);
@@ -52,6 +52,6 @@ test('rows without an id are never matched, so no two matches share an id', () =
 test('a date the calendar does not have (2024-06-31, 2023-02-29) is never matched', () => {
   const book = makeBook({ entries: [['J1', '2024-06-31', '+100.00'], ['J2', '2023-02-29', '+50.00']], lines: [['L1', '2024-07-01', '+100.00'], ['L2', '2023-03-01', '+50.00']] });
   const run = computeReconciliation(book, { accountId: 'BANK1', period: '2024-07' });
-  expect(run.proposals).toEqual([]);
+  expect(run.proposals.toRows()).toEqual([]);
   expect(run.items.map((i) => i.id).sort()).toEqual(['J1', 'J2', 'L1', 'L2']);
 });

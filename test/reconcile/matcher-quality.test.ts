@@ -4,7 +4,7 @@
  * as right only when its entries and lines are exactly a true group.
  */
 import { text } from '../../analytics/book/book';
-import type { Book } from '../../analytics/book/types';
+import type { Book, Row } from '../../analytics/book/types';
 import { computeReconciliation } from '../../analytics/reconcile/compute-reconciliation';
 import { pairingKey, splitIds } from '../../analytics/reconcile/match-id';
 import { makeSyntheticBook, type TruthGroup } from './synthetic-book';
@@ -16,7 +16,7 @@ interface Score {
   correct: number;
 }
 
-const idLists = (p: { EntryIds: string; LineIds: string }) => ({ entryIds: splitIds(p.EntryIds), lineIds: splitIds(p.LineIds) });
+const idLists = (p: Row) => ({ entryIds: splitIds(p.EntryIds), lineIds: splitIds(p.LineIds) });
 
 function score(predicted: { entryIds: string[]; lineIds: string[] }[], truth: TruthGroup[]): Score {
   const truthKeys = new Set(truth.map((t) => pairingKey(t.entries, t.lines)));
@@ -47,7 +47,7 @@ describe('matchStatement quality on the standard synthetic mix', () => {
   const results = [20240601, 7, 99].map((seed) => {
     const { book, truth } = makeSyntheticBook({ seed, events: 2000 });
     const run = computeReconciliation(book, { accountId: 'BANK1', period: '2024-06' });
-    return { seed, truth, matcher: score(run.proposals.map(idLists), truth), baseline: score(baselineMatches(book), truth), proposals: run.proposals };
+    return { seed, truth, matcher: score(run.proposals.toRows().map(idLists), truth), baseline: score(baselineMatches(book), truth), proposals: run.proposals };
   });
 
   it('reports precision and recall beside the exact-amount-and-date baseline', () => {
@@ -58,7 +58,7 @@ describe('matchStatement quality on the standard synthetic mix', () => {
     // A harder mix, reported and not asserted: combined deposits of receipts up to 2 days old.
     const hard = makeSyntheticBook({ seed: 20240601, events: 2000, depositSpreadDays: 2 });
     const hardRun = computeReconciliation(hard.book, { accountId: 'BANK1', period: '2024-06' });
-    const h = score(hardRun.proposals.map(idLists), hard.truth);
+    const h = score(hardRun.proposals.toRows().map(idLists), hard.truth);
     const hb = score(baselineMatches(hard.book), hard.truth);
     table.push(`hard mix (deposits spread 2 days)  matcher P ${pct(h.precision)} R ${pct(h.recall)}  baseline P ${pct(hb.precision)} R ${pct(hb.recall)}`);
     process.stdout.write(`\nmatcher quality (standard mix, 2000 events per book)\n${table.join('\n')}\n`);
