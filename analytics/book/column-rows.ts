@@ -164,7 +164,11 @@ export function columnTable(key: TableKey, columns: string[], body: ColumnRows):
   return holdAsColumns({ key, columns } as Omit<Table, 'rows'>, body);
 }
 
-/** An append, upsert or replace whose rows are held as columns until a caller reads `rows`. */
+/**
+ * An append, upsert or replace whose rows are held as columns until a caller reads `rows`.
+ * An upsert's ids must be distinct (as a reconciliation's match ids are): held as columns,
+ * two rows with one id would both be added rather than the later one winning.
+ */
 export function columnChange(table: TableKey, op: 'append' | 'upsert' | 'replace', body: ColumnRows): TableChange {
   return holdAsColumns({ table, op } as Omit<Extract<TableChange, { op: 'upsert' }>, 'rows'>, body) as TableChange;
 }

@@ -119,7 +119,7 @@ function bookWithMatches(closed = false): Book {
 
 describe('applyChangeSet with a change held as columns', () => {
   // The same change with its rows made first: the path every change took before.
-  const viaRows = (book: Book, change: TableChange) => applyChangeSet(book, [{ table: change.table, op: change.op, rows: bodyOf(change)!.toRows() } as TableChange]);
+  const viaRows = (book: Book, change: TableChange) => applyChangeSet(book, [{ table: change.table, op: change.op, rows: bodyOf(change as { rows: Row[] })!.toRows() } as TableChange]);
 
   it('upserts new rows after the old ones, as the rows would, and keeps the table as columns', () => {
     const book = bookWithMatches();
