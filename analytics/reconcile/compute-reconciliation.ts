@@ -145,8 +145,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const idAt = new Array<string | undefined>(J.length);
   const entryIdsAt = new Array<string>(J.length);
   const lineIdsAt = new Array<string>(J.length);
-  const withoutEntries: number[] = [];
-  const without = { ids: [] as string[], entryIds: [] as string[], lineIds: [] as string[] };
+  // A proposal without an entry (no pass makes one) would follow the rest, in the order found.
+  const without = { numbers: [] as number[], ids: [] as string[], entryIds: [] as string[], lineIds: [] as string[] };
   const proposalAt = new Int32Array(J.length); // first entry → proposal number + 1
   let made = 0;
   const rowsUpTo = (log: ProposalLog) => {
@@ -154,8 +154,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     for (let k = from; k < log.count; k++) {
       if (log.entryCountOf(k) > 0) proposalAt[log.entryOf(k, 0)] = k + 1;
       else {
-        withoutEntries.push(k);
         const [id, entryIds, lineIds] = matchCells(log, k);
+        without.numbers.push(k);
         without.ids.push(id);
         without.entryIds.push(entryIds);
         without.lineIds.push(lineIds);
@@ -212,7 +212,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
 
   // Step 4: outstanding items: unmatched rows, forced rows, residuals of matches
   rowsUpTo(found);
-  const proposals = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt }, { numbers: withoutEntries, ...without });
+  const proposals = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt }, without);
   timed('proposals');
   openEntries.forEach((e, j) => {
     if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(e, J.amount[j]));
