@@ -6,7 +6,7 @@
 import { fail } from '../util/error';
 import { SCHEMA, type TableKey } from './schema';
 import { emptyTable } from './book';
-import { bodyOf, ColumnRows, columnTable, forEachRow } from './column-rows';
+import { bodyOf, ColumnRows, columnTable, forEachRow, isShared, rowCount } from './column-rows';
 import type { Book, Cell, ResultSheet, Row, Table, TableChange } from './types';
 import { t } from './types';
 
@@ -94,25 +94,27 @@ function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): 
 }
 
 /**
- * A change held as columns, applied without making its rows: the table stays columns too.
- * An upsert that replaces existing rows, or a few rows added to a long table of objects,
- * returns undefined and takes the row path (same result, rows made).
+ * A change held as columns, applied without making its rows: the table's rows stay the
+ * objects they are, followed by the change's columns. An upsert that replaces existing
+ * rows returns undefined and takes the row path (same result, rows made).
  */
 function applyColumns(table: Table, op: 'append' | 'upsert' | 'replace', body: ColumnRows, columns: string[]): Table | undefined {
   if (op === 'replace') return columnTable(table.key, columns, body);
   const before = bodyOf(table);
-  const count = before?.length ?? table.rows.length;
-  if (!before && count > body.length) return undefined;
-  if (op === 'upsert' && count > 0) {
+  const count = rowCount(table);
+  if (op === 'upsert') {
     const id = idColumn(table.key);
-    const ids = new Set<string>();
-    forEachRow(table, (r) => ids.add(String(r[id])));
     const incoming = body.cellsOf(id);
-    if (!incoming || !Array.isArray(incoming)) return undefined;
-    for (let k = 0; k < body.length; k++) if (ids.has(String(incoming[k]))) return undefined;
+    if (!incoming || isShared(incoming)) return undefined;
+    if (count > 0) {
+      const ids = new Set<string>();
+      for (let k = 0; k < count; k++) ids.add(String(before ? before.cell(k, id) : table.rows[k][id]));
+      for (let k = 0; k < body.length; k++) if (ids.has(String(incoming[k]))) return undefined;
+    }
   }
-  const head = before ?? ColumnRows.fromRows(table.rows, table.columns);
-  return columnTable(table.key, columns, count === 0 ? body : head.concat(body));
+  // A copy of the row list: the input book's table must not change with the new one.
+  const head = before ?? new ColumnRows(0, {}, table.rows.slice());
+  return columnTable(table.key, columns, head.concat(body));
 }
 
 function checkChange(table: Table, change: Exclude<TableChange, { op: 'sheet' }>, closed: Set<string>): void {
@@ -243,7 +245,7 @@ function hasLongCell(change: Extract<TableChange, { rows: Row[] }>): boolean {
   if (!body) return true;
   for (const key of body.keys) {
     const cells = body.cellsOf(key)!;
-    const values = Array.isArray(cells) ? cells : [(cells as { every: Cell }).every];
+    const values = isShared(cells) ? [cells.every] : cells;
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
       if (typeof v === 'string' && v.length > MAX_CELL_CHARS) return true;

@@ -10,30 +10,41 @@ import type { TableKey } from './schema';
 import type { Cell, Row, Table, TableChange } from './types';
 
 /** A column of a {@link ColumnRows}: a cell per row, or one cell every row has. */
-export type ColumnCells = readonly (Cell | undefined)[] | { every: Cell };
+export type ColumnCells = ArrayLike<Cell | undefined> | { every: Cell };
+
+/** Whether a column is one cell every row shares (rather than cells, in an array or a typed array). */
+export function isShared(c: ColumnCells): c is { every: Cell } {
+  return typeof (c as ArrayLike<unknown>).length !== 'number' && Object.prototype.hasOwnProperty.call(c, 'every');
+}
 
 export class ColumnRows {
   /** Column keys, in the order rows made from these columns have them. */
   readonly keys: readonly string[];
+  /** Rows before the columns, kept as the objects they are (a table's rows before a change). */
+  private readonly head: readonly Row[];
   private readonly cells: ColumnCells[];
   private readonly at: Map<string, number>;
+  /** Rows in the columns (after the head). */
+  private readonly tail: number;
 
   /**
    * @param length number of rows
-   * @param columns each column's cells by key, in row order; an array shorter than
-   *   `length` is refused, an `undefined` cell is a row without that key
-   * @throws RangeError when a column has fewer cells than rows
+   * @param columns each column's cells by key, in row order; an `undefined` cell is a row
+   *   without that key
+   * @throws RangeError when the length is not a count, or a column is not `{ every }` or
+   *   has fewer cells than rows
    */
-  constructor(
-    readonly length: number,
-    columns: Readonly<Record<string, ColumnCells>>,
-  ) {
+  constructor(length: number, columns: Readonly<Record<string, ColumnCells>>, head: readonly Row[] = []) {
+    if (!(Number.isInteger(length) && length >= 0)) throw new RangeError(`a row count must be a whole number of 0 or more, not ${length}`);
     this.keys = Object.keys(columns);
     this.cells = this.keys.map((k) => columns[k]);
     this.at = new Map(this.keys.map((k, i) => [k, i]));
+    this.head = head;
+    this.tail = length;
     this.keys.forEach((k, i) => {
       const c = this.cells[i];
-      if (Array.isArray(c) && c.length < length) throw new RangeError(`column ${k} has ${c.length} cells for ${length} rows`);
+      if (c === null || typeof c !== 'object') throw new RangeError(`column ${k} is neither cells nor { every }`);
+      if (!isShared(c) && !(c.length >= length)) throw new RangeError(`column ${k} has ${c.length} cells for ${length} rows`);
     });
   }
 
@@ -44,20 +55,28 @@ export class ColumnRows {
     return new ColumnRows(rows.length, columns);
   }
 
+  /** Every row: the head's and the columns'. */
+  get length(): number {
+    return this.head.length + this.tail;
+  }
+
   /** The cell of row k under `key`; undefined when the row has no such key. */
   cell(k: number, key: string): Cell | undefined {
+    if (k < this.head.length) return this.head[k][key];
     const i = this.at.get(key);
     if (i === undefined) return undefined;
     const c = this.cells[i];
-    return Array.isArray(c) ? c[k] : (c as { every: Cell }).every;
+    return isShared(c) ? c.every : c[k - this.head.length];
   }
 
-  /** Row k as a fresh object (keys without a cell left out). */
+  /** Row k: a row of the head as it is, a row of the columns as a fresh object (keys without a cell left out). */
   row(k: number): Row {
+    if (k < this.head.length) return this.head[k];
+    const at = k - this.head.length;
     const out: Row = {};
     for (let i = 0; i < this.keys.length; i++) {
       const c = this.cells[i];
-      const v = Array.isArray(c) ? c[k] : (c as { every: Cell }).every;
+      const v = isShared(c) ? c.every : c[at];
       if (v !== undefined) out[this.keys[i]] = v;
     }
     return out;
@@ -66,30 +85,34 @@ export class ColumnRows {
   /** Every row as an object: what a caller that wants `Row[]` gets. */
   toRows(): Row[] {
     const out = new Array<Row>(this.length);
-    for (let k = 0; k < this.length; k++) out[k] = this.row(k);
+    for (let k = 0; k < out.length; k++) out[k] = this.row(k);
     return out;
   }
 
-  /** These rows followed by `other`'s; a key one side lacks is a row without that key. */
+  /**
+   * These rows followed by `other`'s columns (`other` has no head). A key one side lacks is
+   * a row without that key; the head's rows stay the objects they are.
+   */
   concat(other: ColumnRows): ColumnRows {
+    if (other.head.length) throw new RangeError('only columns without a head of rows can be added');
     const keys = [...this.keys, ...other.keys.filter((k) => !this.at.has(k))];
     const columns: Record<string, ColumnCells> = {};
     for (const key of keys) {
       const a = this.cellsOf(key);
       const b = other.cellsOf(key);
-      const same = a && b && !Array.isArray(a) && !Array.isArray(b) && Object.is((a as { every: Cell }).every, (b as { every: Cell }).every);
-      if (same) columns[key] = a;
+      if (a && b && isShared(a) && isShared(b) && Object.is(a.every, b.every)) columns[key] = a;
+      else if (this.tail === 0 && b) columns[key] = b;
       else {
-        const out = new Array<Cell | undefined>(this.length + other.length);
-        for (let k = 0; k < this.length; k++) out[k] = this.cell(k, key);
-        for (let k = 0; k < other.length; k++) out[this.length + k] = other.cell(k, key);
+        const out = new Array<Cell | undefined>(this.tail + other.length);
+        for (let k = 0; k < this.tail; k++) out[k] = this.cell(this.head.length + k, key);
+        for (let k = 0; k < other.length; k++) out[this.tail + k] = other.cell(k, key);
         columns[key] = out;
       }
     }
-    return new ColumnRows(this.length + other.length, columns);
+    return new ColumnRows(this.tail + other.length, columns, this.head);
   }
 
-  /** The cells of column `key` as held (undefined when there is no such column). */
+  /** The cells of column `key` after the head, as held (undefined when there is no such column). */
   cellsOf(key: string): ColumnCells | undefined {
     const i = this.at.get(key);
     return i === undefined ? undefined : this.cells[i];
@@ -99,30 +122,34 @@ export class ColumnRows {
 /** A table or change whose rows may still be held as columns. */
 interface MaybeColumnar {
   rows: Row[];
-  readonly body?: ColumnRows;
 }
+
+// What holds its rows as columns, and those columns, until its rows are made. Kept beside
+// the objects rather than on them, so a frozen or copied object cannot disagree with it.
+const held = new WeakMap<object, ColumnRows>();
 
 /**
  * Give `target` a `rows` property made from `body` on first read. From then on the rows are
- * the record (a caller may change them) and `body` is gone, so the two never disagree.
+ * the record (a caller may change them) and the columns are let go, so the two never disagree.
  */
 export function holdAsColumns<T extends object>(target: T, body: ColumnRows): T & MaybeColumnar {
-  let rows: Row[] | undefined;
-  const drop = () => Object.defineProperty(target, 'body', { value: undefined, enumerable: false, writable: false, configurable: true });
-  Object.defineProperty(target, 'body', { value: body, enumerable: false, writable: false, configurable: true });
+  let rows: Row[] = [];
+  let made = false;
+  held.set(target, body);
+  const settle = (next: Row[]) => {
+    rows = next;
+    made = true;
+    held.delete(target);
+  };
   Object.defineProperty(target, 'rows', {
     enumerable: true,
-    configurable: true,
+    configurable: false,
     get() {
-      if (!rows) {
-        rows = body.toRows();
-        drop();
-      }
+      if (!made) settle(body.toRows());
       return rows;
     },
     set(next: Row[]) {
-      rows = next;
-      drop();
+      settle(next);
     },
   });
   return target as T & MaybeColumnar;
@@ -130,9 +157,8 @@ export function holdAsColumns<T extends object>(target: T, body: ColumnRows): T 
 
 /** The columns of a table or change whose rows were never made; undefined otherwise. */
 export function bodyOf(x: { rows: Row[] } | undefined): ColumnRows | undefined {
-  return (x as MaybeColumnar | undefined)?.body;
+  return x ? held.get(x) : undefined;
 }
-
 /** How many rows a table or change has, without making them. */
 export function rowCount(x: { rows: Row[] } | undefined): number {
   if (!x) return 0;

@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import type ExcelJS from 'exceljs';
+import { rowCount } from '../book/column-rows';
 import { SCHEMA, TABLE_KEYS } from '../book/schema';
 import type { Book } from '../book/types';
 import type { Problem } from '../util/problem';
@@ -49,7 +50,8 @@ export interface SaveBookResult {
  * @returns which writer ran and which of the workbook's other sheets it left out
  */
 export async function saveBook(file: string, book: Book, options: WriteBookOptions & { streamFromRows?: number } = {}): Promise<SaveBookResult> {
-  const rows = TABLE_KEYS.reduce((n, k) => n + (book.tables[k]?.rows.length ?? 0), 0);
+  // Counted without making rows held as columns: the streaming writer writes those as they are.
+  const rows = TABLE_KEYS.reduce((n, k) => n + rowCount(book.tables[k]), 0);
   if (rows < (options.streamFromRows ?? STREAM_WRITE_ROWS)) {
     await writeBook(file, book, options);
     return { mode: 'in-memory', droppedSheets: [] };

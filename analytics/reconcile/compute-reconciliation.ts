@@ -16,7 +16,7 @@ import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
 import { fen, journalColumns, pickRows, statementColumns, TextNumbering, type LedgerColumns } from './ledger-columns';
-import { joinIds, matchId, pairingKey, splitIds } from './match-id';
+import { joinIds, lastMatchKey, matchId, pairingKey, splitIds } from './match-id';
 import { IN_THIS_THREAD, type MatcherRunner, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
 import { openingItemsAsOf } from './opening-items';
@@ -55,6 +55,11 @@ export interface ReconciliationRun {
    * held as columns: a million matches are a few arrays, not a million objects.
    */
   proposals: ColumnRows;
+  /**
+   * Matches not written because an earlier one has the same id (the sheets repeat a row id,
+   * or ids hold ',' or '|'); their rows are among the items.
+   */
+  repeatedMatchIds: string[];
   /** Existing automatic matches of this account and period that this run no longer makes. */
   staleMatchIds: string[];
   /** Matches that were already settled (earlier periods, confirmed or hand-made) and kept. */
@@ -145,8 +150,10 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const idAt = new Array<string | undefined>(J.length);
   const entryIdsAt = new Array<string>(J.length);
   const lineIdsAt = new Array<string>(J.length);
+  // Keys of the match ids, kept only when the rows' ids could give two matches one id.
+  const keyAt = idsCannotRepeat(J.ids) && idsCannotRepeat(S.ids) ? undefined : new Array<number>(J.length).fill(0);
   // A proposal without an entry (no pass makes one) would follow the rest, in the order found.
-  const without = { numbers: [] as number[], ids: [] as string[], entryIds: [] as string[], lineIds: [] as string[] };
+  const without = { numbers: [] as number[], ids: [] as string[], entryIds: [] as string[], lineIds: [] as string[], keys: [] as number[] };
   const proposalAt = new Int32Array(J.length); // first entry → proposal number + 1
   let made = 0;
   const rowsUpTo = (log: ProposalLog) => {
@@ -159,6 +166,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
         without.ids.push(id);
         without.entryIds.push(entryIds);
         without.lineIds.push(lineIds);
+        without.keys.push(lastMatchKey());
       }
     }
     for (let j = 0; j < J.length; j++) {
@@ -167,6 +175,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
       idAt[j] = id;
       entryIdsAt[j] = entryIds;
       lineIdsAt[j] = lineIds;
+      if (keyAt) keyAt[j] = lastMatchKey();
     }
     made = log.count;
   };
@@ -186,8 +195,6 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
       lineIds[x] = S.ids[s];
     }
     const id = matchId(accountId, entryIds, lineIds);
-    const residual = log.residualOf(k);
-    if (residual !== 0) items.push(residualItem(id, residual, openLines[log.lineOf(k, 0)]));
     cells[0] = id;
     cells[1] = joinIds(entryIds);
     cells[2] = joinIds(lineIds);
@@ -212,7 +219,18 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
 
   // Step 4: outstanding items: unmatched rows, forced rows, residuals of matches
   rowsUpTo(found);
-  const proposals = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt }, without);
+  const residual = (k: number, id: string) => {
+    const amount = found.residualOf(k);
+    if (amount !== 0) items.push(residualItem(id, amount, openLines[found.lineOf(k, 0)]));
+  };
+  const { proposals, repeated } = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt, keyAt }, without, residual);
+  // A match whose id another has (rows' ids repeated in the sheet, or holding the separators
+  // ',' or '|') cannot be told apart from it in Matches: it is not written, and its rows
+  // stay outstanding for the cashier to see.
+  for (const { k } of repeated) {
+    for (let x = 0; x < found.entryCountOf(k); x++) entryUsed[found.entryOf(k, x)] = 0;
+    for (let x = 0; x < found.lineCountOf(k); x++) lineUsed[found.lineOf(k, x)] = 0;
+  }
   timed('proposals');
   openEntries.forEach((e, j) => {
     if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(e, J.amount[j]));
@@ -244,6 +262,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     period,
     end,
     proposals,
+    repeatedMatchIds: repeated.map((r) => r.id),
     staleMatchIds: freshIds ? prior.autoThisPeriod.filter((id) => !freshIds.has(id)) : [],
     keptMatches: prior.keptThisPeriod,
     items,
@@ -258,35 +277,97 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
 }
 
 // The new matches as Matches columns: those with entries in journal order of their first
-// entry, then any without.
+// entry, then any without; `kept` is told of each one written. With the matches left out
+// because an earlier one has their id (looked for only when there are keys to look by).
 function proposalColumns(
   log: ProposalLog,
   period: string,
   accountId: string,
-  byEntry: { proposalAt: Int32Array; idAt: (string | undefined)[]; entryIdsAt: string[]; lineIdsAt: string[] },
-  without: { numbers: number[]; ids: string[]; entryIds: string[]; lineIds: string[] },
-): ColumnRows {
+  byEntry: { proposalAt: Int32Array; idAt: (string | undefined)[]; entryIdsAt: string[]; lineIdsAt: string[]; keyAt: number[] | undefined },
+  without: { numbers: number[]; ids: string[]; entryIds: string[]; lineIds: string[]; keys: number[] },
+  kept: (k: number, id: string) => void,
+): { proposals: ColumnRows; repeated: { k: number; id: string }[] } {
   const n = log.count;
   const ids = new Array<string>(n);
   const entryIds = new Array<string>(n);
   const lineIds = new Array<string>(n);
   const rules = new Array<string>(n);
   const scores = new Array<number>(n);
+  const repeated: { k: number; id: string }[] = [];
+  const keyAt = byEntry.keyAt;
+  const seen = keyAt ? new IdKeys(n, ids) : undefined;
   let p = 0;
-  const add = (k: number, id: string, entries: string, lines: string) => {
+  const add = (k: number, id: string, entries: string, lines: string, key: number) => {
     ids[p] = id;
+    if (seen && !seen.add(key, p)) {
+      repeated.push({ k, id });
+      return;
+    }
     entryIds[p] = entries;
     lineIds[p] = lines;
     rules[p] = log.ruleOf(k);
     scores[p] = log.scoreOf(k);
+    kept(k, id);
     p++;
   };
   for (let j = 0; j < byEntry.idAt.length; j++) {
     const id = byEntry.idAt[j];
-    if (id !== undefined) add(byEntry.proposalAt[j] - 1, id, byEntry.entryIdsAt[j], byEntry.lineIdsAt[j]);
+    if (id !== undefined) add(byEntry.proposalAt[j] - 1, id, byEntry.entryIdsAt[j], byEntry.lineIdsAt[j], keyAt ? keyAt[j] : 0);
   }
-  without.numbers.forEach((k, x) => add(k, without.ids[x], without.entryIds[x], without.lineIds[x]));
-  return new ColumnRows(n, { MatchId: ids, Period: { every: period }, AccountId: { every: accountId }, EntryIds: entryIds, LineIds: lineIds, Rule: rules, Score: scores, Status: { every: 'auto' } });
+  without.numbers.forEach((k, x) => add(k, without.ids[x], without.entryIds[x], without.lineIds[x], without.keys[x]));
+  const proposals = new ColumnRows(p, { MatchId: ids, Period: { every: period }, AccountId: { every: accountId }, EntryIds: entryIds, LineIds: lineIds, Rule: rules, Score: scores, Status: { every: 'auto' } });
+  return { proposals, repeated };
+}
+
+// Whether a side's ids rule out two matches with one id: each rises above the one before (so
+// none repeats; blanks are never matched) and none holds a separator of the id's text. So it
+// is in a book whose ids Cashbook gave; a hand-kept sheet may need the check.
+function idsCannotRepeat(ids: readonly string[]): boolean {
+  let last = '';
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (id === '') continue;
+    if (!(id > last)) return false;
+    for (let c = 0; c < id.length; c++) {
+      const unit = id.charCodeAt(c);
+      if (unit === 44 || unit === 124) return false; // ',' and '|'
+    }
+    last = id;
+  }
+  return true;
+}
+
+// Match ids seen so far, found by their keys (lastMatchKey) in an open-addressed table: a
+// million ids are told apart without hashing their text again.
+class IdKeys {
+  private readonly slots: Int32Array;
+  private readonly keys: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    capacity: number,
+    private readonly ids: readonly string[],
+  ) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.keys = new Int32Array(Math.max(capacity, 1));
+    this.mask = size - 1;
+  }
+
+  /** Add the id at position p (already in `ids`); false when an equal id was added before. */
+  add(key: number, p: number): boolean {
+    for (let at = key & this.mask; ; at = (at + 1) & this.mask) {
+      const held = this.slots[at];
+      if (held === 0) {
+        this.slots[at] = p + 1;
+        this.keys[p] = key;
+        return true;
+      }
+      // Texts are compared only when the keys agree (almost always the same id).
+      if (this.keys[held - 1] === key && this.ids[held - 1] === this.ids[p]) return false;
+    }
+  }
 }
 
 // Positions of the rows whose id (as text, blank for none, as the skip sets hold it) is in

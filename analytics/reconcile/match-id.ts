@@ -44,6 +44,14 @@ export function matchId(accountId: string, entryIds: readonly string[], lineIds:
   return idText(hash1 >>> 0, hash2 >>> 0);
 }
 
+/**
+ * 30 bits of the id the last {@link matchId} call made: a key (a small integer) for telling
+ * ids apart without reading their text; two equal ids have equal keys.
+ */
+export function lastMatchKey(): number {
+  return hash1 & 0x3fffffff;
+}
+
 // Character codes of the base-36 digits, and the id's characters as they are worked out.
 const DIGITS = Array.from('0123456789abcdefghijklmnopqrstuvwxyz', (c) => c.charCodeAt(0));
 const idChars = [77, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];

@@ -77,11 +77,13 @@ export function reconcileAccount(book: Book, params: ReconcileAccountParams, ctx
   changes.push({ table: 'sheet', op: 'sheet', sheet: reconciliationSheet(run, book.lang) });
 
   const ties = run.difference === 0;
+  const messages = [message(summary, ties)];
+  if (run.repeatedMatchIds.length) messages.push(repeatedIdsMessage(run));
   return {
     changes,
     summary,
-    messages: [message(summary, ties)],
-    exitCode: ties ? 0 : 1,
+    messages,
+    exitCode: ties && !run.repeatedMatchIds.length ? 0 : 1,
     audit: { action: 'reconcile', target: `${run.accountId} ${run.period}`, detail: { matched: summary.matched, difference: summary.difference } },
   };
 }
@@ -122,4 +124,19 @@ function message(s: ReconcileSummary, ties: boolean) {
   return ties
     ? { level: 'info' as const, event: 'reconcile-run', text: t(`${s.accountId} ${s.period}: 匹配 ${s.matched} 组，未达账项 ${open} 笔，调节后余额相符 (${s.adjustedBook})。`, `${s.accountId} ${s.period}: ${s.matched} matches, ${open} outstanding items; adjusted balances agree (${s.adjustedBook}).`) }
     : { level: 'warn' as const, event: 'reconcile-difference', text: t(`${s.accountId} ${s.period}: 调节后企业余额 ${s.adjustedBook} 与银行余额 ${s.adjustedBank} 相差 ${s.difference}，请查看调节表中的未达账项。`, `${s.accountId} ${s.period}: adjusted book ${s.adjustedBook} and bank ${s.adjustedBank} differ by ${s.difference}; see the outstanding items on the reconciliation sheet.`) };
+}
+
+// Matches whose id another match has: their rows' ids repeat in the sheets (or hold the
+// separators), so a Matches row could not say which rows it means.
+function repeatedIdsMessage(run: ReconciliationRun) {
+  const n = run.repeatedMatchIds.length;
+  const some = run.repeatedMatchIds.slice(0, 5).join(', ') + (n > 5 ? ' …' : '');
+  return {
+    level: 'warn' as const,
+    event: 'reconcile-repeated-ids',
+    text: t(
+      `${run.accountId} ${run.period}: ${n} 组匹配未写入，因其编号与另一组相同（${some}）：日记账或对账单中有重复的编号，或编号含有 ',' 或 '|'。这些行仍列为未达账项；请修正编号后重新对账。`,
+      `${run.accountId} ${run.period}: ${n} match(es) not written because another match has the same id (${some}): the Journal or Statement repeats a row id, or an id holds ',' or '|'. Their rows stay outstanding; fix the ids and reconcile again.`,
+    ),
+  };
 }

@@ -10,6 +10,7 @@ import { nextTableSeals } from '../../analytics/audit/table-seal';
 import { verifyBook } from '../../analytics/audit/verify-book';
 import { streamReadBook } from '../../analytics/io/stream-read-book';
 import { streamWriteBook } from '../../analytics/io/stream-write-book';
+import { saveBook } from '../../analytics/io/open-book';
 import { AnalyticsError } from '../../analytics/util/error';
 
 const CTX = { now: '2025-02-01 10:00:00', user: 'tester', lang: 'en-US' as const };
@@ -61,8 +62,20 @@ describe('ColumnRows', () => {
     expect('Note' in body.row(0)).toBe(false);
   });
 
-  it('refuses a column with fewer cells than rows', () => {
+  it('refuses a column with fewer cells than rows, a column that is neither, and a count that is not one', () => {
     expect(() => new ColumnRows(3, { Id: ['a', 'b'] })).toThrow('column Id has 2 cells for 3 rows');
+    expect(() => new ColumnRows(1, { Id: 'a' as never })).toThrow('column Id is neither cells nor { every }');
+    expect(() => new ColumnRows(NaN, { Id: ['a'] })).toThrow('a row count must be a whole number of 0 or more, not NaN');
+    expect(() => new ColumnRows(-1, {})).toThrow(RangeError);
+  });
+
+  it('reads a typed array as a column of cells, not as a shared cell', () => {
+    const body = new ColumnRows(2, { Id: ['a', 'b'], Score: Float64Array.of(0.5, 0.25) });
+    expect(body.toRows()).toEqual([
+      { Id: 'a', Score: 0.5 },
+      { Id: 'b', Score: 0.25 },
+    ]);
+    expect(() => new ColumnRows(3, { Score: new Float64Array(2) })).toThrow('column Score has 2 cells for 3 rows');
   });
 
   it('round-trips rows, and concatenates bodies whose keys differ', () => {
@@ -103,6 +116,29 @@ describe('tables and changes held as columns', () => {
     expect(table.rows).toEqual([]);
   });
 
+  it('keeps rows set to anything as the record, and cannot be frozen into disagreeing', () => {
+    const table = columnTable('Matches', ['MatchId'], matchColumns());
+    (table as { rows: unknown }).rows = undefined;
+    expect(table.rows).toBeUndefined();
+    expect(bodyOf(table)).toBeUndefined();
+
+    const frozen = Object.freeze(columnTable('Matches', ['MatchId'], matchColumns()));
+    expect(frozen.rows.map((r) => r.MatchId)).toEqual(['M-1', 'M-2', 'M-3']);
+    expect(bodyOf(frozen)).toBeUndefined();
+
+    const kept = columnTable('Matches', ['MatchId'], matchColumns());
+    expect(() => delete (kept as { rows?: unknown }).rows).toThrow(TypeError);
+    expect(rowCount(kept)).toBe(3);
+  });
+
+  it('a copy of the property does not count rows its original holds as columns', () => {
+    const table = columnTable('Matches', ['MatchId'], matchColumns());
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(table)) as typeof table;
+    copy.rows.push({ MatchId: 'M-9' });
+    expect(rowCount(copy)).toBe(copy.rows.length);
+    expect(rowCount(table)).toBe(table.rows.length);
+  });
+
   it('serialises as plain rows', () => {
     const change = columnChange('Matches', 'upsert', matchColumns());
     expect(JSON.parse(JSON.stringify(change))).toEqual({ table: 'Matches', op: 'upsert', rows: asRows(matchColumns()) });
@@ -138,6 +174,24 @@ describe('applyChangeSet with a change held as columns', () => {
     const after = applyChangeSet(book, [change()]);
     expect(after.tables.Matches!.rows).toEqual(viaRows(book, change()).tables.Matches!.rows);
     expect(after.tables.Matches!.rows[0]).toMatchObject({ MatchId: 'M-0', Note: 'kept', Status: 'auto', EntryIds: 'J2' });
+  });
+
+  it('keeps the old rows as the objects they were, keys the columns do not list included', () => {
+    const book = bookWithMatches();
+    const old = book.tables.Matches!.rows[0];
+    old.Memo = 'not a column'; // a key a caller added in memory; no writer writes it
+    const after = applyChangeSet(book, [columnChange('Matches', 'upsert', matchColumns())]);
+    expect(bodyOf(after.tables.Matches)).toBeDefined();
+    expect(after.tables.Matches!.rows[0]).toBe(old);
+    expect(after.tables.Matches!.rows).toEqual(viaRows(book, columnChange('Matches', 'upsert', matchColumns())).tables.Matches!.rows);
+    // Changing the input book's row list afterwards does not reach the new book.
+    book.tables.Matches!.rows.push({ MatchId: 'M-late' });
+    expect(rowCount(after.tables.Matches)).toBe(4);
+  });
+
+  it('refuses an upsert into a table without an id column, as the rows would', () => {
+    const body = new ColumnRows(1, { AccountId: ['BANK1'], Period: ['2025-01'] });
+    expect(() => applyChangeSet(emptyBook(), [columnChange('Reconciliation', 'upsert', body)])).toThrow(expect.objectContaining({ code: 'no-id-column' }));
   });
 
   it('appends and replaces as the rows would', () => {
@@ -190,5 +244,13 @@ describe('a committed change held as columns', () => {
     expect(bodyOf(book.tables.Matches)).toBeDefined(); // written without making the rows
     const back = await streamReadBook(file);
     expect(back.book.tables.Matches!.rows).toEqual(book.tables.Matches!.rows);
+  });
+
+  it('is written from its columns when the CLI saves a book big enough to stream', async () => {
+    const book = applyChangeSet(bookWithMatches(), [columnChange('Matches', 'upsert', matchColumns())]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-columns-')), 'book.xlsx');
+    expect((await saveBook(file, book, { streamFromRows: 1 })).mode).toBe('streaming');
+    expect(bodyOf(book.tables.Matches)).toBeDefined();
+    expect((await streamReadBook(file)).book.tables.Matches!.rows.map((r) => r.MatchId)).toEqual(['M-0', 'M-1', 'M-2', 'M-3']);
   });
 });
