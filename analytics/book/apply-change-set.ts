@@ -64,7 +64,8 @@ export function closedPeriods(book: Book): Set<string> {
 
 function applyOne(table: Table, change: Exclude<TableChange, { op: 'sheet' }>): Table {
   const body = 'rows' in change ? bodyOf(change) : undefined;
-  const columns = mergeColumns(table.columns, 'rows' in change ? (body ? [body.keys] : change.rows.slice(0, 1).map((r) => Object.keys(r))) : []);
+  const firstRow = 'rows' in change && !body ? change.rows[0] : undefined;
+  const columns = mergeColumns(table.columns, body ? body.keys : firstRow ? Object.keys(firstRow) : []);
   if (body && change.op !== 'delete') {
     const columnar = applyColumns(table, change.op, body, columns);
     if (columnar) return columnar;
@@ -211,12 +212,10 @@ function idColumn(key: TableKey): string {
   return id;
 }
 
-// The table's columns and any new keys of the change (the keys of its first row).
-function mergeColumns(columns: string[], firstRowKeys: readonly (readonly string[])[]): string[] {
+// The table's columns and any keys of the change they lack (of its first row, or its columns).
+function mergeColumns(columns: string[], keys: readonly string[]): string[] {
   let out = columns;
-  for (const keys of firstRowKeys) {
-    for (const k of keys) if (!out.includes(k)) out = out.concat(k);
-  }
+  for (const k of keys) if (!out.includes(k)) out = out.concat(k);
   return out;
 }
 

@@ -48,13 +48,6 @@ export class ColumnRows {
     });
   }
 
-  /** Rows as columns, with `keys` (default: the keys of the first row) in that order. */
-  static fromRows(rows: readonly Row[], keys: readonly string[] = rows.length ? Object.keys(rows[0]) : []): ColumnRows {
-    const columns: Record<string, (Cell | undefined)[]> = {};
-    for (const key of keys) columns[key] = rows.map((r) => r[key]);
-    return new ColumnRows(rows.length, columns);
-  }
-
   /** Every row: the head's and the columns'. */
   get length(): number {
     return this.head.length + this.tail;
@@ -132,7 +125,7 @@ const held = new WeakMap<object, ColumnRows>();
  * Give `target` a `rows` property made from `body` on first read. From then on the rows are
  * the record (a caller may change them) and the columns are let go, so the two never disagree.
  */
-export function holdAsColumns<T extends object>(target: T, body: ColumnRows): T & MaybeColumnar {
+function holdAsColumns<T extends object>(target: T, body: ColumnRows): T & MaybeColumnar {
   let rows: Row[] = [];
   let made = false;
   held.set(target, body);
@@ -177,12 +170,6 @@ export function forEachRow(x: { rows: Row[] } | undefined, each: (row: Row, k: n
     return;
   }
   for (let k = 0; k < body.length; k++) each(body.row(k), k);
-}
-
-/** Row k of a table or change (made afresh when the rows are held as columns). */
-export function rowAt(x: { rows: Row[] }, k: number): Row {
-  const body = bodyOf(x);
-  return body ? body.row(k) : x.rows[k];
 }
 
 /** A table whose rows are held as columns until a caller reads `rows`. */
