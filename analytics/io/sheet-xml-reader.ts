@@ -15,6 +15,17 @@ const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28
 
 /** For each cellXfs index, whether its number format shows a date (ExcelJS's own test). */
 export function dateStylesOf(stylesXml: string): boolean[] {
+  return stylesWhere(stylesXml, isDateFormat, BUILTIN_DATE_FORMATS);
+}
+
+/** For each cellXfs index, whether its number format shows money: two decimals, thousands grouped. */
+export function amountStylesOf(stylesXml: string): boolean[] {
+  return stylesWhere(stylesXml, (code) => /^#,##0\.00(;|$)/.test(code), new Set([4]));
+}
+
+// For each cellXfs index, whether its number format passes `test` (custom formats) or is
+// one of `builtin` (Excel's own numbered formats).
+function stylesWhere(stylesXml: string, test: (code: string) => boolean, builtin: ReadonlySet<number>): boolean[] {
   const custom = new Map<number, string>();
   for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"/g)) custom.set(Number(m[1]), unescapeXml(m[2]));
   const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(stylesXml)?.[1] ?? '';
@@ -22,7 +33,7 @@ export function dateStylesOf(stylesXml: string): boolean[] {
   for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*)/g)) {
     const id = Number(/\bnumFmtId="(\d+)"/.exec(m[1])?.[1] ?? 0);
     const code = custom.get(id);
-    result.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
+    result.push(code !== undefined ? test(code) : builtin.has(id));
   }
   return result;
 }
@@ -79,6 +90,8 @@ function runsText(inner: string, prefix: string): string {
 export interface SheetReadOptions {
   sharedStrings: readonly string[];
   dateStyles: readonly boolean[];
+  /** When given, numbers in money-formatted cells are marked (reading result sheets back). */
+  amountStyles?: readonly boolean[];
   date1904: boolean;
 }
 
@@ -86,6 +99,8 @@ export interface SheetReadOptions {
 export interface SheetCell extends FlatValue {
   /** The value is a number in a date-formatted cell (ExcelJS would hand back a Date). */
   dateStyled?: boolean;
+  /** The value is a number in a money-formatted cell (only when `amountStyles` is given). */
+  amountStyled?: boolean;
 }
 
 export interface SheetRow {
@@ -172,7 +187,9 @@ function readCell(attrs: string, inner: string, re: Patterns, options: SheetRead
     default: {
       const n = parseFloat(v);
       const s = attr(attrs, 's');
-      return s !== undefined && options.dateStyles[Number(s)] && Number.isFinite(n) ? { value: n, dateStyled: true } : { value: n };
+      if (s !== undefined && options.dateStyles[Number(s)] && Number.isFinite(n)) return { value: n, dateStyled: true };
+      if (s !== undefined && options.amountStyles?.[Number(s)]) return { value: n, amountStyled: true };
+      return { value: n };
     }
   }
 }

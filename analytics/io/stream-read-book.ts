@@ -19,7 +19,8 @@ import { t } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import { fail } from '../util/error';
 import { checkBookFile, MAX_CELL_CHARS } from './read-book';
-import { dateStylesOf, excelDate, readSharedStrings, readSheetRows, type SheetCell, type SheetReadOptions } from './sheet-xml-reader';
+import { amountStylesOf, dateStylesOf, excelDate, readSharedStrings, readSheetRows, type SheetCell, type SheetReadOptions } from './sheet-xml-reader';
+import { isResultSheet, readResultSheet } from './stream-read-result-sheet';
 import { listZipEntries, readZipEntry, readZipText, type ZipEntry } from './zip-reader';
 import { unescapeXml } from './xml-text';
 
@@ -53,7 +54,8 @@ export async function streamReadBook(file: string): Promise<StreamReadBookResult
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
   const sheets = await sheetList(file, entries, workbookXml);
   const stylesEntry = entries.get('xl/styles.xml');
-  const dateStyles = stylesEntry ? dateStylesOf(await readZipText(file, stylesEntry)) : [];
+  const stylesXml = stylesEntry ? await readZipText(file, stylesEntry) : '';
+  const dateStyles = dateStylesOf(stylesXml);
   const sstEntry = entries.get('xl/sharedStrings.xml');
   const sharedStrings = sstEntry ? await readSharedStrings(readZipEntry(file, sstEntry)) : [];
   const options: SheetReadOptions = { sharedStrings, dateStyles, date1904 };
@@ -67,6 +69,13 @@ export async function streamReadBook(file: string): Promise<StreamReadBookResult
     const sheet = sheets.find((s) => s.name === def.sheet['zh-CN'] || s.name === def.sheet['en-US'] || s.name === def.tableName);
     if (!sheet) continue;
     book.tables[key] = await readTable(file, sheet, def, options, problems);
+  }
+
+  // Step 2b: result sheets Cashbook wrote, so writing the book back keeps them
+  const tableSheets = new Set(TABLE_KEYS.flatMap((k) => [SCHEMA[k].sheet['zh-CN'], SCHEMA[k].sheet['en-US'], SCHEMA[k].tableName]));
+  for (const sheet of sheets) {
+    if (tableSheets.has(sheet.name) || !(await isResultSheet(file, entries, sheet.entry))) continue;
+    book.sheets = { ...book.sheets, [sheet.name]: await readResultSheet(file, sheet.name, sheet.entry, { ...options, amountStyles: amountStylesOf(stylesXml) }) };
   }
 
   // Step 3: the book's own settings override what the sheet names suggested
