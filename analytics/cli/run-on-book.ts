@@ -108,7 +108,8 @@ async function runUnlocked(file: string, command: BookCommand, io: CliIo, option
 }
 
 // A large book is read and written by streaming, which rewrites only Cashbook's own tables
-// and the result sheets this command made: refuse rather than lose any other sheet.
+// and result sheets (this command's, and those it wrote before, read back): refuse rather
+// than lose any other sheet.
 async function refuseLosingSheets(file: string, book: Book): Promise<void> {
   const ours = new Set([...TABLE_KEYS.flatMap((k) => [SCHEMA[k].sheet['zh-CN'], SCHEMA[k].sheet['en-US'], SCHEMA[k].tableName]), ...Object.keys(book.sheets ?? {})]);
   const others = (await sheetNamesOf(file)).filter((n) => !ours.has(n));
