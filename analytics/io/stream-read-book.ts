@@ -20,7 +20,7 @@ import { problem, warning, type Problem } from '../util/problem';
 import { fail } from '../util/error';
 import { checkBookFile, MAX_CELL_CHARS } from './read-book';
 import { amountStylesOf, dateStylesOf, excelDate, readSharedStrings, readSheetRows, type SheetCell, type SheetReadOptions } from './sheet-xml-reader';
-import { isResultSheet, readResultSheet } from './stream-read-result-sheet';
+import { readResultSheetBack } from './stream-read-result-sheet';
 import { listZipEntries, readZipEntry, readZipText, type ZipEntry } from './zip-reader';
 import { unescapeXml } from './xml-text';
 
@@ -71,11 +71,12 @@ export async function streamReadBook(file: string): Promise<StreamReadBookResult
     book.tables[key] = await readTable(file, sheet, def, options, problems);
   }
 
-  // Step 2b: result sheets Cashbook wrote, so writing the book back keeps them
+  // Step 2b: result sheets this writer wrote and nobody changed, so writing the book back keeps them
   const tableSheets = new Set(TABLE_KEYS.flatMap((k) => [SCHEMA[k].sheet['zh-CN'], SCHEMA[k].sheet['en-US'], SCHEMA[k].tableName]));
   for (const sheet of sheets) {
-    if (tableSheets.has(sheet.name) || !(await isResultSheet(file, entries, sheet.entry))) continue;
-    book.sheets = { ...book.sheets, [sheet.name]: await readResultSheet(file, sheet.name, sheet.entry, { ...options, amountStyles: amountStylesOf(stylesXml) }) };
+    if (tableSheets.has(sheet.name)) continue;
+    const result = await readResultSheetBack(file, entries, workbookXml, sheet.name, sheet.entry, { ...options, amountStyles: amountStylesOf(stylesXml) });
+    if (result) book.sheets = { ...book.sheets, [sheet.name]: result };
   }
 
   // Step 3: the book's own settings override what the sheet names suggested

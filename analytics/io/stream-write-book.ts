@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { SCHEMA, TABLE_KEYS, type ColumnDef, type TableKey } from '../book/schema';
 import { bodyOf, rowCount } from '../book/column-rows';
 import { dateToSerial } from '../book/dates';
-import type { Book, Cell } from '../book/types';
+import type { Book, Cell, ResultSheet } from '../book/types';
 import { t } from '../book/types';
 import { fail } from '../util/error';
 import { ZipWriter } from './zip-writer';
@@ -112,18 +112,31 @@ function sheetSources(book: Book, only: readonly TableKey[] | undefined): SheetS
       },
     });
   }
-  for (const sheet of Object.values(book.sheets ?? {})) {
-    sources.push({
-      name: sheet.name,
-      tableName: 'R_' + sheet.name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 200) + '_' + (sources.length + 1),
-      tableStyle: 'TableStyleLight9',
-      headers: sheet.columns.map((c) => c.header),
-      rowCount: sheet.rows.length,
-      defs: sheet.columns.map((c) => ({ key: c.header, header: { 'zh-CN': c.header, 'en-US': c.header }, type: c.type })),
-      rows: () => sheet.rows,
-    });
-  }
+  for (const sheet of Object.values(book.sheets ?? {})) sources.push(resultSource(sheet, 'R_' + sheet.name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 200) + '_' + (sources.length + 1)));
   return sources;
+}
+
+function resultSource(sheet: ResultSheet, tableName: string): SheetSource {
+  return {
+    name: sheet.name,
+    tableName,
+    tableStyle: 'TableStyleLight9',
+    headers: sheet.columns.map((c) => c.header),
+    rowCount: sheet.rows.length,
+    defs: sheet.columns.map((c) => ({ key: c.header, header: { 'zh-CN': c.header, 'en-US': c.header }, type: c.type })),
+    rows: () => sheet.rows,
+  };
+}
+
+/**
+ * The worksheet and table parts this writer writes for a result sheet (its table numbered
+ * `index` and named `tableName`): what a sheet read back must equal, byte for byte, to be
+ * taken as Cashbook's own, untouched.
+ */
+export function resultSheetParts(sheet: ResultSheet, date1904: boolean, index: number, tableName: string): { sheetXml: string; tableXml: string } {
+  const s = resultSource(sheet, tableName);
+  const ref = parts.tableRef(s, columnLetters(Math.max(1, s.headers.length)));
+  return { sheetXml: [...sheetChunks(s, ref, date1904)].join(''), tableXml: parts.tableXml(s, index, ref) };
 }
 
 function* sheetChunks(s: SheetSource, ref: string, date1904: boolean): Generator<string> {

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { emptyBook } from '../../analytics/book/book';
 import type { Book, ResultSheet } from '../../analytics/book/types';
 import { streamReadBook } from '../../analytics/io/stream-read-book';
@@ -53,12 +54,6 @@ describe('streamReadBook reads back the result sheets Cashbook wrote', () => {
     expect((await streamReadBook(file)).book.sheets).toEqual({ [SHEET.name]: asRead(SHEET) });
   });
 
-  it('from the in-memory (ExcelJS) writer', async () => {
-    const file = path.join(dir, 'exceljs.xlsx');
-    await writeBook(file, bookWith(SHEET));
-    expect((await streamReadBook(file)).book.sheets).toEqual({ [SHEET.name]: asRead(SHEET) });
-  });
-
   it('writes them back as they were', async () => {
     const first = path.join(dir, 'first.xlsx');
     const again = path.join(dir, 'again.xlsx');
@@ -67,19 +62,57 @@ describe('streamReadBook reads back the result sheets Cashbook wrote', () => {
     expect((await streamReadBook(again)).book.sheets).toEqual({ [SHEET.name]: asRead(SHEET) });
   });
 
-  it('leaves out a sheet that is not plainly Cashbook\'s: no R_ table, or a chart on it', async () => {
+});
+
+/** Parts of the streamed book with SHEET that an edit in Excel would touch. */
+interface Parts {
+  workbook: string;
+  sheet: string;
+  rels: string;
+}
+
+/** The streamed book with SHEET (written last, after the 15 tables), its parts changed by `edit`. */
+async function edited(name: string, edit: (parts: Parts) => Partial<Parts>): Promise<string> {
+  const file = path.join(dir, `${name}.xlsx`);
+  await streamWriteBook(file, bookWith(SHEET));
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const at = `${Object.keys(bookWith(SHEET).tables).length + 1}`;
+  const where: Parts = { workbook: 'xl/workbook.xml', sheet: `xl/worksheets/sheet${at}.xml`, rels: `xl/worksheets/_rels/sheet${at}.xml.rels` };
+  const parts = { workbook: '', sheet: '', rels: '' };
+  for (const k of ['workbook', 'sheet', 'rels'] as const) parts[k] = await zip.file(where[k])!.async('string');
+  expect(parts.sheet).toContain('<row r="2">'); // the result sheet's part
+  for (const [k, text] of Object.entries(edit(parts))) zip.file(where[k as keyof Parts], text);
+  fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  return file;
+}
+
+describe('streamReadBook leaves alone a result sheet anyone changed', () => {
+  it('reads back the untouched one (the edits below start from it)', async () => {
+    const file = await edited('untouched', () => ({}));
+    expect(Object.keys((await streamReadBook(file)).book.sheets ?? {})).toEqual([SHEET.name]);
+  });
+
+  const cases: [string, (p: Parts) => Partial<Parts>][] = [
+    ['a note typed beside the table', (p) => ({ sheet: p.sheet.replace('</row><row r="3">', '<c r="H2" t="inlineStr"><is><t>已核</t></is></c></row><row r="3">') })],
+    ['a blank row inserted above it', (p) => ({ sheet: p.sheet.replace(/<row r="(\d+)">/g, (_, r) => `<row r="${Number(r) + 1}">`) })],
+    ['the sheet hidden', (p) => ({ workbook: p.workbook.replace(`name="${SHEET.name}"`, `name="${SHEET.name}" state="hidden"`) })],
+    ['a comment on it', (p) => ({ rels: p.rels.replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>') })],
+    ['a cell far past the last column', (p) => ({ sheet: p.sheet.replace('<row r="1">', '<row r="1"><c r="ZZZZZZ1" t="inlineStr"><is><t>x</t></is></c>') })],
+  ];
+  it.each(cases)('%s', async (label, change) => {
+    const file = await edited(label.replace(/\W+/g, '-'), change);
+    expect((await streamReadBook(file)).book.sheets).toBeUndefined();
+  });
+
+  it('leaves alone what the in-memory (ExcelJS) writer wrote, a user\'s own sheet and table, and a charted sheet', async () => {
     const file = path.join(dir, 'mixed.xlsx');
     await writeBook(file, bookWith(SHEET));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const notes = wb.addWorksheet('My notes');
-    notes.addRow(['a', 1]);
-    const table = wb.addWorksheet('My table');
-    table.addTable({ name: 'Budget', ref: 'A1', columns: [{ name: 'Item' }, { name: 'Amount' }], rows: [['rent', 100]] });
+    wb.addWorksheet('My notes').addRow(['a', 1]);
+    wb.addWorksheet('My table').addTable({ name: 'R_Budget', ref: 'A1', columns: [{ name: 'Item' }, { name: 'Amount' }], rows: [['rent', 100]] });
     await wb.xlsx.writeFile(file);
-    expect(Object.keys((await streamReadBook(file)).book.sheets ?? {})).toEqual([SHEET.name]);
-
-    // A result sheet with a chart: read back without it, the chart would be lost.
+    expect((await streamReadBook(file)).book.sheets).toBeUndefined();
     const charted = path.join(dir, 'charted.xlsx');
     const chart = { kind: 'column' as const, title: { 'zh-CN': '金额', 'en-US': 'Amount' }, category: '项目', series: ['金额'] };
     await writeBook(charted, bookWith({ ...SHEET, charts: [chart] }));
