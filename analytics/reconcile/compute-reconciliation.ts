@@ -10,6 +10,7 @@
  * reversal, both in scope, cancel out and are neither matched nor outstanding.
  */
 import { numberSetting, rowsOf, setting, text } from '../book/book';
+import { ColumnRows } from '../book/column-rows';
 import { periodBounds } from '../book/dates';
 import type { Book, Row } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
@@ -23,7 +24,6 @@ import { openingItemsAsOf } from './opening-items';
 import { isoPeriod } from './period';
 import { appendAll } from '../util/append-all';
 import type { ProposalLog } from './proposal-log';
-import { ColumnRows } from '../book/column-rows';
 
 export type OutstandingKind = 'BankReceivedNotBooked' | 'BankPaidNotBooked' | 'BookReceivedNotOnBank' | 'BookPaidNotOnBank';
 
@@ -139,7 +139,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const S = openLineRows ? pickRows(allS, openLineRows) : allS;
   timed('scope-and-columns');
   const rejected = prior.rejected;
-  // Each proposal becomes its Matches row as it comes in; its rows are marked used then.
+  // Each proposal's Matches cells are made as it comes in; its rows are marked used then.
   const entryUsed = new Uint8Array(J.length);
   const lineUsed = new Uint8Array(S.length);
   const items: OutstandingItem[] = [];
@@ -153,21 +153,14 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   // Keys of the match ids, kept only when the rows' ids could give two matches one id.
   const keyAt = idsCannotRepeat(J.ids) && idsCannotRepeat(S.ids) ? undefined : new Array<number>(J.length).fill(0);
   // A proposal without an entry (no pass makes one) would follow the rest, in the order found.
-  const without = { numbers: [] as number[], ids: [] as string[], entryIds: [] as string[], lineIds: [] as string[], keys: [] as number[] };
+  const withoutEntries: number[] = [];
   const proposalAt = new Int32Array(J.length); // first entry → proposal number + 1
   let made = 0;
   const rowsUpTo = (log: ProposalLog) => {
     const from = made;
     for (let k = from; k < log.count; k++) {
       if (log.entryCountOf(k) > 0) proposalAt[log.entryOf(k, 0)] = k + 1;
-      else {
-        const [id, entryIds, lineIds] = matchCells(log, k);
-        without.numbers.push(k);
-        without.ids.push(id);
-        without.entryIds.push(entryIds);
-        without.lineIds.push(lineIds);
-        without.keys.push(lastMatchKey());
-      }
+      else withoutEntries.push(k);
     }
     for (let j = 0; j < J.length; j++) {
       if (proposalAt[j] <= from) continue;
@@ -223,7 +216,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     const amount = found.residualOf(k);
     if (amount !== 0) items.push(residualItem(id, amount, openLines[found.lineOf(k, 0)]));
   };
-  const { proposals, repeated } = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt, keyAt }, without, residual);
+  const { proposals, repeated } = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt, keyAt }, withoutEntries, matchCells, residual);
   // A match whose id another has (rows' ids repeated in the sheet, or holding the separators
   // ',' or '|') cannot be told apart from it in Matches: it is not written, and its rows
   // stay outstanding for the cashier to see.
@@ -277,14 +270,16 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
 }
 
 // The new matches as Matches columns: those with entries in journal order of their first
-// entry, then any without; `kept` is told of each one written. With the matches left out
+// entry (their cells made as they came in), then any without (made now by `cellsOf`);
+// `kept` is told of each one written. With the matches left out
 // because an earlier one has their id (looked for only when there are keys to look by).
 function proposalColumns(
   log: ProposalLog,
   period: string,
   accountId: string,
   byEntry: { proposalAt: Int32Array; idAt: (string | undefined)[]; entryIdsAt: string[]; lineIdsAt: string[]; keyAt: number[] | undefined },
-  without: { numbers: number[]; ids: string[]; entryIds: string[]; lineIds: string[]; keys: number[] },
+  withoutEntries: readonly number[],
+  cellsOf: (log: ProposalLog, k: number) => readonly [string, string, string],
   kept: (k: number, id: string) => void,
 ): { proposals: ColumnRows; repeated: { k: number; id: string }[] } {
   const n = log.count;
@@ -314,7 +309,10 @@ function proposalColumns(
     const id = byEntry.idAt[j];
     if (id !== undefined) add(byEntry.proposalAt[j] - 1, id, byEntry.entryIdsAt[j], byEntry.lineIdsAt[j], keyAt ? keyAt[j] : 0);
   }
-  without.numbers.forEach((k, x) => add(k, without.ids[x], without.entryIds[x], without.lineIds[x], without.keys[x]));
+  for (const k of withoutEntries) {
+    const [id, entries, lines] = cellsOf(log, k);
+    add(k, id, entries, lines, lastMatchKey());
+  }
   const proposals = new ColumnRows(p, { MatchId: ids, Period: { every: period }, AccountId: { every: accountId }, EntryIds: entryIds, LineIds: lineIds, Rule: rules, Score: scores, Status: { every: 'auto' } });
   return { proposals, repeated };
 }
