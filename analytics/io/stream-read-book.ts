@@ -73,9 +73,10 @@ export async function streamReadBook(file: string): Promise<StreamReadBookResult
 
   // Step 2b: result sheets this writer wrote and nobody changed, so writing the book back keeps them
   const tableSheets = new Set(TABLE_KEYS.flatMap((k) => [SCHEMA[k].sheet['zh-CN'], SCHEMA[k].sheet['en-US'], SCHEMA[k].tableName]));
+  const resultOptions = { ...options, amountStyles: amountStylesOf(stylesXml) };
   for (const sheet of sheets) {
     if (tableSheets.has(sheet.name)) continue;
-    const result = await readResultSheetBack(file, entries, workbookXml, sheet.name, sheet.entry, { ...options, amountStyles: amountStylesOf(stylesXml) });
+    const result = await readResultSheetBack(file, entries, workbookXml, sheet.name, sheet.entry, resultOptions);
     if (result) book.sheets = { ...book.sheets, [sheet.name]: result };
   }
 

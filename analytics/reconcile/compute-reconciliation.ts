@@ -249,7 +249,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const adjustedBook = bookBalance + totals.BankReceivedNotBooked + totals.BankPaidNotBooked;
   const adjustedBank = bankBalance + totals.BookReceivedNotOnBank + totals.BookPaidNotOnBank;
   // A set of a million ids costs a third of a second: build it only when there is a prior run.
-  const freshIds = prior.autoThisPeriod.length ? new Set(proposals.cellsOf('MatchId') as string[]) : undefined;
+  const freshIds = prior.autoThisPeriod.length ? new Set((proposals.cellsOf('MatchId') as string[]).slice(0, proposals.length)) : undefined;
   return {
     accountId,
     period,
