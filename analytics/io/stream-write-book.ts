@@ -79,7 +79,7 @@ async function writePackage(file: string, sheets: SheetSource[], date1904: boole
     // Step 2: each sheet streamed in chunks, then its table part
     for (let i = 0; i < sheets.length; i++) {
       const s = sheets[i];
-      const ref = parts.tableRef(s, columnLetters(Math.max(1, s.headers.length)));
+      const ref = tableRefOf(s);
       await zip.addEntry(`xl/worksheets/sheet${i + 1}.xml`, sheetChunks(s, ref, date1904));
       await zip.addEntry(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, parts.sheetRelsXml(i + 1));
       await zip.addEntry(`xl/tables/table${i + 1}.xml`, parts.tableXml(s, i + 1, ref));
@@ -116,6 +116,11 @@ function sheetSources(book: Book, only: readonly TableKey[] | undefined): SheetS
   return sources;
 }
 
+// The range of a sheet's table: its header and rows, over every column.
+function tableRefOf(s: SheetSource): string {
+  return parts.tableRef(s, columnLetters(Math.max(1, s.headers.length)));
+}
+
 function resultSource(sheet: ResultSheet, tableName: string): SheetSource {
   return {
     name: sheet.name,
@@ -135,7 +140,7 @@ function resultSource(sheet: ResultSheet, tableName: string): SheetSource {
  */
 export function resultSheetParts(sheet: ResultSheet, date1904: boolean, index: number, tableName: string): { sheetXml: string; tableXml: string } {
   const s = resultSource(sheet, tableName);
-  const ref = parts.tableRef(s, columnLetters(Math.max(1, s.headers.length)));
+  const ref = tableRefOf(s);
   return { sheetXml: [...sheetChunks(s, ref, date1904)].join(''), tableXml: parts.tableXml(s, index, ref) };
 }
 
