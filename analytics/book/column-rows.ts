@@ -105,18 +105,6 @@ export class ColumnRows {
     return new ColumnRows(this.tail + other.length, columns, this.head);
   }
 
-  /**
-   * Every row's cell under `key`, head included, as one array-like: the column as held when
-   * it can be (no copy), else made (a shared cell repeated, the head's cells read).
-   */
-  columnOf(key: string): ArrayLike<Cell | undefined> {
-    const c = this.cellsOf(key);
-    if (c && !isShared(c) && this.head.length === 0) return c;
-    const out = new Array<Cell | undefined>(this.length);
-    for (let k = 0; k < out.length; k++) out[k] = this.cell(k, key);
-    return out;
-  }
-
   /** The cells of column `key` after the head, as held (undefined when there is no such column). */
   cellsOf(key: string): ColumnCells | undefined {
     const i = this.at.get(key);
@@ -164,78 +152,6 @@ function holdAsColumns<T extends object>(target: T, body: ColumnRows): T & Maybe
 export function bodyOf(x: { rows: Row[] } | undefined): ColumnRows | undefined {
   return x ? held.get(x) : undefined;
 }
-/**
- * Some rows read column by column: a table's rows, or the columns it holds them as, so a
- * reader of a million rows need not make a million objects to read four of their cells.
- */
-export interface RowCells {
-  readonly length: number;
-  /** Row k's cell under `key` for every k (undefined where a row has no such key). */
-  column(key: string): ArrayLike<Cell | undefined>;
-}
-
-/** The rows of a table or change as {@link RowCells}, from its columns when it still holds them. */
-export function cellsOf(x: { rows: Row[] } | undefined): RowCells {
-  const body = bodyOf(x);
-  if (body) return { length: body.length, column: remember((key) => body.columnOf(key)) };
-  return cellsOfRows(x ? x.rows : []);
-}
-
-/** Rows as {@link RowCells}: each column read out of the objects once, when first asked for. */
-export function cellsOfRows(rows: readonly Row[]): RowCells {
-  return {
-    length: rows.length,
-    column: remember((key) => {
-      const out = new Array<Cell | undefined>(rows.length);
-      for (let k = 0; k < rows.length; k++) out[k] = rows[k][key];
-      return out;
-    }),
-  };
-}
-
-/** The rows of `cells` at `positions` (ascending or not), in that order; all of them is no copy. */
-export function pickCells(cells: RowCells, positions: ArrayLike<number>): RowCells {
-  if (isEveryPosition(positions, cells.length)) return cells;
-  return {
-    length: positions.length,
-    column: remember((key) => {
-      const from = cells.column(key);
-      const out = new Array<Cell | undefined>(positions.length);
-      for (let i = 0; i < positions.length; i++) out[i] = from[positions[i]];
-      return out;
-    }),
-  };
-}
-
-/** Row k of `cells` as an object with the given keys (for the few rows a caller lists one by one). */
-export function rowOfCells(cells: RowCells, k: number, keys: readonly string[]): Row {
-  const out: Row = {};
-  for (const key of keys) {
-    const v = cells.column(key)[k];
-    if (v !== undefined) out[key] = v;
-  }
-  return out;
-}
-
-function isEveryPosition(positions: ArrayLike<number>, n: number): boolean {
-  if (positions.length !== n) return false;
-  for (let i = 0; i < n; i++) if (positions[i] !== i) return false;
-  return true;
-}
-
-// A column read once per key, however many times it is asked for.
-function remember(read: (key: string) => ArrayLike<Cell | undefined>): (key: string) => ArrayLike<Cell | undefined> {
-  const made = new Map<string, ArrayLike<Cell | undefined>>();
-  return (key) => {
-    let c = made.get(key);
-    if (c === undefined) {
-      c = read(key);
-      made.set(key, c);
-    }
-    return c;
-  };
-}
-
 /** How many rows a table or change has, without making them. */
 export function rowCount(x: { rows: Row[] } | undefined): number {
   if (!x) return 0;

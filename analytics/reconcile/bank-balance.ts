@@ -5,48 +5,42 @@
  * With no running balance at all: the opening balance plus every line.
  */
 import { text } from '../book/book';
-import { cellsOfRows, type RowCells } from '../book/column-rows';
 import type { Row } from '../book/types';
 import { fen } from './ledger-columns';
 
 /**
  * Statement closing balance in fen.
- * @param lines the account's lines dated on or before the cut-off, in file order (objects or cells)
+ * @param lines the account's lines dated on or before the cut-off, in file order
  * @param opening the account's opening balance in fen
  */
-export function bankBalanceAt(lines: readonly Row[] | RowCells, opening: number): number {
-  const cells = Array.isArray(lines) ? cellsOfRows(lines) : (lines as RowCells);
-  const dates = cells.column('Date');
-  const balances = cells.column('RunningBalance');
-  const amounts = cells.column('Amount');
-  const ordered = chronological(dates, cells.length);
+export function bankBalanceAt(lines: readonly Row[], opening: number): number {
+  const ordered = chronological(lines);
   let last = -1;
   for (let i = ordered.length - 1; i >= 0; i--) {
-    const rb = balances[ordered[i]];
+    const rb = ordered[i].RunningBalance;
     if (rb !== null && rb !== undefined && rb !== '' && Number.isFinite(fen(rb))) {
       last = i;
       break;
     }
   }
-  let balance = last >= 0 ? fen(balances[ordered[last]]) : opening;
-  for (let i = last + 1; i < ordered.length; i++) balance += fen(amounts[ordered[i]]);
+  let balance = last >= 0 ? fen(ordered[last].RunningBalance) : opening;
+  for (let i = last + 1; i < ordered.length; i++) balance += fen(ordered[i].Amount);
   return balance;
 }
 
-// Positions of the lines by date, keeping file order within a date; files listed newest
-// first are turned round.
-function chronological(dates: ArrayLike<unknown>, n: number): number[] {
-  const first = text(dates[0]);
-  const lastDate = text(dates[n - 1]);
-  const base = Array.from({ length: n }, (_, i) => (first > lastDate ? n - 1 - i : i));
-  if (isInDateOrder(dates, base)) return base;
+// Lines by date, keeping file order within a date; files listed newest first are turned round.
+function chronological(lines: readonly Row[]): readonly Row[] {
+  const first = text(lines[0]?.Date);
+  const lastDate = text(lines[lines.length - 1]?.Date);
+  const base = first > lastDate ? lines.slice().reverse() : lines.slice();
+  if (isInDateOrder(base)) return base;
   return base
-    .map((at, i) => ({ at, i, date: text(dates[at]) }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i))
-    .map((x) => x.at);
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => (text(a.row.Date) < text(b.row.Date) ? -1 : text(a.row.Date) > text(b.row.Date) ? 1 : a.i - b.i))
+    .map((x) => x.row);
 }
 
-function isInDateOrder(dates: ArrayLike<unknown>, order: readonly number[]): boolean {
-  for (let i = 1; i < order.length; i++) if (text(dates[order[i]]) < text(dates[order[i - 1]])) return false;
+function isInDateOrder(lines: readonly Row[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (text(lines[i].Date) < text(lines[i - 1].Date)) return false;
   return true;
 }

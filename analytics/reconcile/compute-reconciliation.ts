@@ -10,9 +10,9 @@
  * reversal, both in scope, cancel out and are neither matched nor outstanding.
  */
 import { numberSetting, rowsOf, setting, text } from '../book/book';
-import { cellsOf, ColumnRows, pickCells, rowCount, type RowCells } from '../book/column-rows';
+import { ColumnRows } from '../book/column-rows';
 import { periodBounds } from '../book/dates';
-import type { Book, Cell, Row } from '../book/types';
+import type { Book, Row } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
@@ -99,7 +99,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
 
   const timings = params.timings;
   const runner = params.runner ?? IN_THIS_THREAD;
-  runner.warmUp?.(rowCount(book.tables.Journal) + rowCount(book.tables.Statement));
+  runner.warmUp?.(rowsOf(book, 'Journal').length + rowsOf(book, 'Statement').length);
   let lap = timings ? performance.now() : 0;
   const timed = (step: string) => {
     if (!timings) return;
@@ -109,9 +109,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   };
 
   // Step 1: rows in scope and the book balance (every status counts: reversals net out)
-  // Read column by column: a book read from a large file holds these tables as columns.
-  const entries = inScope(cellsOf(book.tables.Journal), accountId, end);
-  const lines = inScope(cellsOf(book.tables.Statement), accountId, end);
+  const entries = inScope(rowsOf(book, 'Journal'), accountId, end);
+  const lines = inScope(rowsOf(book, 'Statement'), accountId, end);
   // Columns of every row in scope, read once: the book balance is summed from them, and the
   // matcher gets the open ones.
   const numbering = new TextNumbering();
@@ -132,13 +131,10 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const cancelled = cancelledReversals(entries);
   const skipEntry = [prior.settled.entries, prior.forced.entries, cancelled, carried.clearingEntries].filter((set) => set.size > 0);
   const skipLine = [prior.settled.lines, prior.forced.lines, carried.clearingLines].filter((set) => set.size > 0);
-  const entryIdCells = entries.column('EntryId');
-  const lineIdCells = lines.column('LineId');
-  const openEntryRows = skipEntry.length ? keptRows(entryIdCells, skipEntry) : undefined;
-  const openLineRows = skipLine.length ? keptRows(lineIdCells, skipLine) : undefined;
-  // Open row i is row openEntryAt(i) of those in scope.
-  const openEntryAt = openEntryRows ? (i: number) => openEntryRows[i] : (i: number) => i;
-  const openLineAt = openLineRows ? (i: number) => openLineRows[i] : (i: number) => i;
+  const openEntryRows = skipEntry.length ? keptRows(entries, 'EntryId', skipEntry) : undefined;
+  const openLineRows = skipLine.length ? keptRows(lines, 'LineId', skipLine) : undefined;
+  const openEntries = openEntryRows ? Array.from(openEntryRows, (k) => entries[k]) : entries;
+  const openLines = openLineRows ? Array.from(openLineRows, (k) => lines[k]) : lines;
   const J = openEntryRows ? pickRows(allJ, openEntryRows) : allJ;
   const S = openLineRows ? pickRows(allS, openLineRows) : allS;
   timed('scope-and-columns');
@@ -216,10 +212,9 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
 
   // Step 4: outstanding items: unmatched rows, forced rows, residuals of matches
   rowsUpTo(found);
-  const lineDates = lines.column('Date');
   const residual = (k: number, id: string) => {
     const amount = found.residualOf(k);
-    if (amount !== 0) items.push(residualItem(id, amount, text(lineDates[openLineAt(found.lineOf(k, 0))])));
+    if (amount !== 0) items.push(residualItem(id, amount, openLines[found.lineOf(k, 0)]));
   };
   const { proposals, repeated } = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt, keyAt }, withoutEntries, matchCells, residual);
   // A match whose id another has (rows' ids repeated in the sheet, or holding the separators
@@ -230,12 +225,14 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     for (let x = 0; x < found.lineCountOf(k); x++) lineUsed[found.lineOf(k, x)] = 0;
   }
   timed('proposals');
-  const entryItem = entryItems(entries);
-  const lineItem = lineItems(lines);
-  for (let j = 0; j < J.length; j++) if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(openEntryAt(j), J.amount[j]));
-  for (let s = 0; s < S.length; s++) if (!lineUsed[s] && S.amount[s] !== 0) items.push(lineItem(openLineAt(s), S.amount[s]));
-  if (prior.forced.entries.size) for (let k = 0; k < allJ.length; k++) if (prior.forced.entries.has(text(entryIdCells[k]))) items.push(entryItem(k, allJ.amount[k]));
-  if (prior.forced.lines.size) for (let k = 0; k < allS.length; k++) if (prior.forced.lines.has(text(lineIdCells[k]))) items.push(lineItem(k, allS.amount[k]));
+  openEntries.forEach((e, j) => {
+    if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(e, J.amount[j]));
+  });
+  openLines.forEach((l, s) => {
+    if (!lineUsed[s] && S.amount[s] !== 0) items.push(lineItem(l, S.amount[s]));
+  });
+  if (prior.forced.entries.size) for (const e of entries) if (prior.forced.entries.has(text(e.EntryId))) items.push(entryItem(e, fen(e.Inflow) - fen(e.Outflow)));
+  if (prior.forced.lines.size) for (const l of lines) if (prior.forced.lines.has(text(l.LineId))) items.push(lineItem(l, fen(l.Amount)));
   appendAll(items, prior.residuals);
   for (const o of carried.open) items.push(openingItem(o));
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -373,10 +370,10 @@ class IdKeys {
 
 // Positions of the rows whose id (as text, blank for none, as the skip sets hold it) is in
 // none of the `skip` sets.
-function keptRows(ids: ArrayLike<Cell | undefined>, skip: Set<string>[]): number[] {
+function keptRows(rows: readonly Row[], idColumn: string, skip: Set<string>[]): number[] {
   const out: number[] = [];
-  for (let k = 0; k < ids.length; k++) {
-    const id = text(ids[k]);
+  for (let k = 0; k < rows.length; k++) {
+    const id = text(rows[k][idColumn]);
     if (!skip.some((set) => set.has(id))) out.push(k);
   }
   return out;
@@ -400,23 +397,19 @@ interface PriorDecisions {
 }
 
 // The account's rows dated on or before `end`, in table order.
-function inScope(rows: RowCells, accountId: string, end: string): RowCells {
-  const accounts = rows.column('AccountId');
-  const dates = rows.column('Date');
-  const out: number[] = [];
-  for (let k = 0; k < rows.length; k++) if (text(accounts[k]) === accountId && text(dates[k]) <= end) out.push(k);
-  return pickCells(rows, out);
+function inScope(rows: readonly Row[], accountId: string, end: string): Row[] {
+  const out: Row[] = [];
+  for (const r of rows) if (text(r.AccountId) === accountId && text(r.Date) <= end) out.push(r);
+  return out;
 }
 
 // Sort existing matches of the account into kept, stale, later and rejected.
-function priorDecisions(book: Book, accountId: string, period: string, entries: RowCells, lines: RowCells): PriorDecisions {
+function priorDecisions(book: Book, accountId: string, period: string, entries: Row[], lines: Row[]): PriorDecisions {
   const out: PriorDecisions = { settled: { entries: new Set(), lines: new Set() }, forced: { entries: new Set(), lines: new Set() }, rejected: new Set(), residuals: [], autoThisPeriod: [], keptThisPeriod: 0 };
   const matches = rowsOf(book, 'Matches').filter((m) => text(m.AccountId) === accountId && text(m.Rule) !== 'transfer');
   if (matches.length === 0) return out;
-  const entryAt = positionsById(entries.column('EntryId'));
-  const lineAt = positionsById(lines.column('LineId'));
-  const [inflows, outflows] = [entries.column('Inflow'), entries.column('Outflow')];
-  const [amounts, lineDates, entryDates] = [lines.column('Amount'), lines.column('Date'), entries.column('Date')];
+  const entryById = new Map(entries.map((e) => [text(e.EntryId), e]));
+  const lineById = new Map(lines.map((l) => [text(l.LineId), l]));
   for (const m of matches) {
     const entryIds = splitIds(m.EntryIds);
     const lineIds = splitIds(m.LineIds);
@@ -432,44 +425,32 @@ function priorDecisions(book: Book, accountId: string, period: string, entries: 
     }
     // A match counts as settled only when it was made for this period or before and all its
     // rows are dated by the period end; otherwise its rows here are still outstanding.
-    const complete = entryIds.every((id) => entryAt.has(id)) && lineIds.every((id) => lineAt.has(id));
+    const complete = entryIds.every((id) => entryById.has(id)) && lineIds.every((id) => lineById.has(id));
     if (matchPeriod <= period && complete) {
       for (const id of entryIds) out.settled.entries.add(id);
       for (const id of lineIds) out.settled.lines.add(id);
       if (matchPeriod === period) out.keptThisPeriod++;
-      const residual = lineIds.reduce((s, id) => s + fen(amounts[lineAt.get(id)!]), 0) - entryIds.reduce((s, id) => s + fen(inflows[entryAt.get(id)!]) - fen(outflows[entryAt.get(id)!]), 0);
-      const date = lineIds.length ? lineDates[lineAt.get(lineIds[0])!] : entryIds.length ? entryDates[entryAt.get(entryIds[0])!] : '';
-      if (residual !== 0) out.residuals.push(residualItem(text(m.MatchId), residual, text(date)));
+      const residual = lineIds.reduce((s, id) => s + fen(lineById.get(id)!.Amount), 0) - entryIds.reduce((s, id) => s + fen(entryById.get(id)!.Inflow) - fen(entryById.get(id)!.Outflow), 0);
+      if (residual !== 0) out.residuals.push(residualItem(text(m.MatchId), residual, lineById.get(lineIds[0]) ?? entryById.get(entryIds[0])));
     } else {
-      for (const id of entryIds) if (entryAt.has(id)) out.forced.entries.add(id);
-      for (const id of lineIds) if (lineAt.has(id)) out.forced.lines.add(id);
+      for (const id of entryIds) if (entryById.has(id)) out.forced.entries.add(id);
+      for (const id of lineIds) if (lineById.has(id)) out.forced.lines.add(id);
     }
   }
   return out;
 }
 
-// Id (as text) → position of its row; a repeated id is its last row, as a map of rows gave.
-function positionsById(ids: ArrayLike<Cell | undefined>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let k = 0; k < ids.length; k++) out.set(text(ids[k]), k);
-  return out;
-}
-
 // Ids of reversed entries and their reversals when both are in scope.
-function cancelledReversals(entries: RowCells): Set<string> {
+function cancelledReversals(entries: Row[]): Set<string> {
   const out = new Set<string>();
-  const status = entries.column('Status');
-  const reversalOf = entries.column('ReversalOf');
-  const reversals: number[] = [];
-  for (let k = 0; k < entries.length; k++) if (text(status[k]) === 'reversal' && text(reversalOf[k]) !== '') reversals.push(k);
+  const reversals = entries.filter((e) => text(e.Status) === 'reversal' && text(e.ReversalOf) !== '');
   if (reversals.length === 0) return out;
-  const entryIds = entries.column('EntryId');
-  const ids = new Set(Array.from({ length: entries.length }, (_, k) => text(entryIds[k])));
-  for (const k of reversals) {
-    const original = text(reversalOf[k]);
+  const ids = new Set(entries.map((e) => text(e.EntryId)));
+  for (const e of reversals) {
+    const original = text(e.ReversalOf);
     if (ids.has(original)) {
       out.add(original);
-      out.add(text(entryIds[k]));
+      out.add(text(e.EntryId));
     }
   }
   return out;
@@ -509,42 +490,38 @@ function bankOpeningOffset(book: Book, accountId: string): number {
   return offset;
 }
 
-// An unmatched entry as an item, by its position among `entries`.
-function entryItems(entries: RowCells): (k: number, amount: number) => OutstandingItem {
-  const [ids, dates, vouchers, summaries, references, customers] = ['EntryId', 'Date', 'Voucher', 'Summary', 'Reference', 'CustomerId'].map((key) => entries.column(key));
-  return (k, amount) => ({
+function entryItem(e: Row, amount: number): OutstandingItem {
+  return {
     kind: amount > 0 ? 'BookReceivedNotOnBank' : 'BookPaidNotOnBank',
     source: 'entry',
-    id: text(ids[k]),
-    date: text(dates[k]),
+    id: text(e.EntryId),
+    date: text(e.Date),
     amount,
-    text: [text(vouchers[k]), text(summaries[k]), text(references[k])].filter(Boolean).join(' '),
-    customerId: text(customers[k]),
-  });
+    text: [text(e.Voucher), text(e.Summary), text(e.Reference)].filter(Boolean).join(' '),
+    customerId: text(e.CustomerId),
+  };
 }
 
-// An unmatched line as an item, by its position among `lines`.
-function lineItems(lines: RowCells): (k: number, amount: number) => OutstandingItem {
-  const [ids, dates, parties, descriptions, references] = ['LineId', 'Date', 'Counterparty', 'Description', 'Reference'].map((key) => lines.column(key));
-  return (k, amount) => ({
+function lineItem(l: Row, amount: number): OutstandingItem {
+  return {
     kind: amount > 0 ? 'BankReceivedNotBooked' : 'BankPaidNotBooked',
     source: 'line',
-    id: text(ids[k]),
-    date: text(dates[k]),
+    id: text(l.LineId),
+    date: text(l.Date),
     amount,
-    text: [text(parties[k]), text(descriptions[k]), text(references[k])].filter(Boolean).join(' '),
+    text: [text(l.Counterparty), text(l.Description), text(l.Reference)].filter(Boolean).join(' '),
     customerId: '',
-  });
+  };
 }
 
 // A match whose statement side differs from its book side (a netted fee): the difference is
 // a bank-side item until it is booked.
-function residualItem(id: string, residual: number, date: string): OutstandingItem {
+function residualItem(id: string, residual: number, at: Row | undefined): OutstandingItem {
   return {
     kind: residual > 0 ? 'BankReceivedNotBooked' : 'BankPaidNotBooked',
     source: 'match',
     id,
-    date,
+    date: text(at?.Date),
     amount: residual,
     text: residual < 0 ? '银行扣费 / bank fee netted off' : '银行多入账 / bank credited more',
     customerId: '',

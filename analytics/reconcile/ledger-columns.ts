@@ -5,7 +5,6 @@
  * rather than a million objects, and no amount is ever a float sum.
  */
 import { toMinorUnits } from '../money/minor-units';
-import { cellsOfRows, type RowCells } from '../book/column-rows';
 import type { Row } from '../book/types';
 
 /** One side of a reconciliation, column by column. Index i of every array is the same row. */
@@ -147,29 +146,26 @@ export function pickRows(cols: LedgerColumns, positions: readonly number[]): Led
 
 /**
  * Journal entries as columns.
- * @param entries Journal rows (already filtered to one account), as objects or as cells
+ * @param entries Journal rows (already filtered to one account)
  * @param customerNames CustomerId → customer name, used as the entry's counterparty
  */
-export function journalColumns(entries: readonly Row[] | RowCells, customerNames: ReadonlyMap<string, string> = new Map(), numbering?: TextNumbering): LedgerColumns {
-  const cells = asCells(entries);
-  const n = cells.length;
-  const out = allocateColumns(n);
+export function journalColumns(entries: readonly Row[], customerNames: ReadonlyMap<string, string> = new Map(), numbering?: TextNumbering): LedgerColumns {
+  const out = allocateColumns(entries.length);
   const texts = numbering ?? new TextNumbering();
   const normalize = remembered(texts);
   const day = dayOfCell();
-  const partyIds = new Array<number>(n);
-  const memoIds = new Array<number>(n);
-  const [ids, dates, inflows, outflows, references, customers, summaries] = ['EntryId', 'Date', 'Inflow', 'Outflow', 'Reference', 'CustomerId', 'Summary'].map((key) => cells.column(key));
+  const partyIds = new Array<number>(entries.length);
+  const memoIds = new Array<number>(entries.length);
   // Customer id → text id of its normalised name, so a row costs one lookup, not two.
   const partyOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    out.ids[i] = rowId(ids[i]);
+  for (let i = 0; i < entries.length; i++) {
+    const r = entries[i];
+    out.ids[i] = rowId(r.EntryId);
     // A row without an id cannot be named in a match: it stays outstanding, to be fixed.
-    out.day[i] = out.ids[i] === '' ? NO_DAY : day(dates[i]);
-    out.amount[i] = fen(inflows[i]) - fen(outflows[i]);
-    out.reference[i] = normalizeReference(references[i]);
-    const c = customers[i];
-    const customer = c === null || c === undefined ? '' : String(c);
+    out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
+    out.amount[i] = fen(r.Inflow) - fen(r.Outflow);
+    out.reference[i] = normalizeReference(r.Reference);
+    const customer = r.CustomerId === null || r.CustomerId === undefined ? '' : String(r.CustomerId);
     let party = partyOf.get(customer);
     if (party === undefined) {
       party = normalize(customerNames.get(customer) ?? customer);
@@ -177,40 +173,34 @@ export function journalColumns(entries: readonly Row[] | RowCells, customerNames
     }
     partyIds[i] = party;
     out.party[i] = texts.dictionary[party];
-    memoIds[i] = normalize(summaries[i]);
+    memoIds[i] = normalize(r.Summary);
     out.memo[i] = texts.dictionary[memoIds[i]];
   }
   out.numbered = { numbering: texts, party: partyIds, memo: memoIds };
   return out;
 }
 
-/** Statement lines as columns (as objects or as cells). */
-export function statementColumns(lines: readonly Row[] | RowCells, numbering?: TextNumbering): LedgerColumns {
-  const cells = asCells(lines);
-  const n = cells.length;
-  const out = allocateColumns(n);
+/** Statement lines as columns. */
+export function statementColumns(lines: readonly Row[], numbering?: TextNumbering): LedgerColumns {
+  const out = allocateColumns(lines.length);
   const texts = numbering ?? new TextNumbering();
   const normalize = remembered(texts);
   const day = dayOfCell();
-  const partyIds = new Array<number>(n);
-  const memoIds = new Array<number>(n);
-  const [ids, dates, amounts, references, parties, descriptions] = ['LineId', 'Date', 'Amount', 'Reference', 'Counterparty', 'Description'].map((key) => cells.column(key));
-  for (let i = 0; i < n; i++) {
-    out.ids[i] = rowId(ids[i]);
-    out.day[i] = out.ids[i] === '' ? NO_DAY : day(dates[i]);
-    out.amount[i] = fen(amounts[i]);
-    out.reference[i] = normalizeReference(references[i]);
-    partyIds[i] = normalize(parties[i]);
+  const partyIds = new Array<number>(lines.length);
+  const memoIds = new Array<number>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const r = lines[i];
+    out.ids[i] = rowId(r.LineId);
+    out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
+    out.amount[i] = fen(r.Amount);
+    out.reference[i] = normalizeReference(r.Reference);
+    partyIds[i] = normalize(r.Counterparty);
     out.party[i] = texts.dictionary[partyIds[i]];
-    memoIds[i] = normalize(descriptions[i]);
+    memoIds[i] = normalize(r.Description);
     out.memo[i] = texts.dictionary[memoIds[i]];
   }
   out.numbered = { numbering: texts, party: partyIds, memo: memoIds };
   return out;
-}
-
-function asCells(rows: readonly Row[] | RowCells): RowCells {
-  return Array.isArray(rows) ? cellsOfRows(rows) : (rows as RowCells);
 }
 
 // A row's id as text; '' for a blank cell (no id).
