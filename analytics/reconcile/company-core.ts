@@ -20,6 +20,7 @@ const REGIONS = [
 ];
 const REGION_SUFFIX = ['特别行政区', '自治区', '省', '市'];
 
+
 const INDUSTRIES = [
   '房地产', '商贸', '贸易', '科技', '技术', '实业', '发展', '集团', '控股', '投资', '咨询', '服务', '管理', '电子', '信息',
   '网络', '软件', '物流', '建材', '材料', '食品', '机电', '电器', '纺织', '印务', '工程', '建设', '建筑', '制造', '工业',
@@ -29,6 +30,25 @@ const INDUSTRIES = [
   'development', 'investment', 'management', 'industrial', 'industries', 'consulting', 'logistics', 'holdings', 'services',
   'software', 'trading', 'holding', 'systems', 'service', 'network', 'group', 'trade', 'tech', 'intl',
 ].sort((a, b) => b.length - a.length);
+
+// The word lists filed by a name's first or last character, in list order: a book of ten
+// thousand names then tries a few words per name rather than every one.
+const REGIONS_BY_FIRST = byCharacter(REGIONS, (w) => w.charCodeAt(0));
+const REGION_ENDINGS_BY_LAST = byCharacter(
+  REGIONS.flatMap((region) => [region, ...REGION_SUFFIX.map((s) => region + s)].map((ending) => ({ region, ending }))),
+  (e) => e.ending.charCodeAt(e.ending.length - 1),
+);
+const INDUSTRIES_BY_LAST = byCharacter(INDUSTRIES, (w) => w.charCodeAt(w.length - 1));
+
+function byCharacter<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
+}
 
 // Names that are generic on their own: a 'trade name' reduced to one of these is no trade name.
 const GENERIC = new Set([
@@ -60,21 +80,21 @@ export function companyParts(name: string): CompanyParts {
   const regions: string[] = [];
   // Province then city (浙江省杭州…): up to two leading regions.
   for (let k = 0; k < 2; k++) {
-    const region = REGIONS.find((r) => core.startsWith(r));
+    const region = REGIONS_BY_FIRST.get(core.charCodeAt(0))?.find((r) => core.startsWith(r));
     if (!region) break;
     const rest = core.slice(withSuffix(core, region.length));
     if (rest.length < MIN_CORE) break;
     regions.push(region);
     core = rest;
   }
-  const tail = REGIONS.find((r) => core.endsWith(r) || REGION_SUFFIX.some((s) => core.endsWith(r + s)));
+  const tail = firstRegionEnding(core);
   if (tail && core.lastIndexOf(tail) >= MIN_CORE) {
     regions.push(tail);
     core = core.slice(0, core.lastIndexOf(tail));
   }
   const industries: string[] = [];
   for (let k = 0; k < 2; k++) {
-    const word = INDUSTRIES.find((w) => core.endsWith(w));
+    const word = INDUSTRIES_BY_LAST.get(core.charCodeAt(core.length - 1))?.find((w) => core.endsWith(w));
     if (!word || core.length - word.length < MIN_CORE) break;
     industries.unshift(word);
     core = core.slice(0, -word.length);
@@ -87,6 +107,22 @@ export function companyParts(name: string): CompanyParts {
 export function companyCore(name: string): string {
   return companyParts(name).core;
 }
+
+// The region earliest in REGIONS that the name ends in, with or without a suffix (省, 市, …).
+function firstRegionEnding(name: string): string | undefined {
+  let best: string | undefined;
+  let bestAt = Infinity;
+  for (const { region, ending } of REGION_ENDINGS_BY_LAST.get(name.charCodeAt(name.length - 1)) ?? []) {
+    const at = REGION_ORDER.get(region)!;
+    if (at < bestAt && name.endsWith(ending)) {
+      best = region;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+const REGION_ORDER = new Map(REGIONS.map((r, i) => [r, i]));
 
 function withSuffix(name: string, at: number): number {
   const suffix = REGION_SUFFIX.find((s) => name.startsWith(s, at));
