@@ -388,34 +388,85 @@ export function sortByAmountThenDay(cols: LedgerColumns, rows: Uint32Array, inPl
   return countingSort(byDay, rank, distinct.length);
 }
 
-// Each key is (amount − least amount) × 2^21 + row index, an exact integer in a double when
-// the amounts span under 2^32 fen (≈ 43 million yuan) and every index is under 2^21; one
-// native sort orders by amount, then index (the key holds the row, so `out` may be `rows`).
-// Runs of one amount are then put in day order (they are short, and the book is mostly in
-// day order already). Otherwise undefined, with `rows` untouched.
+// When the amounts are whole fen spanning under 2^32 (≈ 43 million yuan): rows in index order
+// (as the matcher lists them) are radix-sorted; others get packed keys, (amount − least
+// amount) × 2^21 + row index, an exact integer in a double while every index is under 2^21,
+// and one native sort orders by amount, then index (the key holds the row, so `out` may be
+// `rows`). Runs of one amount are then put in day order (they are short, and the book is
+// mostly in day order already). Otherwise undefined, with `rows` untouched.
 function packedSort(cols: LedgerColumns, rows: Uint32Array, out: Uint32Array): Uint32Array | undefined {
   const n = rows.length;
-  if (cols.length >= POSITIONS) return undefined;
   let min = Infinity;
   let max = -Infinity;
+  let whole = true;
   for (let k = 0; k < n; k++) {
     const a = cols.amount[rows[k]];
     if (a < min) min = a;
     if (a > max) max = a;
+    if (a !== Math.floor(a)) whole = false;
   }
-  if (!(max - min < 2 ** 32)) return undefined;
+  if (!(max - min < 2 ** 32) || !whole) return undefined;
+  if (isAscending(rows)) return radixByAmount(cols, rows, out, min, max - min);
+  if (cols.length >= POSITIONS) return undefined;
   const keys = new Float64Array(n);
   for (let k = 0; k < n; k++) keys[k] = (cols.amount[rows[k]] - min) * POSITIONS + rows[k];
   keys.sort();
-  for (let k = 0; k < n; k++) out[k] = keys[k] % POSITIONS;
+  // The row and the amount back out of each key by exact power-of-two arithmetic (no `%`,
+  // which is a library call on doubles), and runs of one amount found from the keys in
+  // order rather than from amounts read all over the columns.
+  const amountOf = (key: number) => Math.floor(key * PER_POSITION);
+  for (let k = 0; k < n; k++) out[k] = keys[k] - amountOf(keys[k]) * POSITIONS;
   for (let a = 0; a < n; ) {
     let b = a + 1;
-    while (b < n && cols.amount[out[b]] === cols.amount[out[a]]) b++;
+    const amount = amountOf(keys[a]);
+    while (b < n && amountOf(keys[b]) === amount) b++;
     if (b - a > 1) dayOrderRun(cols, out, a, b);
     a = b;
   }
   return out;
 }
+
+// Rows given in index order, by amount then index: a stable radix sort of each row's amount
+// less the least (under 2^32), a few bits at a time, then runs of one amount put in day order.
+// Linear, where a comparison sort of a million keys is not.
+function radixByAmount(cols: LedgerColumns, rows: Uint32Array, out: Uint32Array, min: number, range: number): Uint32Array {
+  const n = rows.length;
+  let keys = new Uint32Array(n);
+  for (let k = 0; k < n; k++) keys[k] = cols.amount[rows[k]] - min;
+  let order = rows.slice();
+  const bits = range === 0 ? 0 : 32 - Math.clz32(range);
+  const passes = Math.ceil(bits / RADIX_BITS);
+  if (passes > 0) {
+    const digit = Math.ceil(bits / passes);
+    const mask = 2 ** digit - 1;
+    let nextKeys = new Uint32Array(n);
+    let nextOrder = new Uint32Array(n);
+    const start = new Uint32Array(mask + 2);
+    for (let p = 0, shift = 0; p < passes; p++, shift += digit) {
+      start.fill(0);
+      for (let k = 0; k < n; k++) start[((keys[k] >>> shift) & mask) + 1]++;
+      for (let d = 0; d <= mask; d++) start[d + 1] += start[d];
+      for (let k = 0; k < n; k++) {
+        const at = start[(keys[k] >>> shift) & mask]++;
+        nextKeys[at] = keys[k];
+        nextOrder[at] = order[k];
+      }
+      [keys, nextKeys] = [nextKeys, keys];
+      [order, nextOrder] = [nextOrder, order];
+    }
+  }
+  out.set(order);
+  for (let a = 0; a < n; ) {
+    let b = a + 1;
+    while (b < n && keys[b] === keys[a]) b++;
+    if (b - a > 1) dayOrderRun(cols, out, a, b);
+    a = b;
+  }
+  return out;
+}
+
+// Bits of the amount sorted per radix pass: a 2,048-slot count stays in the fastest cache.
+const RADIX_BITS = 11;
 
 // Rows out[a … b) (in index order) into day order, keeping index order within a day.
 function dayOrderRun(cols: LedgerColumns, out: Uint32Array, a: number, b: number): void {
@@ -435,6 +486,7 @@ function dayOrderRun(cols: LedgerColumns, out: Uint32Array, a: number, b: number
 }
 
 const POSITIONS = 2 ** 21;
+const PER_POSITION = 2 ** -21;
 
 /** Sort row indices by date, then input order (a stable counting sort over the days spanned). */
 export function sortByDay(cols: LedgerColumns, rows: Uint32Array): Uint32Array {

@@ -3,7 +3,7 @@ import { sortByAmountThenDay, sortByDay } from '../../analytics/reconcile/match-
 import { seededRandom } from '../../analytics/util/seeded-random';
 
 // The matcher's linear sorts against a plain comparator sort by (amount, day, row index).
-function check(spread: number, seed: number): void {
+function check(spread: number, seed: number, shuffled = false): void {
   const rand = seededRandom(seed);
   const n = 3000;
   const cols = allocateColumns(n);
@@ -13,13 +13,21 @@ function check(spread: number, seed: number): void {
     if (i % 7 === 0 && i > 0) cols.amount[i] = cols.amount[i - 1]; // ties on amount
   }
   const rows = Uint32Array.from({ length: n }, (_, i) => i).filter((i) => i % 5 !== 3);
+  // Rows out of index order take the packed-key sort rather than the radix sort.
+  if (shuffled) for (let k = rows.length - 1; k > 0; k--) {
+    const m = Math.floor(rand() * (k + 1));
+    [rows[k], rows[m]] = [rows[m], rows[k]];
+  }
   const expected = Array.from(rows).sort((a, b) => cols.amount[a] - cols.amount[b] || cols.day[a] - cols.day[b] || a - b);
   expect(Array.from(sortByAmountThenDay(cols, rows))).toEqual(expected);
   const byDay = Array.from(rows).sort((a, b) => cols.day[a] - cols.day[b] || a - b);
   expect(Array.from(sortByDay(cols, rows))).toEqual(byDay);
 }
 
-test('amounts spanning a few million fen (one packed native sort)', () => check(5_000_000, 1));
+test('amounts spanning a few million fen, rows in index order (radix sort, three passes)', () => check(5_000_000, 1));
+test('amounts spanning nearly 2^32 fen (radix sort over all 32 bits)', () => check(2 ** 32 - 2, 4));
+test('rows out of index order (one packed native sort)', () => check(5_000_000, 5, true));
+test('every row of one amount (no radix pass; day order only)', () => check(1, 6));
 test('long runs of one amount, in day order within each run', () => check(40, 3));
 test('amounts spanning more than 2^32 fen (the general counting sort)', () => check(2 ** 40, 2));
 test('sortByDay does not reorder its input', () => {
