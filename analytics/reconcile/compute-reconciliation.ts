@@ -17,7 +17,7 @@ import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
 import { fen, journalColumns, pickRows, statementColumns, TextNumbering, type LedgerColumns } from './ledger-columns';
-import { joinIds, lastMatchKey, matchId, pairingKey, splitIds } from './match-id';
+import { joinIds, lastMatchKey, matchId, matchIdOfPair, pairingKey, splitIds } from './match-id';
 import { IN_THIS_THREAD, type MatcherRunner, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
 import { openingItemsAsOf } from './opening-items';
@@ -155,19 +155,36 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   // A proposal without an entry (no pass makes one) would follow the rest, in the order found.
   const withoutEntries: number[] = [];
   const proposalAt = new Int32Array(J.length); // first entry → proposal number + 1
+  // First entry → its line + 1, when the proposal is that entry with that line alone (most
+  // are): noted while the log is read in order, so the cells need not read it again scattered.
+  const pairLineAt = new Int32Array(J.length);
   let made = 0;
   const rowsUpTo = (log: ProposalLog) => {
     const from = made;
     for (let k = from; k < log.count; k++) {
-      if (log.entryCountOf(k) > 0) proposalAt[log.entryOf(k, 0)] = k + 1;
-      else withoutEntries.push(k);
+      if (log.entryCountOf(k) === 0) {
+        withoutEntries.push(k);
+        continue;
+      }
+      const j = log.entryOf(k, 0);
+      proposalAt[j] = k + 1;
+      pairLineAt[j] = log.entryCountOf(k) === 1 && log.lineCountOf(k) === 1 ? log.lineOf(k, 0) + 1 : 0;
     }
     for (let j = 0; j < J.length; j++) {
       if (proposalAt[j] <= from) continue;
-      const [id, entryIds, lineIds] = matchCells(log, proposalAt[j] - 1);
-      idAt[j] = id;
-      entryIdsAt[j] = entryIds;
-      lineIdsAt[j] = lineIds;
+      if (pairLineAt[j] > 0) {
+        const s = pairLineAt[j] - 1;
+        entryUsed[j] = 1;
+        lineUsed[s] = 1;
+        idAt[j] = matchIdOfPair(accountId, J.ids[j], S.ids[s]);
+        entryIdsAt[j] = J.ids[j];
+        lineIdsAt[j] = S.ids[s];
+      } else {
+        const [id, entryIds, lineIds] = matchCells(log, proposalAt[j] - 1);
+        idAt[j] = id;
+        entryIdsAt[j] = entryIds;
+        lineIdsAt[j] = lineIds;
+      }
       if (keyAt) keyAt[j] = lastMatchKey();
     }
     made = log.count;

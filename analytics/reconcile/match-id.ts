@@ -45,7 +45,22 @@ export function matchId(accountId: string, entryIds: readonly string[], lineIds:
 }
 
 /**
- * 30 bits of the id the last {@link matchId} call made: a key (a small integer) for telling
+ * {@link matchId} of one entry with one line (the common match), without lists to make.
+ * @example matchIdOfPair('BANK1', 'J1', 'L1') === matchId('BANK1', ['J1'], ['L1']) // true
+ */
+export function matchIdOfPair(accountId: string, entryId: string, lineId: string): string {
+  hash1 = 0x811c9dc5;
+  hash2 = 0x01000193 ^ 0x5bd1e995;
+  feed(accountId);
+  feed('#');
+  feed(entryId);
+  feed('|');
+  feed(lineId);
+  return idText(hash1 >>> 0, hash2 >>> 0);
+}
+
+/**
+ * 30 bits of the id the last {@link matchId} or {@link matchIdOfPair} call made: a key (a small integer) for telling
  * ids apart without reading their text; two equal ids have equal keys.
  */
 export function lastMatchKey(): number {

@@ -1,4 +1,4 @@
-import { joinIds, matchId, pairingKey, splitIds } from '../../analytics/reconcile/match-id';
+import { joinIds, lastMatchKey, matchId, matchIdOfPair, pairingKey, splitIds } from '../../analytics/reconcile/match-id';
 
 describe('match ids', () => {
   // Ids written by earlier versions (which hashed the joined pairing key as one string) must
@@ -15,6 +15,16 @@ describe('match ids', () => {
   test('order-free: the same rows in another order give the same id', () => {
     expect(matchId('B', ['J1', 'J2', 'J3'], ['S9'])).toBe(matchId('B', ['J3', 'J1', 'J2'], ['S9']));
     expect(matchId('B', ['J1'], ['S1'])).not.toBe(matchId('B', ['S1'], ['J1']));
+  });
+
+  test('a pair\'s id made without lists is the id of the same rows given as lists, key included', () => {
+    expect(matchIdOfPair('BANK1', 'J1', 'L1')).toBe('M-0le84q50ic8y3v');
+    for (const [account, entry, line] of [['现金', 'J0000364', 'S0000227'], ['B', '', 'S1'], ['A,B', 'J|1', 'L 2']]) {
+      const id = matchId(account, [entry], [line]);
+      const key = lastMatchKey();
+      expect(matchIdOfPair(account, entry, line)).toBe(id);
+      expect(lastMatchKey()).toBe(key);
+    }
   });
 
   test('cells round-trip', () => {
