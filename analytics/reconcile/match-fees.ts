@@ -25,6 +25,8 @@ export function matchNettedFees(st: MatchState): void {
         const j = entries.rows[k];
         const entry = st.J.amount[j];
         if (st.entryUsed[j] || Math.sign(entry) !== Math.sign(line) || entry - line > st.maxFeeRate * Math.abs(entry)) continue;
+        // The evidence (the costly part) is looked at only when even the best could beat the best so far.
+        if (bestFeeScore(Math.abs(d - st.S.day[s])) <= bestScore) continue;
         const score = feeScore(st, j, s);
         if (score > bestScore) {
           best = j;
@@ -59,7 +61,16 @@ function feeScore(st: MatchState, j: number, s: number): number {
   const ev = evidenceOf(st, j, s);
   if (ev.contradicts) return 0;
   const strength = ev.sameReference ? 1 : ev.referenceTypo ? 0.8 : ev.likeness;
-  return strength >= 0.5 ? 0.6 + 0.2 * strength + 0.05 / (1 + days) : 0;
+  return strength >= 0.5 ? scoreOfFee(strength, days) : 0;
+}
+
+function scoreOfFee(strength: number, days: number): number {
+  return 0.6 + 0.2 * strength + 0.05 / (1 + days);
+}
+
+// The most feeScore can give a pair `days` apart (the strongest evidence).
+function bestFeeScore(days: number): number {
+  return scoreOfFee(1, days);
 }
 
 // First position in [lo, hi) whose amount is greater than `amount`.
