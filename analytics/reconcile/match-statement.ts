@@ -170,7 +170,7 @@ function matchEqualAmounts(st: MatchState, rules: readonly EqualRule[], order: S
       let b2 = b + 1;
       while (b2 < ss.length && st.S.amount[ss[b2]] === x) b2++;
       if (a2 - a === 1 && b2 - b === 1) matchPair(st, js[a], ss[b], rules);
-      else matchRunInTurn(st, js.subarray(a, a2), ss.subarray(b, b2), rules);
+      else matchRunInTurn(st, js, a, a2, ss, b, b2, rules);
       a = a2;
       b = b2;
     }
@@ -189,82 +189,145 @@ function matchPair(st: MatchState, j: number, s: number, rules: readonly EqualRu
   }
 }
 
-// A run of several rows a side under each rule in turn, each given the rows still open.
-function matchRunInTurn(st: MatchState, js: Uint32Array, ss: Uint32Array, rules: readonly EqualRule[]): void {
+// A run of several rows a side (js[a … a2), ss[b … b2)) under each rule in turn, each given
+// the rows still open.
+function matchRunInTurn(st: MatchState, js: Uint32Array, a: number, a2: number, ss: Uint32Array, b: number, b2: number, rules: readonly EqualRule[]): void {
   for (let r = 0; r < rules.length; r++) {
-    if (r > 0) {
-      js = openOnly(js, st.entryUsed);
-      ss = openOnly(ss, st.lineUsed);
-      if (js.length === 0 || ss.length === 0) return;
-    }
-    matchRun(st, js, ss, rules[r]);
+    if (r > 0 && (openIn(js, a, a2, st.entryUsed) === 0 || openIn(ss, b, b2, st.lineUsed) === 0)) return;
+    matchRun(st, js, a, a2, ss, b, b2, rules[r]);
   }
 }
 
-// The rows of `rows` not taken yet, in their order (a copy: `rows` is the shared order).
-function openOnly(rows: Uint32Array, used: Uint8Array): Uint32Array {
+// How many rows of rows[from … to) are not taken yet.
+function openIn(rows: Uint32Array, from: number, to: number, used: Uint8Array): number {
   let n = 0;
-  for (let i = 0; i < rows.length; i++) if (used[rows[i]] === 0) n++;
-  if (n === rows.length) return rows;
-  const out = new Uint32Array(n);
-  n = 0;
-  for (let i = 0; i < rows.length; i++) if (used[rows[i]] === 0) out[n++] = rows[i];
-  return out;
+  for (let i = from; i < to; i++) if (used[rows[i]] === 0) n++;
+  return n;
 }
 
-// Several entries and/or lines of one amount: score every admissible pair, best first.
-function matchRun(st: MatchState, js: Uint32Array, ss: Uint32Array, rule: EqualRule): void {
-  const pairs = rule === 'exact-reference' ? referencePairs(st, js, ss) : nearPairs(st, js, ss, rule);
-  pairs.sort((p, q) => q.score - p.score || p.s - q.s || p.j - q.j);
-  for (const p of pairs) {
+// Several entries and/or lines of one amount: score every admissible pair of open rows, best first.
+function matchRun(st: MatchState, js: Uint32Array, a: number, a2: number, ss: Uint32Array, b: number, b2: number, rule: EqualRule): void {
+  const pairs = PAIRS;
+  pairs.n = 0;
+  if (rule === 'exact-reference') referencePairs(st, js, a, a2, ss, b, b2, pairs);
+  else nearPairs(st, js, a, a2, ss, b, b2, rule, pairs);
+  if (pairs.n === 0) return;
+  const order = pairs.bestFirst();
+  for (let x = 0; x < pairs.n; x++) {
     step(st);
-    if (st.entryUsed[p.j] || st.lineUsed[p.s] || rejectedPair(st, p.j, p.s)) continue;
-    propose(st, p.j, p.s, rule, p.score);
+    const p = order[x];
+    const j = pairs.j[p];
+    const s = pairs.s[p];
+    if (st.entryUsed[j] || st.lineUsed[s] || rejectedPair(st, j, s)) continue;
+    propose(st, j, s, rule, pairs.score[p]);
   }
 }
 
-type ScoredPair = { j: number; s: number; score: number };
+/**
+ * The scored pairs of one run, in buffers used again run after run: the 1M bench's receipts
+ * alone have 131,000 runs of one amount, and a pair object each (with a sorted copy of the
+ * list) kept the collector busy.
+ */
+class PairBuffer {
+  n = 0;
+  j = new Int32Array(64);
+  s = new Int32Array(64);
+  score = new Float64Array(64);
+  private order = new Int32Array(64);
 
-// Same reference at any date: index the lines of the run by reference (a short run is
-// compared pair by pair: most runs of one amount have two or three rows a side).
-function referencePairs(st: MatchState, js: Uint32Array, ss: Uint32Array): ScoredPair[] {
-  if (js.length * ss.length <= 64) {
-    const pairs: ScoredPair[] = [];
-    for (const j of js) {
-      const ref = st.J.reference[j];
-      if (ref === '') continue;
-      for (const s of ss) if (st.S.reference[s] === ref) pairs.push({ j, s, score: pairScore(st, j, s, 'exact-reference') });
+  push(j: number, s: number, score: number): void {
+    if (this.n === this.j.length) this.grow();
+    this.j[this.n] = j;
+    this.s[this.n] = s;
+    this.score[this.n] = score;
+    this.n++;
+  }
+
+  /** Positions of the pairs, best score first, then by line, then by entry (all pairs differ). */
+  bestFirst(): ArrayLike<number> {
+    const { n, j, s, score } = this;
+    const before = (x: number, y: number) => score[y] - score[x] || s[x] - s[y] || j[x] - j[y];
+    if (n > 32) return Array.from({ length: n }, (_, k) => k).sort(before);
+    const order = this.order;
+    for (let k = 0; k < n; k++) {
+      let m = k - 1;
+      while (m >= 0 && before(order[m], k) > 0) {
+        order[m + 1] = order[m];
+        m--;
+      }
+      order[m + 1] = k;
     }
-    return pairs;
+    return order;
+  }
+
+  private grow(): void {
+    const size = this.j.length * 2;
+    const j = new Int32Array(size);
+    const s = new Int32Array(size);
+    const score = new Float64Array(size);
+    j.set(this.j);
+    s.set(this.s);
+    score.set(this.score);
+    this.j = j;
+    this.s = s;
+    this.score = score;
+    this.order = new Int32Array(size);
+  }
+}
+
+// One per thread (module); a run is matched to the end before the next begins.
+const PAIRS = new PairBuffer();
+
+// Same reference at any date: index the open lines of the run by reference (a short run is
+// compared pair by pair: most runs of one amount have two or three rows a side).
+function referencePairs(st: MatchState, js: Uint32Array, a: number, a2: number, ss: Uint32Array, b: number, b2: number, pairs: PairBuffer): void {
+  if (openIn(js, a, a2, st.entryUsed) * openIn(ss, b, b2, st.lineUsed) <= 64) {
+    for (let x = a; x < a2; x++) {
+      const j = js[x];
+      const ref = st.J.reference[j];
+      if (ref === '' || st.entryUsed[j]) continue;
+      for (let y = b; y < b2; y++) {
+        const s = ss[y];
+        if (!st.lineUsed[s] && st.S.reference[s] === ref) pairs.push(j, s, pairScore(st, j, s, 'exact-reference'));
+      }
+    }
+    return;
   }
   const byReference = new Map<string, number[]>();
-  for (const s of ss) {
+  for (let y = b; y < b2; y++) {
+    const s = ss[y];
     const ref = st.S.reference[s];
-    if (ref !== '') byReference.set(ref, (byReference.get(ref) ?? []).concat(s));
+    if (ref === '' || st.lineUsed[s]) continue;
+    const list = byReference.get(ref);
+    if (list) list.push(s);
+    else byReference.set(ref, [s]);
   }
-  const pairs: ScoredPair[] = [];
-  if (byReference.size === 0) return pairs;
-  for (const j of js) {
-    for (const s of byReference.get(st.J.reference[j]) ?? []) pairs.push({ j, s, score: pairScore(st, j, s, 'exact-reference') });
+  if (byReference.size === 0) return;
+  for (let x = a; x < a2; x++) {
+    const j = js[x];
+    if (st.entryUsed[j]) continue;
+    const list = byReference.get(st.J.reference[j]);
+    if (list) for (const s of list) pairs.push(j, s, pairScore(st, j, s, 'exact-reference'));
   }
-  return pairs;
 }
 
-function nearPairs(st: MatchState, js: Uint32Array, ss: Uint32Array, rule: EqualRule): ScoredPair[] {
+function nearPairs(st: MatchState, js: Uint32Array, a: number, a2: number, ss: Uint32Array, b: number, b2: number, rule: EqualRule, pairs: PairBuffer): void {
   const reach = rule === 'fuzzy' ? st.fuzzyWindow : st.window;
-  const pairs: ScoredPair[] = [];
   // Both runs are sorted by day, so the lines within reach of an entry form a sliding range.
-  let from = 0;
-  for (const j of js) {
+  let from = b;
+  for (let x = a; x < a2; x++) {
+    const j = js[x];
+    if (st.entryUsed[j]) continue;
     const day = st.J.day[j];
-    while (from < ss.length && st.S.day[ss[from]] < day - reach) from++;
-    for (let k = from; k < ss.length && st.S.day[ss[k]] <= day + reach; k++) {
+    while (from < b2 && st.S.day[ss[from]] < day - reach) from++;
+    for (let k = from; k < b2 && st.S.day[ss[k]] <= day + reach; k++) {
+      const s = ss[k];
+      if (st.lineUsed[s]) continue;
       step(st);
-      const score = pairScore(st, j, ss[k], rule);
-      if (score > 0) pairs.push({ j, s: ss[k], score });
+      const score = pairScore(st, j, s, rule);
+      if (score > 0) pairs.push(j, s, score);
     }
   }
-  return pairs;
 }
 
 // Score of pairing entry j with line s under `rule`, or 0 when the rule does not apply.
