@@ -11,7 +11,9 @@ import { evidenceOf, openOf, propose, rejectedPair, step, sortByAmountThenDay, s
 export function matchNettedFees(st: MatchState): void {
   const entries = entriesByDayThenAmount(st);
   if (!entries) return;
-  for (const s of openOf(st, st.S, st.lineUsed)) {
+  const lines = openOf(st, st.S, st.lineUsed);
+  for (let x = 0; x < lines.length; x++) {
+    const s = lines[x];
     step(st);
     const line = st.S.amount[s];
     let best = -1;
@@ -44,13 +46,13 @@ function entriesByDayThenAmount(st: MatchState): { rows: Uint32Array; start: Uin
   if (open.length === 0) return undefined;
   let min = Infinity;
   let max = -Infinity;
-  for (const j of open) {
-    min = Math.min(min, st.J.day[j]);
-    max = Math.max(max, st.J.day[j]);
+  for (let k = 0; k < open.length; k++) {
+    min = Math.min(min, st.J.day[open[k]]);
+    max = Math.max(max, st.J.day[open[k]]);
   }
   const rows = stableByDay(st.J, sortByAmountThenDay(st.J, open), min, max);
   const start = new Uint32Array(max - min + 2);
-  for (const j of rows) start[st.J.day[j] - min + 1]++;
+  for (let k = 0; k < rows.length; k++) start[st.J.day[rows[k]] - min + 1]++;
   for (let d = 0; d <= max - min; d++) start[d + 1] += start[d];
   return { rows, start, min, max };
 }

@@ -493,7 +493,8 @@ export function sortByDay(cols: LedgerColumns, rows: Uint32Array): Uint32Array {
   if (rows.length === 0) return rows.slice();
   let min = Infinity;
   let max = -Infinity;
-  for (const i of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
     if (cols.day[i] < min) min = cols.day[i];
     if (cols.day[i] > max) max = cols.day[i];
   }

@@ -82,7 +82,9 @@ function poolsOf(st: MatchState, side: Side, samePartyOnly: boolean): Pools {
 function matchSumRound(st: MatchState, side: Side, pools: Pools, uniqueOnly: boolean, hopeless: Uint8Array, samePartyOnly: boolean): number {
   const manyToOne = side.cols === st.S;
   let accepted = 0;
-  for (const i of pools.targets) {
+  const targets = pools.targets;
+  for (let t = 0; t < targets.length; t++) {
+    const i = targets[t];
     step(st);
     if (side.used[i] || hopeless[i] || (samePartyOnly && st.texts.coreOf[side.party[i]] === 0)) continue;
     const found = groupsFor(st, side, side.cols.amount[i] > 0 ? pools.positive : pools.negative, pools, i, samePartyOnly);
@@ -191,54 +193,67 @@ export function nearestOpen(cols: LedgerColumns, used: Uint8Array, byDay: Uint32
   const found: number[] = [];
   if (lo >= hi) return found;
   let looks = LOOKS_PER_CANDIDATE * limit;
-  const size = Math.abs(target);
-  const sign = Math.sign(target);
-  const fits = (r: number) => {
-    const a = cols.amount[r];
-    return used[r] === 0 && Math.sign(a) === sign && Math.abs(a) < size;
-  };
   // A short window (a customer's own rows, mostly) is cheaper read once and put in walk order
-  // than looked up a day at a time.
+  // than looked up a day at a time. (Plain loops, no closures: this runs for every target of
+  // every round.)
   const first = lowerBound(cols, byDay, lo, hi, from);
   let end = first;
   while (end < hi && end - first <= SHORT_WINDOW && cols.day[byDay[end]] <= to) end++;
   if (end - first <= SHORT_WINDOW) {
-    const rows: number[] = [];
-    for (let k = first; k < end; k++) if (fits(byDay[k])) rows.push(byDay[k]);
+    const rows = WINDOW_ROWS;
+    let n = 0;
+    for (let k = first; k < end; k++) if (fits(cols, used, byDay[k], target)) rows[n++] = byDay[k];
     // Walk order: nearer day first, the earlier of two days as near, then position (stable).
-    const away = (r: number) => 2 * Math.abs(cols.day[r] - day) + (cols.day[r] > day ? 1 : 0);
-    for (let k = 1; k < rows.length; k++) {
+    for (let k = 1; k < n; k++) {
       const r = rows[k];
+      const far = away(cols, r, day);
       let m = k - 1;
-      while (m >= 0 && away(rows[m]) > away(r)) {
+      while (m >= 0 && away(cols, rows[m], day) > far) {
         rows[m + 1] = rows[m];
         m--;
       }
       rows[m + 1] = r;
     }
-    for (const r of rows) {
+    for (let k = 0; k < n; k++) {
       if (found.length >= limit || looks <= 0) break;
       looks--;
-      if (accept === undefined || accept(r)) found.push(r);
+      if (accept === undefined || accept(rows[k])) found.push(rows[k]);
     }
     return found;
   }
-  const look = (d: number) => {
-    for (let k = lowerBound(cols, byDay, lo, hi, d); k < hi && cols.day[byDay[k]] === d && found.length < limit && looks > 0; k++) {
-      const r = byDay[k];
-      if (!fits(r)) continue;
-      looks--;
-      if (accept === undefined || accept(r)) found.push(r);
-    }
-  };
   for (let dist = 0; dist <= Math.max(day - from, to - day) && found.length < limit && looks > 0; dist++) {
-    if (dist === 0) look(day);
+    if (dist === 0) looks = lookOnDay(cols, used, byDay, lo, hi, day, target, limit, looks, found, accept);
     else {
-      if (day - dist >= from) look(day - dist);
-      if (day + dist <= to) look(day + dist);
+      if (day - dist >= from) looks = lookOnDay(cols, used, byDay, lo, hi, day - dist, target, limit, looks, found, accept);
+      if (day + dist <= to) looks = lookOnDay(cols, used, byDay, lo, hi, day + dist, target, limit, looks, found, accept);
     }
   }
   return found;
+}
+
+// Room for a short window's rows (SHORT_WINDOW + 1 at most), used again by every call.
+const WINDOW_ROWS = new Uint32Array(64);
+
+// Whether row r is open, of the target's sign and smaller than it.
+function fits(cols: LedgerColumns, used: Uint8Array, r: number, target: number): boolean {
+  const a = cols.amount[r];
+  return used[r] === 0 && Math.sign(a) === Math.sign(target) && Math.abs(a) < Math.abs(target);
+}
+
+// A row's place in walk order from `day`: nearer first, the earlier of two days as near.
+function away(cols: LedgerColumns, r: number, day: number): number {
+  return 2 * Math.abs(cols.day[r] - day) + (cols.day[r] > day ? 1 : 0);
+}
+
+// Add the fitting rows dated `d` to `found`; returns the looks left.
+function lookOnDay(cols: LedgerColumns, used: Uint8Array, byDay: Uint32Array, lo: number, hi: number, d: number, target: number, limit: number, looks: number, found: number[], accept: ((row: number) => boolean) | undefined): number {
+  for (let k = lowerBound(cols, byDay, lo, hi, d); k < hi && cols.day[byDay[k]] === d && found.length < limit && looks > 0; k++) {
+    const r = byDay[k];
+    if (!fits(cols, used, r, target)) continue;
+    looks--;
+    if (accept === undefined || accept(r)) found.push(r);
+  }
+  return looks;
 }
 
 // Rows in a window read at once rather than a day at a time.
@@ -267,11 +282,11 @@ interface PartyIndex {
 // Rows by the trade name (coreOf) of their name id (party).
 function partyIndex(party: IdColumn, coreOf: Int32Array, byDay: Uint32Array, ids: number): PartyIndex {
   const start = new Uint32Array(ids + 1);
-  for (const i of byDay) start[coreOf[party[i]] + 1]++;
+  for (let k = 0; k < byDay.length; k++) start[coreOf[party[byDay[k]]] + 1]++;
   for (let p = 0; p < ids; p++) start[p + 1] += start[p];
   const rows = new Uint32Array(byDay.length);
   const next = start.slice(0, ids);
-  for (const i of byDay) rows[next[coreOf[party[i]]]++] = i;
+  for (let k = 0; k < byDay.length; k++) rows[next[coreOf[party[byDay[k]]]]++] = byDay[k];
   return { start, rows };
 }
 
