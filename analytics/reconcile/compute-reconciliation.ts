@@ -109,13 +109,13 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   };
 
   // Step 1: rows in scope and the book balance (every status counts: reversals net out)
-  const entries = inScope(rowsOf(book, 'Journal'), accountId, end);
-  const lines = inScope(rowsOf(book, 'Statement'), accountId, end);
-  // Columns of every row in scope, read once: the book balance is summed from them, and the
-  // matcher gets the open ones.
+  // Columns of every row in scope, read in the same pass as the scope is found: the book
+  // balance is summed from them, and the matcher gets the open ones.
   const numbering = new TextNumbering();
-  const allJ = journalColumns(entries, customerNames(book), numbering);
-  const allS = statementColumns(lines, numbering);
+  const entries: Row[] = [];
+  const lines: Row[] = [];
+  const allJ = journalColumns(rowsOf(book, 'Journal'), customerNames(book), numbering, { keep: inScope(accountId, end), kept: entries });
+  const allS = statementColumns(rowsOf(book, 'Statement'), numbering, { keep: inScope(accountId, end), kept: lines });
   const opening = fen(account.OpeningBalance);
   let bookBalance = opening;
   for (let j = 0; j < allJ.length; j++) bookBalance += allJ.amount[j];
@@ -413,11 +413,9 @@ interface PriorDecisions {
   keptThisPeriod: number;
 }
 
-// The account's rows dated on or before `end`, in table order.
-function inScope(rows: readonly Row[], accountId: string, end: string): Row[] {
-  const out: Row[] = [];
-  for (const r of rows) if (text(r.AccountId) === accountId && text(r.Date) <= end) out.push(r);
-  return out;
+// Whether a row is the account's and dated on or before `end`.
+function inScope(accountId: string, end: string): (row: Row) => boolean {
+  return (r) => text(r.AccountId) === accountId && text(r.Date) <= end;
 }
 
 // Sort existing matches of the account into kept, stale, later and rejected.

@@ -130,18 +130,52 @@ export function allocateColumns(n: number): LedgerColumns {
 
 /** The columns of the rows at `positions`, in that order. */
 export function pickRows(cols: LedgerColumns, positions: readonly number[]): LedgerColumns {
-  const out = allocateColumns(positions.length);
+  const n = cols.numbered;
+  const out = n ? numberedColumns(positions.length) : allocateColumns(positions.length);
   positions.forEach((k, i) => {
     out.ids[i] = cols.ids[k];
     out.day[i] = cols.day[k];
     out.amount[i] = cols.amount[k];
     out.reference[i] = cols.reference[k];
-    out.party[i] = cols.party[k];
-    out.memo[i] = cols.memo[k];
+    if (!n) {
+      out.party[i] = cols.party[k];
+      out.memo[i] = cols.memo[k];
+    }
   });
-  const n = cols.numbered;
-  if (n) out.numbered = { numbering: n.numbering, party: positions.map((k) => n.party[k]), memo: positions.map((k) => n.memo[k]) };
+  if (n) numbered(out, n.numbering, positions.map((k) => n.party[k]), positions.map((k) => n.memo[k]));
   return out;
+}
+
+// Columns whose party and memo texts will come from their text ids (see `numbered`).
+function numberedColumns(n: number): LedgerColumns {
+  return { length: n, ids: new Array<string>(n), day: new Int32Array(n), amount: new Array<number>(n).fill(0), reference: new Array<string>(n) } as unknown as LedgerColumns;
+}
+
+// Give `out` its text ids, and party and memo texts made from them when first read: the
+// matcher reads only the ids, so a million rows need not hold both.
+function numbered(out: LedgerColumns, numbering: TextNumbering, party: number[], memo: number[]): void {
+  out.numbered = { numbering, party, memo };
+  const texts = (ids: number[]) => {
+    let made: string[] | undefined;
+    return {
+      enumerable: true,
+      get: () => (made ??= ids.map((id) => numbering.dictionary[id])),
+      set: (v: string[]) => {
+        made = v;
+      },
+    };
+  };
+  Object.defineProperty(out, 'party', texts(party));
+  Object.defineProperty(out, 'memo', texts(memo));
+}
+
+/**
+ * Keep only the rows `keep` accepts (read in the same pass as the columns, while each row is
+ * at hand), and list them in `kept`.
+ */
+export interface RowScope {
+  keep: (row: Row) => boolean;
+  kept: Row[];
 }
 
 /**
@@ -149,8 +183,8 @@ export function pickRows(cols: LedgerColumns, positions: readonly number[]): Led
  * @param entries Journal rows (already filtered to one account)
  * @param customerNames CustomerId → customer name, used as the entry's counterparty
  */
-export function journalColumns(entries: readonly Row[], customerNames: ReadonlyMap<string, string> = new Map(), numbering?: TextNumbering): LedgerColumns {
-  const out = allocateColumns(entries.length);
+export function journalColumns(entries: readonly Row[], customerNames: ReadonlyMap<string, string> = new Map(), numbering?: TextNumbering, scope?: RowScope): LedgerColumns {
+  const out = numberedColumns(entries.length);
   const texts = numbering ?? new TextNumbering();
   const normalize = remembered(texts);
   const day = dayOfCell();
@@ -158,8 +192,13 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
   const memoIds = new Array<number>(entries.length);
   // Customer id → text id of its normalised name, so a row costs one lookup, not two.
   const partyOf = new Map<string, number>();
-  for (let i = 0; i < entries.length; i++) {
-    const r = entries[i];
+  let i = 0;
+  for (let k = 0; k < entries.length; k++) {
+    const r = entries[k];
+    if (scope) {
+      if (!scope.keep(r)) continue;
+      scope.kept.push(r);
+    }
     out.ids[i] = rowId(r.EntryId);
     // A row without an id cannot be named in a match: it stays outstanding, to be fixed.
     out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
@@ -172,34 +211,50 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
       if (partyOf.size < 100_000) partyOf.set(customer, party);
     }
     partyIds[i] = party;
-    out.party[i] = texts.dictionary[party];
     memoIds[i] = normalize(r.Summary);
-    out.memo[i] = texts.dictionary[memoIds[i]];
+    i++;
   }
-  out.numbered = { numbering: texts, party: partyIds, memo: memoIds };
-  return out;
+  return finish(out, i, texts, partyIds, memoIds);
 }
 
 /** Statement lines as columns. */
-export function statementColumns(lines: readonly Row[], numbering?: TextNumbering): LedgerColumns {
-  const out = allocateColumns(lines.length);
+export function statementColumns(lines: readonly Row[], numbering?: TextNumbering, scope?: RowScope): LedgerColumns {
+  const out = numberedColumns(lines.length);
   const texts = numbering ?? new TextNumbering();
   const normalize = remembered(texts);
   const day = dayOfCell();
   const partyIds = new Array<number>(lines.length);
   const memoIds = new Array<number>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const r = lines[i];
+  let i = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const r = lines[k];
+    if (scope) {
+      if (!scope.keep(r)) continue;
+      scope.kept.push(r);
+    }
     out.ids[i] = rowId(r.LineId);
     out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
     out.amount[i] = fen(r.Amount);
     out.reference[i] = normalizeReference(r.Reference);
     partyIds[i] = normalize(r.Counterparty);
-    out.party[i] = texts.dictionary[partyIds[i]];
     memoIds[i] = normalize(r.Description);
-    out.memo[i] = texts.dictionary[memoIds[i]];
+    i++;
   }
-  out.numbered = { numbering: texts, party: partyIds, memo: memoIds };
+  return finish(out, i, texts, partyIds, memoIds);
+}
+
+// The columns cut to the `n` rows kept, with their text ids.
+function finish(out: LedgerColumns, n: number, texts: TextNumbering, party: number[], memo: number[]): LedgerColumns {
+  if (n < out.length) {
+    out.length = n;
+    out.ids.length = n;
+    out.day = out.day.slice(0, n);
+    out.amount.length = n;
+    out.reference.length = n;
+    party.length = n;
+    memo.length = n;
+  }
+  numbered(out, texts, party, memo);
   return out;
 }
 
