@@ -112,8 +112,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   // Columns of every row in scope, read in the same pass as the scope is found: the book
   // balance is summed from them, and the matcher gets the open ones.
   const numbering = new TextNumbering();
-  const entries: Row[] = [];
-  const lines: Row[] = [];
+  const entries = new Array<Row>(rowsOf(book, 'Journal').length);
+  const lines = new Array<Row>(rowsOf(book, 'Statement').length);
   const allJ = journalColumns(rowsOf(book, 'Journal'), customerNames(book), numbering, { keep: inScope(accountId, end), kept: entries });
   const allS = statementColumns(rowsOf(book, 'Statement'), numbering, { keep: inScope(accountId, end), kept: lines });
   const opening = fen(account.OpeningBalance);
@@ -300,11 +300,13 @@ function proposalColumns(
   kept: (k: number, id: string) => void,
 ): { proposals: ColumnRows; repeated: { k: number; id: string }[] } {
   const n = log.count;
-  const ids = new Array<string>(n);
-  const entryIds = new Array<string>(n);
-  const lineIds = new Array<string>(n);
+  // The cells by first entry are moved down into proposal order in their own arrays (a
+  // proposal's place is never after its first entry's), not copied into new ones.
+  const ids = byEntry.idAt as string[];
+  const entryIds = byEntry.entryIdsAt;
+  const lineIds = byEntry.lineIdsAt;
   const rules = new Array<string>(n);
-  const scores = new Array<number>(n);
+  const scores = new Float64Array(n);
   const repeated: { k: number; id: string }[] = [];
   const keyAt = byEntry.keyAt;
   const seen = keyAt ? new IdKeys(n, ids) : undefined;
@@ -330,6 +332,7 @@ function proposalColumns(
     const [id, entries, lines] = cellsOf(log, k);
     add(k, id, entries, lines, lastMatchKey());
   }
+  ids.length = entryIds.length = lineIds.length = p;
   const proposals = new ColumnRows(p, { MatchId: ids, Period: { every: period }, AccountId: { every: accountId }, EntryIds: entryIds, LineIds: lineIds, Rule: rules, Score: scores, Status: { every: 'auto' } });
   return { proposals, repeated };
 }

@@ -30,7 +30,7 @@ export interface LedgerColumns {
    * The ids of `party` and `memo` in a {@link TextNumbering}, given as the texts were read, so
    * the matcher need not look every text up again (absent on columns made by hand).
    */
-  numbered?: { numbering: TextNumbering; party: number[]; memo: number[] };
+  numbered?: { numbering: TextNumbering; party: ArrayLike<number>; memo: ArrayLike<number> };
 }
 
 /** Distinct texts numbered once (0 is ''), shared by the two sides of a reconciliation. */
@@ -142,7 +142,7 @@ export function pickRows(cols: LedgerColumns, positions: readonly number[]): Led
       out.memo[i] = cols.memo[k];
     }
   });
-  if (n) numbered(out, n.numbering, positions.map((k) => n.party[k]), positions.map((k) => n.memo[k]));
+  if (n) numbered(out, n.numbering, Int32Array.from(positions, (k) => n.party[k]), Int32Array.from(positions, (k) => n.memo[k]));
   return out;
 }
 
@@ -153,13 +153,13 @@ function numberedColumns(n: number): LedgerColumns {
 
 // Give `out` its text ids, and party and memo texts made from them when first read: the
 // matcher reads only the ids, so a million rows need not hold both.
-function numbered(out: LedgerColumns, numbering: TextNumbering, party: number[], memo: number[]): void {
+function numbered(out: LedgerColumns, numbering: TextNumbering, party: Int32Array, memo: Int32Array): void {
   out.numbered = { numbering, party, memo };
-  const texts = (ids: number[]) => {
+  const texts = (ids: Int32Array) => {
     let made: string[] | undefined;
     return {
       enumerable: true,
-      get: () => (made ??= ids.map((id) => numbering.dictionary[id])),
+      get: () => (made ??= Array.from(ids, (id) => numbering.dictionary[id])),
       set: (v: string[]) => {
         made = v;
       },
@@ -171,7 +171,8 @@ function numbered(out: LedgerColumns, numbering: TextNumbering, party: number[],
 
 /**
  * Keep only the rows `keep` accepts (read in the same pass as the columns, while each row is
- * at hand), and list them in `kept`.
+ * at hand), and list them in `kept`, from its start (made as long as the table, say, and
+ * cut to the rows kept: one array of a million rows rather than one grown step by step).
  */
 export interface RowScope {
   keep: (row: Row) => boolean;
@@ -188,8 +189,10 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
   const texts = numbering ?? new TextNumbering();
   const normalize = remembered(texts);
   const day = dayOfCell();
-  const partyIds = new Array<number>(entries.length);
-  const memoIds = new Array<number>(entries.length);
+  // Text ids in four bytes each (two arrays of a million on the JS heap would be 16 MB more
+  // for the collector to trace), and the kept rows in an array made once at full size.
+  const partyIds = new Int32Array(entries.length);
+  const memoIds = new Int32Array(entries.length);
   // Customer id → text id of its normalised name, so a row costs one lookup, not two.
   const partyOf = new Map<string, number>();
   let i = 0;
@@ -197,7 +200,7 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
     const r = entries[k];
     if (scope) {
       if (!scope.keep(r)) continue;
-      scope.kept.push(r);
+      scope.kept[i] = r;
     }
     out.ids[i] = rowId(r.EntryId);
     // A row without an id cannot be named in a match: it stays outstanding, to be fixed.
@@ -214,6 +217,7 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
     memoIds[i] = normalize(r.Summary);
     i++;
   }
+  if (scope) scope.kept.length = i;
   return finish(out, i, texts, partyIds, memoIds);
 }
 
@@ -223,14 +227,14 @@ export function statementColumns(lines: readonly Row[], numbering?: TextNumberin
   const texts = numbering ?? new TextNumbering();
   const normalize = remembered(texts);
   const day = dayOfCell();
-  const partyIds = new Array<number>(lines.length);
-  const memoIds = new Array<number>(lines.length);
+  const partyIds = new Int32Array(lines.length);
+  const memoIds = new Int32Array(lines.length);
   let i = 0;
   for (let k = 0; k < lines.length; k++) {
     const r = lines[k];
     if (scope) {
       if (!scope.keep(r)) continue;
-      scope.kept.push(r);
+      scope.kept[i] = r;
     }
     out.ids[i] = rowId(r.LineId);
     out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
@@ -240,19 +244,20 @@ export function statementColumns(lines: readonly Row[], numbering?: TextNumberin
     memoIds[i] = normalize(r.Description);
     i++;
   }
+  if (scope) scope.kept.length = i;
   return finish(out, i, texts, partyIds, memoIds);
 }
 
 // The columns cut to the `n` rows kept, with their text ids.
-function finish(out: LedgerColumns, n: number, texts: TextNumbering, party: number[], memo: number[]): LedgerColumns {
+function finish(out: LedgerColumns, n: number, texts: TextNumbering, party: Int32Array, memo: Int32Array): LedgerColumns {
   if (n < out.length) {
     out.length = n;
     out.ids.length = n;
     out.day = out.day.slice(0, n);
     out.amount.length = n;
     out.reference.length = n;
-    party.length = n;
-    memo.length = n;
+    party = party.slice(0, n);
+    memo = memo.slice(0, n);
   }
   numbered(out, texts, party, memo);
   return out;

@@ -121,10 +121,11 @@ export interface TextIds {
 const CACHE_SLOTS = 1 << 17;
 
 // Ids already worked out, in two bytes each while they fit.
-function idColumn(ids: readonly number[]): IdColumn {
+function idColumn(ids: ArrayLike<number>): IdColumn {
   let max = 0;
   for (let i = 0; i < ids.length; i++) if (ids[i] > max) max = ids[i];
-  return max > 0xffff ? Int32Array.from(ids) : Uint16Array.from(ids);
+  if (max <= 0xffff) return Uint16Array.from(ids);
+  return ids instanceof Int32Array ? ids : Int32Array.from(ids);
 }
 
 /** An empty likeness cache (each thread keeps its own). */
