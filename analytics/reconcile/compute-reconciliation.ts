@@ -17,7 +17,7 @@ import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
 import { fen, journalColumns, pickRows, statementColumns, TextNumbering, type LedgerColumns } from './ledger-columns';
-import { joinIds, lastMatchKey, matchId, matchIdOfPair, pairingKey, splitIds } from './match-id';
+import { ID_SEPARATOR, lastMatchKey, matchIdOfPair, matchIdOfSorted, pairingKey, sortIds, splitIds } from './match-id';
 import { IN_THIS_THREAD, type MatcherRunner, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
 import { openingItemsAsOf } from './opening-items';
@@ -204,10 +204,12 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
       lineUsed[s] = 1;
       lineIds[x] = S.ids[s];
     }
-    const id = matchId(accountId, entryIds, lineIds);
-    cells[0] = id;
-    cells[1] = joinIds(entryIds);
-    cells[2] = joinIds(lineIds);
+    // Sorted once, in place (the lists are this call's own), for both the id and the cells.
+    sortIds(entryIds);
+    sortIds(lineIds);
+    cells[0] = matchIdOfSorted(accountId, entryIds, lineIds);
+    cells[1] = entryIds.length === 1 ? entryIds[0] : entryIds.join(ID_SEPARATOR);
+    cells[2] = lineIds.length === 1 ? lineIds[0] : lineIds.join(ID_SEPARATOR);
     return cells;
   };
   const found = runner.match(

@@ -32,6 +32,11 @@ export function pairingKey(entryIds: readonly string[], lineIds: readonly string
  * @example matchId('BANK1', ['J1'], ['L1']) // 'M-…' (same input, same id)
  */
 export function matchId(accountId: string, entryIds: readonly string[], lineIds: readonly string[]): string {
+  return matchIdOfSorted(accountId, inOrder(entryIds), inOrder(lineIds));
+}
+
+/** {@link matchId} of id lists already in sorted order (as {@link sortIds} leaves them). */
+export function matchIdOfSorted(accountId: string, entryIds: readonly string[], lineIds: readonly string[]): string {
   // The hash of `${accountId}#${pairingKey(entryIds, lineIds)}`, fed piece by piece rather
   // than built as one string (a million matches make a million such strings otherwise).
   hash1 = 0x811c9dc5;
@@ -42,6 +47,27 @@ export function matchId(accountId: string, entryIds: readonly string[], lineIds:
   feed('|');
   feedIds(lineIds);
   return idText(hash1 >>> 0, hash2 >>> 0);
+}
+
+/**
+ * Sort a short id list in place, in the order `joinIds` writes (code unit by code unit, as
+ * Array.prototype.sort without a comparator), without the copy and work array of a sort call.
+ */
+export function sortIds(ids: string[]): string[] {
+  for (let k = 1; k < ids.length; k++) {
+    const id = ids[k];
+    let m = k - 1;
+    while (m >= 0 && ids[m] > id) {
+      ids[m + 1] = ids[m];
+      m--;
+    }
+    ids[m + 1] = id;
+  }
+  return ids;
+}
+
+function inOrder(ids: readonly string[]): readonly string[] {
+  return ids.length === 1 ? ids : ids.slice().sort();
 }
 
 /**
@@ -104,8 +130,7 @@ function feed(text: string): void {
   hash2 = h2;
 }
 
-function feedIds(ids: readonly string[]): void {
-  const sorted = ids.length === 1 ? ids : ids.slice().sort();
+function feedIds(sorted: readonly string[]): void {
   for (let k = 0; k < sorted.length; k++) {
     if (k > 0) feed(ID_SEPARATOR);
     feed(sorted[k]);

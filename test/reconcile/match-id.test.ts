@@ -1,4 +1,4 @@
-import { joinIds, lastMatchKey, matchId, matchIdOfPair, pairingKey, splitIds } from '../../analytics/reconcile/match-id';
+import { joinIds, lastMatchKey, matchId, matchIdOfPair, matchIdOfSorted, pairingKey, sortIds, splitIds } from '../../analytics/reconcile/match-id';
 
 describe('match ids', () => {
   // Ids written by earlier versions (which hashed the joined pairing key as one string) must
@@ -25,6 +25,15 @@ describe('match ids', () => {
       expect(matchIdOfPair(account, entry, line)).toBe(id);
       expect(lastMatchKey()).toBe(key);
     }
+  });
+
+  test('ids sorted in place come in the order a plain sort gives, and give the same id', () => {
+    const lists = [['S10', 'S2', 'S1'], ['b', 'B', 'a', 'A'], ['收款2', '收款10', 'Z9'], ['\ud83d\ude00x', '\uffffa', 'é'], ['J1', 'J1'], [], ['only']];
+    for (const ids of lists) {
+      expect(sortIds(ids.slice())).toEqual(ids.slice().sort());
+      expect(matchIdOfSorted('BANK1', sortIds(ids.slice()), ['L1'])).toBe(matchId('BANK1', ids, ['L1']));
+    }
+    expect(matchIdOfSorted('B', ['J1', 'J2', 'J3'], ['S9'])).toBe('M-1fxzlmk1drlxfw');
   });
 
   test('cells round-trip', () => {
