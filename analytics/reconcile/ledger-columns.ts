@@ -190,7 +190,7 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
   const normalize = remembered(texts);
   const day = dayOfCell();
   // Text ids in four bytes each (two arrays of a million on the JS heap would be 16 MB more
-  // for the collector to trace), and the kept rows in an array made once at full size.
+  // for the collector to trace).
   const partyIds = new Int32Array(entries.length);
   const memoIds = new Int32Array(entries.length);
   // Customer id → text id of its normalised name, so a row costs one lookup, not two.
@@ -198,10 +198,7 @@ export function journalColumns(entries: readonly Row[], customerNames: ReadonlyM
   let i = 0;
   for (let k = 0; k < entries.length; k++) {
     const r = entries[k];
-    if (scope) {
-      if (!scope.keep(r)) continue;
-      scope.kept[i] = r;
-    }
+    if (!isKept(scope, r, i)) continue;
     out.ids[i] = rowId(r.EntryId);
     // A row without an id cannot be named in a match: it stays outstanding, to be fixed.
     out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
@@ -232,10 +229,7 @@ export function statementColumns(lines: readonly Row[], numbering?: TextNumberin
   let i = 0;
   for (let k = 0; k < lines.length; k++) {
     const r = lines[k];
-    if (scope) {
-      if (!scope.keep(r)) continue;
-      scope.kept[i] = r;
-    }
+    if (!isKept(scope, r, i)) continue;
     out.ids[i] = rowId(r.LineId);
     out.day[i] = out.ids[i] === '' ? NO_DAY : day(r.Date);
     out.amount[i] = fen(r.Amount);
@@ -246,6 +240,14 @@ export function statementColumns(lines: readonly Row[], numbering?: TextNumberin
   }
   if (scope) scope.kept.length = i;
   return finish(out, i, texts, partyIds, memoIds);
+}
+
+// Whether row r is kept (as the i-th): always without a scope.
+function isKept(scope: RowScope | undefined, r: Row, i: number): boolean {
+  if (!scope) return true;
+  if (!scope.keep(r)) return false;
+  scope.kept[i] = r;
+  return true;
 }
 
 // The columns cut to the `n` rows kept, with their text ids.

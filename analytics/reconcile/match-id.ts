@@ -37,16 +37,21 @@ export function matchId(accountId: string, entryIds: readonly string[], lineIds:
 
 /** {@link matchId} of id lists already in sorted order (as {@link sortIds} leaves them). */
 export function matchIdOfSorted(accountId: string, entryIds: readonly string[], lineIds: readonly string[]): string {
-  // The hash of `${accountId}#${pairingKey(entryIds, lineIds)}`, fed piece by piece rather
-  // than built as one string (a million matches make a million such strings otherwise).
-  hash1 = 0x811c9dc5;
-  hash2 = 0x01000193 ^ 0x5bd1e995;
-  feed(accountId);
-  feed('#');
+  startHash(accountId);
   feedIds(entryIds);
   feed('|');
   feedIds(lineIds);
   return idText(hash1 >>> 0, hash2 >>> 0);
+}
+
+// The hash of `${accountId}#${pairingKey(entryIds, lineIds)}` is fed piece by piece rather
+// than built as one string (a million matches make a million such strings otherwise); this
+// starts it and feeds the account.
+function startHash(accountId: string): void {
+  hash1 = 0x811c9dc5;
+  hash2 = 0x01000193 ^ 0x5bd1e995;
+  feed(accountId);
+  feed('#');
 }
 
 /**
@@ -75,10 +80,7 @@ function inOrder(ids: readonly string[]): readonly string[] {
  * @example matchIdOfPair('BANK1', 'J1', 'L1') === matchId('BANK1', ['J1'], ['L1']) // true
  */
 export function matchIdOfPair(accountId: string, entryId: string, lineId: string): string {
-  hash1 = 0x811c9dc5;
-  hash2 = 0x01000193 ^ 0x5bd1e995;
-  feed(accountId);
-  feed('#');
+  startHash(accountId);
   feed(entryId);
   feed('|');
   feed(lineId);
