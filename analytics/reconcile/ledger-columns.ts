@@ -181,7 +181,7 @@ export interface RowScope {
 
 /**
  * Journal entries as columns.
- * @param entries Journal rows (already filtered to one account)
+ * @param entries Journal rows of one account, or any rows with `scope` saying which to keep
  * @param customerNames CustomerId → customer name, used as the entry's counterparty
  */
 export function journalColumns(entries: readonly Row[], customerNames: ReadonlyMap<string, string> = new Map(), numbering?: TextNumbering, scope?: RowScope): LedgerColumns {
