@@ -4,8 +4,9 @@
  *  1. exact-reference: same amount to the fen and the same reference (票据号 = 流水号).
  *  2. exact-date: same amount, same date, names not contradicting.
  *  3. date-window: same amount within ±windowDays, nearest date and best name first.
- *     Passes 1–3 only compare rows of equal amount: both sides are sorted by (amount, date)
- *     and merged, so the work is linear after the sort (no pairwise scan).
+ *     Rules 1–3 only compare rows of equal amount: both sides are sorted by (amount, date)
+ *     and merged once, each run of one amount given the three in turn (what three passes
+ *     over every run would leave), so the work is linear after the sort (no pairwise scan).
  *  4. fee-netted: the bank amount is the entry less a small fee; the fee is left as a residual.
  *  5. fuzzy: equal amounts further apart in date (up to fuzzyWindowDays) when the names or a
  *     mistyped reference say so. It runs before the sums because an equal amount with the
@@ -42,7 +43,8 @@ export type { MatchProposal, MatchRule, MatchStatementOptions } from './match-st
  * @param journal journal entries as columns (amount = Inflow − Outflow in fen)
  * @param statement statement lines as columns (signed amount in fen)
  * @param options windows, group sizes, settled rows and rejected pairings
- * @returns proposals in the order the passes made them
+ * @returns proposals in the order found: run by run of one amount for the first three rules
+ *   (each run given them in turn), then pass by pass
  * @throws AnalyticsError `bad-option` for a negative window or a group size below 2
  * @example
  * // entry 2024-06-08 +1500.10 and 2024-06-09 +2300.20, line 2024-06-10 +3800.30
