@@ -37,3 +37,18 @@ test('sortByDay does not reorder its input', () => {
   expect(Array.from(sortByDay(cols, rows))).toEqual([1, 2, 0]);
   expect(Array.from(rows)).toEqual([0, 1, 2]);
 });
+
+// Amounts are whole fen; anything else (hand-made columns) must still come back as a sort of
+// the rows given, never rows lost or made up (the packed keys would have corrupted them).
+test('amounts that are not whole fen take the general sort: every row once, in order', () => {
+  for (const [amounts, expected] of [
+    [[0.5, 0], [1, 0]],
+    [[1.5, 1, 2], [1, 0, 2]],
+  ] as const) {
+    const cols = allocateColumns(amounts.length);
+    cols.amount.splice(0, amounts.length, ...amounts);
+    cols.day.fill(19_000);
+    const rows = Uint32Array.from(amounts, (_, i) => i);
+    expect(Array.from(sortByAmountThenDay(cols, rows))).toEqual(expected);
+  }
+});
