@@ -21,13 +21,28 @@ export function exactSubsets(values: readonly number[], target: number, maxSize:
     const n = Math.min(values.length, Math.max(size, poolFor(size)));
     const pool = n === values.length ? values : values.slice(0, n);
     if (size <= 3 && ordered !== n) {
-      order = Array.from({ length: n }, (_, i) => i).sort((a, b) => pool[a] - pool[b] || a - b);
+      order = ascending(pool, n);
       ordered = n;
     }
     const found = size === 2 ? pairs(pool, order, target, -1, limit) : size === 3 ? triples(pool, order, target, limit) : size === 4 ? quads(pool, target, limit) : deeper(pool, target, size, limit);
     if (found.length) return found;
   }
   return [];
+}
+
+// Positions 0 … n − 1 by value, then position: an insertion sort, as the pools are a few
+// dozen values and a sort call would copy them into a work array first.
+function ascending(values: readonly number[], n: number): number[] {
+  const order = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    let m = k - 1;
+    while (m >= 0 && values[order[m]] > values[k]) {
+      order[m + 1] = order[m];
+      m--;
+    }
+    order[m + 1] = k;
+  }
+  return order;
 }
 
 /**

@@ -129,7 +129,7 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, pools: Pools, 
     // Same trade name, and no region or industry saying another firm (深圳宏达电子 / 杭州宏达物流).
     const sameFirm = manyToOne ? (k: number) => partyLikeness(st.texts, k, i) > 0 : (k: number) => partyLikeness(st.texts, i, k) > 0;
     const same = nearestOpen(other, side.otherUsed, byParty.rows, byParty.start[party], byParty.start[party + 1], from, to, day, target, limit, sameFirm);
-    const found = subsetsOf(other, same, target, () => 1, 2, st.maxGroupSize);
+    const found = subsetsOf(other, same, target, SAME_NAME, 2, st.maxGroupSize);
     if (found.length || samePartyOnly) return found;
     // A row naming no one joins a named row's group only when its text says it belongs
     // (a description like the other's, or a reference): bank interest and charges do not.
@@ -141,8 +141,10 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, pools: Pools, 
   } else {
     widest = nearestOpen(other, side.otherUsed, pool, 0, pool.length, from, to, day, target, limit);
   }
-  const seen = new Map<number, number>();
+  // Made only when a sum is found (most searches find none).
+  let seen: Map<number, number> | undefined;
   const likeness = (k: number): number => {
+    seen ??= new Map<number, number>();
     let v = seen.get(k);
     if (v === undefined) seen.set(k, (v = (manyToOne ? evidenceOf(st, k, i) : evidenceOf(st, i, k)).likeness));
     return v;
@@ -165,6 +167,9 @@ function groupsFor(st: MatchState, side: Side, pool: Uint32Array, pools: Pools, 
   // was already searched for pairs and triples, only 4 and up are left to look at.
   return samePool(widest, searched) ? subsetsOf(other, widest, target, likeness, 4, st.maxGroupSize) : anywhere;
 }
+
+// The likeness of rows that all name the row's own counterparty.
+const SAME_NAME = () => 1;
 
 function samePool(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((x, k) => x === b[k]);
@@ -301,7 +306,9 @@ function subsetsOf(cols: LedgerColumns, pool: number[], target: number, likeness
   const values = pool.map((i) => Math.abs(cols.amount[i]));
   // Nothing to find when even every candidate together falls short.
   if (values.reduce((a, b) => a + b, 0) < Math.abs(target)) return [];
-  return exactSubsets(values, Math.abs(target), maxSize, 16, (size) => accidentalSumPool(size, target, ACCIDENTAL_SUM_RISK), minSize)
+  const found = exactSubsets(values, Math.abs(target), maxSize, 16, (size) => accidentalSumPool(size, target, ACCIDENTAL_SUM_RISK), minSize);
+  if (found.length === 0) return [];
+  return found
     .map((positions) => {
       const rows = positions.map((k) => pool[k]).sort((a, b) => a - b);
       return { rows, score: 0.75 + 0.15 * mean(rows.map(likeness)) - 0.02 * (rows.length - 2) };
