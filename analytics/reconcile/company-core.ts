@@ -20,7 +20,6 @@ const REGIONS = [
 ];
 const REGION_SUFFIX = ['特别行政区', '自治区', '省', '市'];
 
-
 const INDUSTRIES = [
   '房地产', '商贸', '贸易', '科技', '技术', '实业', '发展', '集团', '控股', '投资', '咨询', '服务', '管理', '电子', '信息',
   '网络', '软件', '物流', '建材', '材料', '食品', '机电', '电器', '纺织', '印务', '工程', '建设', '建筑', '制造', '工业',
@@ -34,8 +33,9 @@ const INDUSTRIES = [
 // The word lists filed by a name's first or last character, in list order: a book of ten
 // thousand names then tries a few words per name rather than every one.
 const REGIONS_BY_FIRST = byCharacter(REGIONS, (w) => w.charCodeAt(0));
+// Each ending keeps its region's place in REGIONS: the earliest region a name ends in wins.
 const REGION_ENDINGS_BY_LAST = byCharacter(
-  REGIONS.flatMap((region) => [region, ...REGION_SUFFIX.map((s) => region + s)].map((ending) => ({ region, ending }))),
+  REGIONS.flatMap((region, at) => [region, ...REGION_SUFFIX.map((s) => region + s)].map((ending) => ({ region, ending, at }))),
   (e) => e.ending.charCodeAt(e.ending.length - 1),
 );
 const INDUSTRIES_BY_LAST = byCharacter(INDUSTRIES, (w) => w.charCodeAt(w.length - 1));
@@ -112,8 +112,7 @@ export function companyCore(name: string): string {
 function firstRegionEnding(name: string): string | undefined {
   let best: string | undefined;
   let bestAt = Infinity;
-  for (const { region, ending } of REGION_ENDINGS_BY_LAST.get(name.charCodeAt(name.length - 1)) ?? []) {
-    const at = REGION_ORDER.get(region)!;
+  for (const { region, ending, at } of REGION_ENDINGS_BY_LAST.get(name.charCodeAt(name.length - 1)) ?? []) {
     if (at < bestAt && name.endsWith(ending)) {
       best = region;
       bestAt = at;
@@ -121,8 +120,6 @@ function firstRegionEnding(name: string): string | undefined {
   }
   return best;
 }
-
-const REGION_ORDER = new Map(REGIONS.map((r, i) => [r, i]));
 
 function withSuffix(name: string, at: number): number {
   const suffix = REGION_SUFFIX.find((s) => name.startsWith(s, at));

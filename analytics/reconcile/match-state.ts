@@ -417,14 +417,7 @@ function packedSort(cols: LedgerColumns, rows: Uint32Array, out: Uint32Array): U
   // order rather than from amounts read all over the columns.
   const amountOf = (key: number) => Math.floor(key * PER_POSITION);
   for (let k = 0; k < n; k++) out[k] = keys[k] - amountOf(keys[k]) * POSITIONS;
-  for (let a = 0; a < n; ) {
-    let b = a + 1;
-    const amount = amountOf(keys[a]);
-    while (b < n && amountOf(keys[b]) === amount) b++;
-    if (b - a > 1) dayOrderRun(cols, out, a, b);
-    a = b;
-  }
-  return out;
+  return dayOrderRuns(cols, out, (k) => amountOf(keys[k]));
 }
 
 // Rows given in index order, by amount then index: a stable radix sort of each row's amount
@@ -457,9 +450,15 @@ function radixByAmount(cols: LedgerColumns, rows: Uint32Array, out: Uint32Array,
     }
   }
   out.set(order);
-  for (let a = 0; a < n; ) {
+  return dayOrderRuns(cols, out, (k) => keys[k]);
+}
+
+// Each run of rows in `out` with one amount (amountAt(k) for the row at k) put in day order.
+function dayOrderRuns(cols: LedgerColumns, out: Uint32Array, amountAt: (k: number) => number): Uint32Array {
+  for (let a = 0; a < out.length; ) {
     let b = a + 1;
-    while (b < n && keys[b] === keys[a]) b++;
+    const amount = amountAt(a);
+    while (b < out.length && amountAt(b) === amount) b++;
     if (b - a > 1) dayOrderRun(cols, out, a, b);
     a = b;
   }
