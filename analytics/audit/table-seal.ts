@@ -9,7 +9,7 @@
  * recomputes the seals (see verify-book.ts).
  */
 import { SCHEMA, type TableKey } from '../book/schema';
-import { bodyOf, forEachRow, isShared, rowCount } from '../book/column-rows';
+import { bodyOf, cellAt, forEachRow, isShared, rowCount } from '../book/column-rows';
 import type { Book, Row, TableChange } from '../book/types';
 import { fnv1a64 } from '../import/fingerprint';
 import { toMinorUnits } from '../money/minor-units';
@@ -109,7 +109,7 @@ function touchedRows(key: SealedTable, nowCount: number, changes: readonly Table
 // The ids of an upsert's rows, read from the id column when they are held as columns.
 function idsOf(change: Extract<TableChange, { op: 'upsert' }>, id: string): string[] {
   const cells = bodyOf(change)?.cellsOf(id);
-  if (cells && !isShared(cells)) return Array.from({ length: rowCount(change) }, (_, k) => String(cells[k]));
+  if (cells && !isShared(cells)) return Array.from({ length: rowCount(change) }, (_, k) => String(cellAt(cells, k)));
   return change.rows.map((r) => String(r[id]));
 }
 

@@ -6,7 +6,7 @@
 import { fail } from '../util/error';
 import { SCHEMA, type TableKey } from './schema';
 import { emptyTable } from './book';
-import { bodyOf, ColumnRows, columnTable, forEachRow, isShared, rowCount } from './column-rows';
+import { bodyOf, cellAt, ColumnRows, columnTable, forEachRow, isShared, rowCount } from './column-rows';
 import type { Book, Cell, ResultSheet, Row, Table, TableChange } from './types';
 import { t } from './types';
 
@@ -110,7 +110,7 @@ function applyColumns(table: Table, op: 'append' | 'upsert' | 'replace', body: C
     if (count > 0) {
       const ids = new Set<string>();
       for (let k = 0; k < count; k++) ids.add(String(before ? before.cell(k, id) : table.rows[k][id]));
-      for (let k = 0; k < body.length; k++) if (ids.has(String(incoming[k]))) return undefined;
+      for (let k = 0; k < body.length; k++) if (ids.has(String(cellAt(incoming, k)))) return undefined;
     }
   }
   // A copy of the row list: the input book's table must not change with the new one.
@@ -244,9 +244,9 @@ function hasLongCell(change: Extract<TableChange, { rows: Row[] }>): boolean {
   if (!body) return true;
   for (const key of body.keys) {
     const cells = body.cellsOf(key)!;
-    const values = isShared(cells) ? [cells.every] : cells;
-    for (let k = 0; k < values.length; k++) {
-      const v = values[k];
+    const count = isShared(cells) ? 1 : cells.length;
+    for (let k = 0; k < count; k++) {
+      const v = cellAt(cells, k);
       if (typeof v === 'string' && v.length > MAX_CELL_CHARS) return true;
     }
   }

@@ -6,15 +6,25 @@
  * (the checks before a change is applied, the table seals, the streaming writer) reads them
  * a row at a time. Anything else reads `rows` and gets plain objects, made on first read.
  */
+import { codeColumn, isCoded, type CodedCells } from './coded-cells';
 import type { TableKey } from './schema';
 import type { Cell, Row, Table, TableChange } from './types';
 
-/** A column of a {@link ColumnRows}: a cell per row, or one cell every row has. */
-export type ColumnCells = ArrayLike<Cell | undefined> | { every: Cell };
+/**
+ * A column of a {@link ColumnRows}: a cell per row (in an array or a typed array), one cell
+ * every row has, or cells coded as numbers (see coded-cells.ts).
+ */
+export type ColumnCells = ArrayLike<Cell | undefined> | { every: Cell } | CodedCells;
 
 /** Whether a column is one cell every row shares (rather than cells, in an array or a typed array). */
 export function isShared(c: ColumnCells): c is { every: Cell } {
   return typeof (c as ArrayLike<unknown>).length !== 'number' && Object.prototype.hasOwnProperty.call(c, 'every');
+}
+
+/** The cell at position k of a column, however the column holds it. */
+export function cellAt(c: ColumnCells, k: number): Cell | undefined {
+  if (isCoded(c)) return c.at(k);
+  return isShared(c) ? c.every : (c as ArrayLike<Cell | undefined>)[k];
 }
 
 export class ColumnRows {
@@ -58,8 +68,7 @@ export class ColumnRows {
     if (k < this.head.length) return this.head[k][key];
     const i = this.at.get(key);
     if (i === undefined) return undefined;
-    const c = this.cells[i];
-    return isShared(c) ? c.every : c[k - this.head.length];
+    return cellAt(this.cells[i], k - this.head.length);
   }
 
   /** Row k: a row of the head as it is, a row of the columns as a fresh object (keys without a cell left out). */
@@ -68,8 +77,7 @@ export class ColumnRows {
     const at = k - this.head.length;
     const out: Row = {};
     for (let i = 0; i < this.keys.length; i++) {
-      const c = this.cells[i];
-      const v = isShared(c) ? c.every : c[at];
+      const v = cellAt(this.cells[i], at);
       if (v !== undefined) out[this.keys[i]] = v;
     }
     return out;
@@ -184,4 +192,25 @@ export function columnTable(key: TableKey, columns: string[], body: ColumnRows):
  */
 export function columnChange(table: TableKey, op: 'append' | 'upsert' | 'replace', body: ColumnRows): TableChange {
   return holdAsColumns({ table, op } as Omit<Extract<TableChange, { op: 'upsert' }>, 'rows'>, body) as TableChange;
+}
+
+/**
+ * A large table's rows held as columns, each coded as numbers where every cell allows it
+ * (see coded-cells.ts), else kept as an array of its cells: what a book read for a command
+ * that works on columns (a reconciliation) holds, instead of a million row objects.
+ * Rows made back from it are equal to the ones given, key for key. A table whose rows hold
+ * keys its columns do not name is returned as it is (its rows could not be made back).
+ */
+export function holdAsCodedColumns(table: Table): Table {
+  if (bodyOf(table)) return table;
+  const rows = table.rows;
+  const named = new Set(table.columns);
+  for (let k = 0; k < rows.length; k++) for (const key in rows[k]) if (!named.has(key)) return table;
+  const columns: Record<string, ColumnCells> = {};
+  for (const key of table.columns) {
+    const cells = new Array<Cell | undefined>(rows.length);
+    for (let k = 0; k < rows.length; k++) cells[k] = rows[k][key];
+    columns[key] = codeColumn(cells) ?? cells;
+  }
+  return columnTable(table.key, table.columns.slice(), new ColumnRows(rows.length, columns));
 }
