@@ -58,6 +58,11 @@ export class ColumnRows {
     });
   }
 
+  /** Rows held as objects before the columns. */
+  get headLength(): number {
+    return this.head.length;
+  }
+
   /** Every row: the head's and the columns'. */
   get length(): number {
     return this.head.length + this.tail;

@@ -5,42 +5,50 @@
  * With no running balance at all: the opening balance plus every line.
  */
 import { text } from '../book/book';
-import type { Row } from '../book/types';
 import { fen } from './ledger-columns';
+import type { ScopeRows } from './scope-rows';
 
 /**
  * Statement closing balance in fen.
  * @param lines the account's lines dated on or before the cut-off, in file order
  * @param opening the account's opening balance in fen
  */
-export function bankBalanceAt(lines: readonly Row[], opening: number): number {
+export function bankBalanceAt(lines: ScopeRows, opening: number): number {
   const ordered = chronological(lines);
   let last = -1;
   for (let i = ordered.length - 1; i >= 0; i--) {
-    const rb = ordered[i].RunningBalance;
+    const rb = lines.cell(ordered[i], 'RunningBalance');
     if (rb !== null && rb !== undefined && rb !== '' && Number.isFinite(fen(rb))) {
       last = i;
       break;
     }
   }
-  let balance = last >= 0 ? fen(ordered[last].RunningBalance) : opening;
-  for (let i = last + 1; i < ordered.length; i++) balance += fen(ordered[i].Amount);
+  let balance = last >= 0 ? fen(lines.cell(ordered[last], 'RunningBalance')) : opening;
+  for (let i = last + 1; i < ordered.length; i++) balance += fen(lines.cell(ordered[i], 'Amount'));
   return balance;
 }
 
-// Lines by date, keeping file order within a date; files listed newest first are turned round.
-function chronological(lines: readonly Row[]): readonly Row[] {
-  const first = text(lines[0]?.Date);
-  const lastDate = text(lines[lines.length - 1]?.Date);
-  const base = first > lastDate ? lines.slice().reverse() : lines.slice();
-  if (isInDateOrder(base)) return base;
+// Places of the lines by date, keeping file order within a date; files listed newest first
+// are turned round.
+function chronological(lines: ScopeRows): number[] {
+  const n = lines.length;
+  const date = (k: number) => text(lines.cell(k, 'Date'));
+  const newestFirst = n > 0 && date(0) > date(n - 1);
+  const base = Array.from({ length: n }, (_, i) => (newestFirst ? n - 1 - i : i));
+  if (isInDateOrder(base, date)) return base;
+  const dates = base.map(date);
   return base
-    .map((row, i) => ({ row, i }))
-    .sort((a, b) => (text(a.row.Date) < text(b.row.Date) ? -1 : text(a.row.Date) > text(b.row.Date) ? 1 : a.i - b.i))
-    .map((x) => x.row);
+    .map((place, i) => i)
+    .sort((a, b) => (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : a - b))
+    .map((i) => base[i]);
 }
 
-function isInDateOrder(lines: readonly Row[]): boolean {
-  for (let i = 1; i < lines.length; i++) if (text(lines[i].Date) < text(lines[i - 1].Date)) return false;
+function isInDateOrder(places: readonly number[], date: (k: number) => string): boolean {
+  let before = places.length ? date(places[0]) : '';
+  for (let i = 1; i < places.length; i++) {
+    const d = date(places[i]);
+    if (d < before) return false;
+    before = d;
+  }
   return true;
 }

@@ -10,13 +10,14 @@
  * reversal, both in scope, cancel out and are neither matched nor outstanding.
  */
 import { numberSetting, rowsOf, setting, text } from '../book/book';
-import { ColumnRows } from '../book/column-rows';
+import { bodyOf, ColumnRows, rowCount } from '../book/column-rows';
 import { periodBounds } from '../book/dates';
-import type { Book, Row } from '../book/types';
+import type { Book, Row, Table } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
-import { fen, journalColumns, pickRows, statementColumns, TextNumbering, type LedgerColumns } from './ledger-columns';
+import { fen, journalColumns, journalColumnsOfBody, pickRows, statementColumns, statementColumnsOfBody, TextNumbering, type LedgerColumns } from './ledger-columns';
+import { bodyRows, pickScope, rowList, type ScopeRows } from './scope-rows';
 import { ID_SEPARATOR, lastMatchKey, matchIdOfPair, matchIdOfSorted, pairingKey, sortIds, splitIds } from './match-id';
 import { IN_THIS_THREAD, type MatcherRunner, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
@@ -99,7 +100,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
 
   const timings = params.timings;
   const runner = params.runner ?? IN_THIS_THREAD;
-  runner.warmUp?.(rowsOf(book, 'Journal').length + rowsOf(book, 'Statement').length);
+  runner.warmUp?.(rowCount(book.tables.Journal) + rowCount(book.tables.Statement));
   let lap = timings ? performance.now() : 0;
   const timed = (step: string) => {
     if (!timings) return;
@@ -112,10 +113,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   // Columns of every row in scope, read in the same pass as the scope is found: the book
   // balance is summed from them, and the matcher gets the open ones.
   const numbering = new TextNumbering();
-  const entries = new Array<Row>(rowsOf(book, 'Journal').length);
-  const lines = new Array<Row>(rowsOf(book, 'Statement').length);
-  const allJ = journalColumns(rowsOf(book, 'Journal'), customerNames(book), numbering, { keep: inScope(accountId, end), kept: entries });
-  const allS = statementColumns(rowsOf(book, 'Statement'), numbering, { keep: inScope(accountId, end), kept: lines });
+  const { columns: allJ, rows: entries } = journalInScope(book, numbering, accountId, end);
+  const { columns: allS, rows: lines } = statementInScope(book, numbering, accountId, end);
   const opening = fen(account.OpeningBalance);
   let bookBalance = opening;
   for (let j = 0; j < allJ.length; j++) bookBalance += allJ.amount[j];
@@ -133,8 +132,8 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const skipLine = [prior.settled.lines, prior.forced.lines, carried.clearingLines].filter((set) => set.size > 0);
   const openEntryRows = skipEntry.length ? keptRows(entries, 'EntryId', skipEntry) : undefined;
   const openLineRows = skipLine.length ? keptRows(lines, 'LineId', skipLine) : undefined;
-  const openEntries = openEntryRows ? Array.from(openEntryRows, (k) => entries[k]) : entries;
-  const openLines = openLineRows ? Array.from(openLineRows, (k) => lines[k]) : lines;
+  const openEntries = openEntryRows ? pickScope(entries, openEntryRows) : entries;
+  const openLines = openLineRows ? pickScope(lines, openLineRows) : lines;
   const J = openEntryRows ? pickRows(allJ, openEntryRows) : allJ;
   const S = openLineRows ? pickRows(allS, openLineRows) : allS;
   timed('scope-and-columns');
@@ -233,7 +232,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   rowsUpTo(found);
   const residual = (k: number, id: string) => {
     const amount = found.residualOf(k);
-    if (amount !== 0) items.push(residualItem(id, amount, openLines[found.lineOf(k, 0)]));
+    if (amount !== 0) items.push(residualItem(id, amount, text(openLines.cell(found.lineOf(k, 0), 'Date'))));
   };
   const { proposals, repeated } = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt, keyAt }, withoutEntries, matchCells, residual);
   // A match whose id another has (rows' ids repeated in the sheet, or holding the separators
@@ -244,14 +243,10 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     for (let x = 0; x < found.lineCountOf(k); x++) lineUsed[found.lineOf(k, x)] = 0;
   }
   timed('proposals');
-  openEntries.forEach((e, j) => {
-    if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(e, J.amount[j]));
-  });
-  openLines.forEach((l, s) => {
-    if (!lineUsed[s] && S.amount[s] !== 0) items.push(lineItem(l, S.amount[s]));
-  });
-  if (prior.forced.entries.size) for (const e of entries) if (prior.forced.entries.has(text(e.EntryId))) items.push(entryItem(e, fen(e.Inflow) - fen(e.Outflow)));
-  if (prior.forced.lines.size) for (const l of lines) if (prior.forced.lines.has(text(l.LineId))) items.push(lineItem(l, fen(l.Amount)));
+  for (let j = 0; j < openEntries.length; j++) if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(openEntries, j, J.amount[j]));
+  for (let s = 0; s < openLines.length; s++) if (!lineUsed[s] && S.amount[s] !== 0) items.push(lineItem(openLines, s, S.amount[s]));
+  if (prior.forced.entries.size) for (let k = 0; k < entries.length; k++) if (prior.forced.entries.has(text(entries.cell(k, 'EntryId')))) items.push(entryItem(entries, k, fen(entries.cell(k, 'Inflow')) - fen(entries.cell(k, 'Outflow'))));
+  if (prior.forced.lines.size) for (let k = 0; k < lines.length; k++) if (prior.forced.lines.has(text(lines.cell(k, 'LineId')))) items.push(lineItem(lines, k, fen(lines.cell(k, 'Amount'))));
   appendAll(items, prior.residuals);
   for (const o of carried.open) items.push(openingItem(o));
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -392,10 +387,10 @@ class IdKeys {
 
 // Positions of the rows whose id (as text, blank for none, as the skip sets hold it) is in
 // none of the `skip` sets.
-function keptRows(rows: readonly Row[], idColumn: string, skip: Set<string>[]): number[] {
+function keptRows(rows: ScopeRows, idColumn: string, skip: Set<string>[]): number[] {
   const out: number[] = [];
   for (let k = 0; k < rows.length; k++) {
-    const id = text(rows[k][idColumn]);
+    const id = text(rows.cell(k, idColumn));
     if (!skip.some((set) => set.has(id))) out.push(k);
   }
   return out;
@@ -423,13 +418,53 @@ function inScope(accountId: string, end: string): (row: Row) => boolean {
   return (r) => text(r.AccountId) === accountId && text(r.Date) <= end;
 }
 
+/** One side's rows in scope: their columns, and the rows for the steps around the matcher. */
+interface SideInScope {
+  columns: LedgerColumns;
+  rows: ScopeRows;
+}
+
+// A table held as columns is read as it is held (its rows never made); one of row objects
+// row by row.
+function journalInScope(book: Book, numbering: TextNumbering, accountId: string, end: string): SideInScope {
+  const table = book.tables.Journal;
+  const body = headlessBody(table);
+  if (body) {
+    const { columns, kept } = journalColumnsOfBody(body, customerNames(book), numbering, { accountId, end });
+    return { columns, rows: bodyRows(body, kept) };
+  }
+  const all = table?.rows ?? [];
+  const kept = new Array<Row>(all.length);
+  const columns = journalColumns(all, customerNames(book), numbering, { keep: inScope(accountId, end), kept });
+  return { columns, rows: rowList(kept) };
+}
+
+function statementInScope(book: Book, numbering: TextNumbering, accountId: string, end: string): SideInScope {
+  const table = book.tables.Statement;
+  const body = headlessBody(table);
+  if (body) {
+    const { columns, kept } = statementColumnsOfBody(body, numbering, { accountId, end });
+    return { columns, rows: bodyRows(body, kept) };
+  }
+  const all = table?.rows ?? [];
+  const kept = new Array<Row>(all.length);
+  const columns = statementColumns(all, numbering, { keep: inScope(accountId, end), kept });
+  return { columns, rows: rowList(kept) };
+}
+
+// The columns of a table held as columns without a head of row objects; undefined otherwise.
+function headlessBody(table: Table | undefined): ColumnRows | undefined {
+  const body = bodyOf(table);
+  return body && body.headLength === 0 ? body : undefined;
+}
+
 // Sort existing matches of the account into kept, stale, later and rejected.
-function priorDecisions(book: Book, accountId: string, period: string, entries: Row[], lines: Row[]): PriorDecisions {
+function priorDecisions(book: Book, accountId: string, period: string, entries: ScopeRows, lines: ScopeRows): PriorDecisions {
   const out: PriorDecisions = { settled: { entries: new Set(), lines: new Set() }, forced: { entries: new Set(), lines: new Set() }, rejected: new Set(), residuals: [], autoThisPeriod: [], keptThisPeriod: 0 };
   const matches = rowsOf(book, 'Matches').filter((m) => text(m.AccountId) === accountId && text(m.Rule) !== 'transfer');
   if (matches.length === 0) return out;
-  const entryById = new Map(entries.map((e) => [text(e.EntryId), e]));
-  const lineById = new Map(lines.map((l) => [text(l.LineId), l]));
+  const entryById = placesById(entries, 'EntryId');
+  const lineById = placesById(lines, 'LineId');
   for (const m of matches) {
     const entryIds = splitIds(m.EntryIds);
     const lineIds = splitIds(m.LineIds);
@@ -450,8 +485,13 @@ function priorDecisions(book: Book, accountId: string, period: string, entries: 
       for (const id of entryIds) out.settled.entries.add(id);
       for (const id of lineIds) out.settled.lines.add(id);
       if (matchPeriod === period) out.keptThisPeriod++;
-      const residual = lineIds.reduce((s, id) => s + fen(lineById.get(id)!.Amount), 0) - entryIds.reduce((s, id) => s + fen(entryById.get(id)!.Inflow) - fen(entryById.get(id)!.Outflow), 0);
-      if (residual !== 0) out.residuals.push(residualItem(text(m.MatchId), residual, lineById.get(lineIds[0]) ?? entryById.get(entryIds[0])));
+      const residual = lineIds.reduce((s, id) => s + fen(lines.cell(lineById.get(id)!, 'Amount')), 0) - entryIds.reduce((s, id) => s + fen(entries.cell(entryById.get(id)!, 'Inflow')) - fen(entries.cell(entryById.get(id)!, 'Outflow')), 0);
+      if (residual !== 0) {
+        const line = lineById.get(lineIds[0]);
+        const entry = entryById.get(entryIds[0]);
+        const date = line !== undefined ? lines.cell(line, 'Date') : entry !== undefined ? entries.cell(entry, 'Date') : undefined;
+        out.residuals.push(residualItem(text(m.MatchId), residual, text(date)));
+      }
     } else {
       for (const id of entryIds) if (entryById.has(id)) out.forced.entries.add(id);
       for (const id of lineIds) if (lineById.has(id)) out.forced.lines.add(id);
@@ -460,17 +500,25 @@ function priorDecisions(book: Book, accountId: string, period: string, entries: 
   return out;
 }
 
+// Place in scope of each row by its id (the last, when an id repeats).
+function placesById(rows: ScopeRows, idColumn: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let k = 0; k < rows.length; k++) out.set(text(rows.cell(k, idColumn)), k);
+  return out;
+}
+
 // Ids of reversed entries and their reversals when both are in scope.
-function cancelledReversals(entries: Row[]): Set<string> {
+function cancelledReversals(entries: ScopeRows): Set<string> {
   const out = new Set<string>();
-  const reversals = entries.filter((e) => text(e.Status) === 'reversal' && text(e.ReversalOf) !== '');
+  const reversals: number[] = [];
+  for (let k = 0; k < entries.length; k++) if (text(entries.cell(k, 'Status')) === 'reversal' && text(entries.cell(k, 'ReversalOf')) !== '') reversals.push(k);
   if (reversals.length === 0) return out;
-  const ids = new Set(entries.map((e) => text(e.EntryId)));
-  for (const e of reversals) {
-    const original = text(e.ReversalOf);
+  const ids = placesById(entries, 'EntryId');
+  for (const k of reversals) {
+    const original = text(entries.cell(k, 'ReversalOf'));
     if (ids.has(original)) {
       out.add(original);
-      out.add(text(e.EntryId));
+      out.add(text(entries.cell(k, 'EntryId')));
     }
   }
   return out;
@@ -510,26 +558,26 @@ function bankOpeningOffset(book: Book, accountId: string): number {
   return offset;
 }
 
-function entryItem(e: Row, amount: number): OutstandingItem {
+function entryItem(rows: ScopeRows, k: number, amount: number): OutstandingItem {
   return {
     kind: amount > 0 ? 'BookReceivedNotOnBank' : 'BookPaidNotOnBank',
     source: 'entry',
-    id: text(e.EntryId),
-    date: text(e.Date),
+    id: text(rows.cell(k, 'EntryId')),
+    date: text(rows.cell(k, 'Date')),
     amount,
-    text: spaced(text(e.Voucher), text(e.Summary), text(e.Reference)),
-    customerId: text(e.CustomerId),
+    text: spaced(text(rows.cell(k, 'Voucher')), text(rows.cell(k, 'Summary')), text(rows.cell(k, 'Reference'))),
+    customerId: text(rows.cell(k, 'CustomerId')),
   };
 }
 
-function lineItem(l: Row, amount: number): OutstandingItem {
+function lineItem(rows: ScopeRows, k: number, amount: number): OutstandingItem {
   return {
     kind: amount > 0 ? 'BankReceivedNotBooked' : 'BankPaidNotBooked',
     source: 'line',
-    id: text(l.LineId),
-    date: text(l.Date),
+    id: text(rows.cell(k, 'LineId')),
+    date: text(rows.cell(k, 'Date')),
     amount,
-    text: spaced(text(l.Counterparty), text(l.Description), text(l.Reference)),
+    text: spaced(text(rows.cell(k, 'Counterparty')), text(rows.cell(k, 'Description')), text(rows.cell(k, 'Reference'))),
     customerId: '',
   };
 }
@@ -543,12 +591,12 @@ function spaced(a: string, b: string, c: string): string {
 
 // A match whose statement side differs from its book side (a netted fee): the difference is
 // a bank-side item until it is booked.
-function residualItem(id: string, residual: number, at: Row | undefined): OutstandingItem {
+function residualItem(id: string, residual: number, date: string): OutstandingItem {
   return {
     kind: residual > 0 ? 'BankReceivedNotBooked' : 'BankPaidNotBooked',
     source: 'match',
     id,
-    date: text(at?.Date),
+    date,
     amount: residual,
     text: residual < 0 ? '银行扣费 / bank fee netted off' : '银行多入账 / bank credited more',
     customerId: '',

@@ -5,7 +5,9 @@
  * rather than a million objects, and no amount is ever a float sum.
  */
 import { toMinorUnits } from '../money/minor-units';
-import type { Row } from '../book/types';
+import { cellAt, type ColumnRows } from '../book/column-rows';
+import { DayCells, DictionaryCells, FenCells } from '../book/coded-cells';
+import type { Cell, Row } from '../book/types';
 
 /** One side of a reconciliation, column by column. Index i of every array is the same row. */
 export interface LedgerColumns {
@@ -240,6 +242,174 @@ export function statementColumns(lines: readonly Row[], numbering?: TextNumberin
   }
   if (scope) scope.kept.length = i;
   return finish(out, i, texts, partyIds, memoIds);
+}
+
+/** Which rows of a table held as columns are in scope: the account's, dated on or before `end`. */
+export interface BodyScope {
+  accountId: string;
+  /** 'YYYY-MM-DD'. */
+  end: string;
+}
+
+/** Side columns and where their rows are in the table: the k-th is at kept[k]. */
+export interface BodyColumns {
+  columns: LedgerColumns;
+  kept: Int32Array;
+}
+
+/**
+ * {@link journalColumns} of a table held as columns (with no head of row objects), the rows
+ * in `scope` only: what the same rows as objects give, read from the columns as they are
+ * held (day numbers and fen straight from coded columns, names once per distinct value).
+ */
+export function journalColumnsOfBody(body: ColumnRows, customerNames: ReadonlyMap<string, string>, numbering: TextNumbering, scope: BodyScope): BodyColumns {
+  const n = body.length;
+  const out = numberedColumns(n);
+  const normalize = remembered(numbering);
+  const inScope = scopeTest(body, scope);
+  const day = dayReader(body, 'Date');
+  const inflow = fenReader(body, 'Inflow');
+  const outflow = fenReader(body, 'Outflow');
+  const id = cellReader(body, 'EntryId');
+  const reference = cellReader(body, 'Reference');
+  const partyOf = new Map<string, number>();
+  const party = textIdReader(body, 'CustomerId', (v) => {
+    const customer = v === null || v === undefined ? '' : String(v);
+    let p = partyOf.get(customer);
+    if (p === undefined) {
+      p = normalize(customerNames.get(customer) ?? customer);
+      if (partyOf.size < 100_000) partyOf.set(customer, p);
+    }
+    return p;
+  });
+  const memo = textIdReader(body, 'Summary', normalize);
+  const partyIds = new Int32Array(n);
+  const memoIds = new Int32Array(n);
+  const kept = new Int32Array(n);
+  let i = 0;
+  for (let k = 0; k < n; k++) {
+    if (!inScope(k)) continue;
+    kept[i] = k;
+    out.ids[i] = rowId(id(k));
+    out.day[i] = out.ids[i] === '' ? NO_DAY : day(k);
+    out.amount[i] = inflow(k) - outflow(k);
+    out.reference[i] = normalizeReference(reference(k));
+    partyIds[i] = party(k);
+    memoIds[i] = memo(k);
+    i++;
+  }
+  return { columns: finish(out, i, numbering, partyIds, memoIds), kept: kept.slice(0, i) };
+}
+
+/** {@link statementColumns} of a table held as columns, as {@link journalColumnsOfBody}. */
+export function statementColumnsOfBody(body: ColumnRows, numbering: TextNumbering, scope: BodyScope): BodyColumns {
+  const n = body.length;
+  const out = numberedColumns(n);
+  const normalize = remembered(numbering);
+  const inScope = scopeTest(body, scope);
+  const day = dayReader(body, 'Date');
+  const amount = fenReader(body, 'Amount');
+  const id = cellReader(body, 'LineId');
+  const reference = cellReader(body, 'Reference');
+  const party = textIdReader(body, 'Counterparty', normalize);
+  const memo = textIdReader(body, 'Description', normalize);
+  const partyIds = new Int32Array(n);
+  const memoIds = new Int32Array(n);
+  const kept = new Int32Array(n);
+  let i = 0;
+  for (let k = 0; k < n; k++) {
+    if (!inScope(k)) continue;
+    kept[i] = k;
+    out.ids[i] = rowId(id(k));
+    out.day[i] = out.ids[i] === '' ? NO_DAY : day(k);
+    out.amount[i] = amount(k);
+    out.reference[i] = normalizeReference(reference(k));
+    partyIds[i] = party(k);
+    memoIds[i] = memo(k);
+    i++;
+  }
+  return { columns: finish(out, i, numbering, partyIds, memoIds), kept: kept.slice(0, i) };
+}
+
+// A column's cells by position (undefined for a column the table lacks).
+function cellReader(body: ColumnRows, key: string): (k: number) => Cell | undefined {
+  const c = body.cellsOf(key);
+  return c === undefined ? () => undefined : (k) => cellAt(c, k);
+}
+
+// Whether row k is the account's and dated on or before the end, as the text comparison of
+// the row objects' path says: a blank date is in scope (and never matched).
+function scopeTest(body: ColumnRows, scope: BodyScope): (k: number) => boolean {
+  const accounts = body.cellsOf('AccountId');
+  let isAccount: (k: number) => boolean;
+  if (accounts instanceof DictionaryCells) {
+    const yes = Uint8Array.from(accounts.values, (v) => (v === null || v === undefined ? '' : String(v)) === scope.accountId ? 1 : 0);
+    const codes = accounts.codes;
+    isAccount = (k) => yes[codes[k]] === 1;
+  } else {
+    const cell = cellReader(body, 'AccountId');
+    isAccount = (k) => {
+      const v = cell(k);
+      return (v === null || v === undefined ? '' : String(v)) === scope.accountId;
+    };
+  }
+  const dates = body.cellsOf('Date');
+  const endDay = dayNumber(scope.end);
+  if (dates instanceof DayCells && endDay === endDay) {
+    const days = dates.days;
+    // Day numbers below every real date's stand for blank cells, which compare as ''.
+    return (k) => isAccount(k) && (days[k] <= endDay || days[k] < MIN_CODED_DAY);
+  }
+  const date = cellReader(body, 'Date');
+  return (k) => {
+    if (!isAccount(k)) return false;
+    const v = date(k);
+    return (v === null || v === undefined ? '' : String(v)) <= scope.end;
+  };
+}
+
+// Days of 'YYYY-MM-DD' from 0000-01-01 on are above this; the codes of blank cells below.
+const MIN_CODED_DAY = -719528;
+
+// A row's day number (NO_DAY when its date is not a date), straight from coded days.
+function dayReader(body: ColumnRows, key: string): (k: number) => number {
+  const c = body.cellsOf(key);
+  if (c instanceof DayCells) {
+    const days = c.days;
+    return (k) => (days[k] < MIN_CODED_DAY ? NO_DAY : days[k]);
+  }
+  const cell = cellReader(body, key);
+  const day = dayOfCell();
+  return (k) => day(cell(k));
+}
+
+// A row's amount in fen (0 when blank), straight from coded amounts.
+function fenReader(body: ColumnRows, key: string): (k: number) => number {
+  const c = body.cellsOf(key);
+  if (c instanceof FenCells) {
+    const f = c.fen;
+    return (k) => (f[k] === f[k] ? f[k] : 0);
+  }
+  const cell = cellReader(body, key);
+  return (k) => fen(cell(k));
+}
+
+// A row's text id by `idOf` of its cell; worked out once per distinct value of a dictionary
+// column, the first time a row in scope has it (so ids are given in the order rows are read).
+function textIdReader(body: ColumnRows, key: string, idOf: (v: Cell | undefined) => number): (k: number) => number {
+  const c = body.cellsOf(key);
+  if (c instanceof DictionaryCells) {
+    const ids = new Int32Array(c.values.length).fill(-1);
+    const codes = c.codes;
+    return (k) => {
+      const code = codes[k];
+      let id = ids[code];
+      if (id < 0) id = ids[code] = idOf(c.values[code]);
+      return id;
+    };
+  }
+  const cell = cellReader(body, key);
+  return (k) => idOf(cell(k));
 }
 
 // Whether row r is kept (as the i-th): always without a scope.
