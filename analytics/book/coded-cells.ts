@@ -96,8 +96,13 @@ export class SerialCells extends CodedCells {
     const n = this.numbers[k];
     if (n === NULL) return null;
     if (n === ABSENT) return undefined;
-    return this.prefix + (this.width ? String(n).padStart(this.width, '0') : String(n));
+    return serialText(this.prefix, this.width, n);
   }
+}
+
+/** The id of a serial number: the prefix, then the number in `width` digits (0: as many as it has). */
+export function serialText(prefix: string, width: number, n: number): string {
+  return prefix + (width ? String(n).padStart(width, '0') : String(n));
 }
 
 /** A column of few distinct values as codes into them. */

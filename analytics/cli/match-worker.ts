@@ -6,7 +6,7 @@
  * and a shared counter wakes it.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { LedgerColumns } from '../reconcile/ledger-columns';
+import { withReferenceCode, type LedgerColumns, type SerialCode } from '../reconcile/ledger-columns';
 import { matchStatementLog } from '../reconcile/match-statement';
 import { likenessCache, type MatchStatementOptions, type TextIds } from '../reconcile/match-state';
 import type { ProposalLog, ProposalLogData } from '../reconcile/proposal-log';
@@ -18,7 +18,9 @@ export interface SideData {
   /** Fen, moved across in four bytes each when they all fit, else eight; rebuilt as a plain array. */
   amount: Int32Array | Float64Array;
   /** UTF-16 code units of each row's reference followed by '\n' (references hold no white space). */
-  references: Uint16Array;
+  references?: Uint16Array;
+  /** Or the references as numbers, when the main thread holds them so. */
+  referenceCode?: SerialCode;
 }
 
 export interface MatchJob {
@@ -46,12 +48,14 @@ export type MatchReply = { ok: true; log: ProposalLogData; from: number; last: f
 
 /** Columns rebuilt from what was sent: the matcher reads neither ids nor name texts. */
 export function columnsOf(side: SideData): LedgerColumns {
-  // Buffer's UTF-16 keeps every code unit (a lone surrogate or a leading U+FEFF included).
-  const units = side.references;
-  const references = side.length ? Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le').split('\n', side.length) : [];
   const amount = new Array<number>(side.length);
   for (let i = 0; i < side.length; i++) amount[i] = side.amount[i];
-  return { length: side.length, ids: [], day: side.day, amount, reference: references, party: [], memo: [] };
+  const cols: LedgerColumns = { length: side.length, ids: [], day: side.day, amount, reference: [], party: [], memo: [] };
+  if (side.referenceCode) return withReferenceCode(cols, side.referenceCode);
+  // Buffer's UTF-16 keeps every code unit (a lone surrogate or a leading U+FEFF included).
+  const units = side.references ?? new Uint16Array(0);
+  cols.reference = side.length ? Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le').split('\n', side.length) : [];
+  return cols;
 }
 
 if (parentPort && workerData?.ready instanceof Int32Array) {

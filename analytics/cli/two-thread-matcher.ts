@@ -201,6 +201,16 @@ function workerEntry(): { file: string; execArgv: string[] } | undefined {
 // UTF-16 code units, each followed by a newline (references hold no white space). A
 // million strings cross threads far slower than their characters in one buffer.
 export function sideData(cols: LedgerColumns, sign: 1 | -1, maxChars: number, transfer: ArrayBuffer[]): SideData {
+  const day = cols.day.slice();
+  const amount = fitsInt32(cols.amount) ? new Int32Array(cols.amount) : new Float64Array(cols.amount);
+  transfer.push(day.buffer, amount.buffer);
+  // References held as numbers cross as the numbers.
+  const code = cols.referenceCode;
+  if (code) {
+    const numbers = code.numbers.slice();
+    transfer.push(numbers.buffer);
+    return { length: cols.length, day, amount, referenceCode: { prefix: code.prefix, width: code.width, numbers } };
+  }
   let chars = cols.length;
   for (let i = 0; i < cols.length; i++) if (cols.amount[i] * sign > 0) chars += cols.reference[i].length;
   if (chars > maxChars) throw new RangeError(`references of ${chars} characters are more than a helper is handed`);
@@ -218,9 +228,7 @@ export function sideData(cols: LedgerColumns, sign: 1 | -1, maxChars: number, tr
     }
     references[at++] = 10;
   }
-  const day = cols.day.slice();
-  const amount = fitsInt32(cols.amount) ? new Int32Array(cols.amount) : new Float64Array(cols.amount);
-  transfer.push(day.buffer, amount.buffer, references.buffer);
+  transfer.push(references.buffer);
   return { length: cols.length, day, amount, references };
 }
 

@@ -16,7 +16,7 @@ import type { Book, Row, Table } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
-import { fen, journalColumns, journalColumnsOfBody, pickRows, statementColumns, statementColumnsOfBody, TextNumbering, type LedgerColumns } from './ledger-columns';
+import { fen, idOf, journalColumns, journalColumnsOfBody, pickRows, statementColumns, statementColumnsOfBody, TextNumbering, type LedgerColumns } from './ledger-columns';
 import { bodyRows, pickScope, rowList, type ScopeRows } from './scope-rows';
 import { ID_SEPARATOR, lastMatchKey, matchIdOfPair, matchIdOfSorted, pairingKey, sortIds, splitIds } from './match-id';
 import { IN_THIS_THREAD, type MatcherRunner, type MatchRule } from './match-statement';
@@ -150,7 +150,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   const entryIdsAt = new Array<string>(J.length);
   const lineIdsAt = new Array<string>(J.length);
   // Keys of the match ids, kept only when the rows' ids could give two matches one id.
-  const keyAt = idsCannotRepeat(J.ids) && idsCannotRepeat(S.ids) ? undefined : new Array<number>(J.length).fill(0);
+  const keyAt = idsCannotRepeat(J) && idsCannotRepeat(S) ? undefined : new Array<number>(J.length).fill(0);
   // A proposal without an entry (no pass makes one) would follow the rest, in the order found.
   const withoutEntries: number[] = [];
   const proposalAt = new Int32Array(J.length); // first entry → proposal number + 1
@@ -175,9 +175,11 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
         const s = pairLineAt[j] - 1;
         entryUsed[j] = 1;
         lineUsed[s] = 1;
-        idAt[j] = matchIdOfPair(accountId, J.ids[j], S.ids[s]);
-        entryIdsAt[j] = J.ids[j];
-        lineIdsAt[j] = S.ids[s];
+        const entryId = idOf(J, j);
+        const lineId = idOf(S, s);
+        idAt[j] = matchIdOfPair(accountId, entryId, lineId);
+        entryIdsAt[j] = entryId;
+        lineIdsAt[j] = lineId;
       } else {
         const [id, entryIds, lineIds] = matchCells(log, proposalAt[j] - 1);
         idAt[j] = id;
@@ -196,12 +198,12 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     for (let x = 0; x < entryIds.length; x++) {
       const j = log.entryOf(k, x);
       entryUsed[j] = 1;
-      entryIds[x] = J.ids[j];
+      entryIds[x] = idOf(J, j);
     }
     for (let x = 0; x < lineIds.length; x++) {
       const s = log.lineOf(k, x);
       lineUsed[s] = 1;
-      lineIds[x] = S.ids[s];
+      lineIds[x] = idOf(S, s);
     }
     // Sorted once, in place (the lists are this call's own), for both the id and the cells.
     sortIds(entryIds);
@@ -220,7 +222,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
       maxFee: toMinorUnits(setting(book, 'reconcile.maxFee', '50.00')) || 0,
       fuzzyWindowDays: numberSetting(book, 'reconcile.fuzzyWindowDays', 15),
       timings,
-      isRejected: rejected.size === 0 ? undefined : (js, ss) => rejected.has(pairingKey(js.map((j) => J.ids[j]), ss.map((s) => S.ids[s]))),
+      isRejected: rejected.size === 0 ? undefined : (js, ss) => rejected.has(pairingKey(js.map((j) => idOf(J, j)), ss.map((s) => idOf(S, s)))),
     },
     // While a helper thread finishes its half, this thread makes the rows of its own.
     rowsUpTo,
@@ -337,7 +339,21 @@ function proposalColumns(
 // Whether a side's ids rule out two matches with one id: each rises above the one before (so
 // none repeats; blanks are never matched) and none holds a separator of the id's text. So it
 // is in a book whose ids Cashbook gave; a hand-kept sheet may need the check.
-function idsCannotRepeat(ids: readonly string[]): boolean {
+function idsCannotRepeat(cols: LedgerColumns): boolean {
+  const code = cols.idCode;
+  // Held as numbers after one prefix: rising numbers are distinct ids.
+  if (code) {
+    if (code.prefix.includes(',') || code.prefix.includes('|')) return false;
+    let before = -Infinity;
+    for (let i = 0; i < code.numbers.length; i++) {
+      const n = code.numbers[i];
+      if (n !== n) continue;
+      if (!(n > before)) return false;
+      before = n;
+    }
+    return true;
+  }
+  const ids = cols.ids;
   let last = '';
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];

@@ -6,7 +6,7 @@
  */
 import { toMinorUnits } from '../money/minor-units';
 import { cellAt, type ColumnRows } from '../book/column-rows';
-import { DayCells, DictionaryCells, FenCells } from '../book/coded-cells';
+import { DayCells, DictionaryCells, FenCells, SerialCells, serialText } from '../book/coded-cells';
 import type { Cell, Row } from '../book/types';
 
 /** One side of a reconciliation, column by column. Index i of every array is the same row. */
@@ -29,10 +29,32 @@ export interface LedgerColumns {
   /** Normalised free text (摘要/Description); '' when none. */
   memo: string[];
   /**
+   * The references as numbers, when each is one prefix and a number (a column held as serial
+   * ids): `reference` is then made from them only when read, and the matcher compares the
+   * numbers. Equal codes (prefix and width) on both sides mean equal numbers are equal texts.
+   */
+  referenceCode?: SerialCode;
+  /** The ids as numbers, likewise (`ids` made from them only when read; see {@link idOf}). */
+  idCode?: SerialCode;
+  /**
    * The ids of `party` and `memo` in a {@link TextNumbering}, given as the texts were read, so
    * the matcher need not look every text up again (absent on columns made by hand).
    */
   numbered?: { numbering: TextNumbering; party: ArrayLike<number>; memo: ArrayLike<number> };
+}
+
+/** Texts that are one prefix and a number, held as the numbers (NaN: no text, ''). */
+export interface SerialCode {
+  prefix: string;
+  /** Digits the number is padded to; 0 when it is written as it is. */
+  width: number;
+  numbers: Float64Array;
+}
+
+/** The text of row i of a serial code ('' for none). */
+export function serialCodeText(code: SerialCode, i: number): string {
+  const n = code.numbers[i];
+  return n === n ? serialText(code.prefix, code.width, n) : '';
 }
 
 /** Distinct texts numbered once (0 is ''), shared by the two sides of a reconciliation. */
@@ -133,18 +155,22 @@ export function allocateColumns(n: number): LedgerColumns {
 /** The columns of the rows at `positions`, in that order. */
 export function pickRows(cols: LedgerColumns, positions: readonly number[]): LedgerColumns {
   const n = cols.numbered;
+  const code = cols.referenceCode;
+  const idCode = cols.idCode;
   const out = n ? numberedColumns(positions.length) : allocateColumns(positions.length);
   positions.forEach((k, i) => {
-    out.ids[i] = cols.ids[k];
+    if (!idCode) out.ids[i] = cols.ids[k];
     out.day[i] = cols.day[k];
     out.amount[i] = cols.amount[k];
-    out.reference[i] = cols.reference[k];
+    if (!code) out.reference[i] = cols.reference[k];
     if (!n) {
       out.party[i] = cols.party[k];
       out.memo[i] = cols.memo[k];
     }
   });
   if (n) numbered(out, n.numbering, Int32Array.from(positions, (k) => n.party[k]), Int32Array.from(positions, (k) => n.memo[k]));
+  if (code) withReferenceCode(out, { ...code, numbers: Float64Array.from(positions, (k) => code.numbers[k]) });
+  if (idCode) withIdCode(out, { ...idCode, numbers: Float64Array.from(positions, (k) => idCode.numbers[k]) });
   return out;
 }
 
@@ -270,8 +296,8 @@ export function journalColumnsOfBody(body: ColumnRows, customerNames: ReadonlyMa
   const day = dayReader(body, 'Date');
   const inflow = fenReader(body, 'Inflow');
   const outflow = fenReader(body, 'Outflow');
-  const id = cellReader(body, 'EntryId');
-  const reference = cellReader(body, 'Reference');
+  const id = idReader(body, 'EntryId', n);
+  const reference = referenceReader(body, n);
   const partyOf = new Map<string, number>();
   const party = textIdReader(body, 'CustomerId', (v) => {
     const customer = v === null || v === undefined ? '' : String(v);
@@ -290,15 +316,15 @@ export function journalColumnsOfBody(body: ColumnRows, customerNames: ReadonlyMa
   for (let k = 0; k < n; k++) {
     if (!inScope(k)) continue;
     kept[i] = k;
-    out.ids[i] = rowId(id(k));
-    out.day[i] = out.ids[i] === '' ? NO_DAY : day(k);
+    // A row without an id cannot be named in a match: it stays outstanding, to be fixed.
+    out.day[i] = id.take(out, k, i) ? day(k) : NO_DAY;
     out.amount[i] = inflow(k) - outflow(k);
-    out.reference[i] = normalizeReference(reference(k));
+    reference.take(out, k, i);
     partyIds[i] = party(k);
     memoIds[i] = memo(k);
     i++;
   }
-  return { columns: finish(out, i, numbering, partyIds, memoIds), kept: kept.slice(0, i) };
+  return { columns: id.finish(reference.finish(finish(out, i, numbering, partyIds, memoIds))), kept: kept.slice(0, i) };
 }
 
 /** {@link statementColumns} of a table held as columns, as {@link journalColumnsOfBody}. */
@@ -309,8 +335,8 @@ export function statementColumnsOfBody(body: ColumnRows, numbering: TextNumberin
   const inScope = scopeTest(body, scope);
   const day = dayReader(body, 'Date');
   const amount = fenReader(body, 'Amount');
-  const id = cellReader(body, 'LineId');
-  const reference = cellReader(body, 'Reference');
+  const id = idReader(body, 'LineId', n);
+  const reference = referenceReader(body, n);
   const party = textIdReader(body, 'Counterparty', normalize);
   const memo = textIdReader(body, 'Description', normalize);
   const partyIds = new Int32Array(n);
@@ -320,15 +346,94 @@ export function statementColumnsOfBody(body: ColumnRows, numbering: TextNumberin
   for (let k = 0; k < n; k++) {
     if (!inScope(k)) continue;
     kept[i] = k;
-    out.ids[i] = rowId(id(k));
-    out.day[i] = out.ids[i] === '' ? NO_DAY : day(k);
+    // A row without an id cannot be named in a match: it stays outstanding, to be fixed.
+    out.day[i] = id.take(out, k, i) ? day(k) : NO_DAY;
     out.amount[i] = amount(k);
-    out.reference[i] = normalizeReference(reference(k));
+    reference.take(out, k, i);
     partyIds[i] = party(k);
     memoIds[i] = memo(k);
     i++;
   }
-  return { columns: finish(out, i, numbering, partyIds, memoIds), kept: kept.slice(0, i) };
+  return { columns: id.finish(reference.finish(finish(out, i, numbering, partyIds, memoIds))), kept: kept.slice(0, i) };
+}
+
+// Each kept row's id: as its number when the column holds serial ids. `take` says whether
+// the row has one.
+function idReader(body: ColumnRows, key: string, n: number): { take(out: LedgerColumns, k: number, i: number): boolean; finish(out: LedgerColumns): LedgerColumns } {
+  const c = body.cellsOf(key);
+  if (c instanceof SerialCells) {
+    const numbers = new Float64Array(n);
+    const from = c.numbers;
+    return {
+      take: (_out, k, i) => (numbers[i] = from[k] < 0 ? NaN : from[k]) === numbers[i],
+      finish: (out) => withIdCode(out, { prefix: c.prefix, width: c.width, numbers: numbers.slice(0, out.length) }),
+    };
+  }
+  const cell = cellReader(body, key);
+  return {
+    take: (out, k, i) => (out.ids[i] = rowId(cell(k))) !== '',
+    finish: (out) => out,
+  };
+}
+
+/** Give `out` ids held as numbers, their texts made when first read. */
+export function withIdCode(out: LedgerColumns, code: SerialCode): LedgerColumns {
+  let made: string[] | undefined;
+  out.idCode = code;
+  Object.defineProperty(out, 'ids', {
+    enumerable: true,
+    configurable: true,
+    get: () => (made ??= Array.from({ length: code.numbers.length }, (_, i) => serialCodeText(code, i))),
+    set: (v: string[]) => {
+      made = v;
+      delete out.idCode;
+    },
+  });
+  return out;
+}
+
+/** The id of row i ('' for none), made from its number when the ids are held so. */
+export function idOf(cols: LedgerColumns, i: number): string {
+  return cols.idCode ? serialCodeText(cols.idCode, i) : cols.ids[i];
+}
+
+// Each kept row's normalised reference: as its number when the column holds serial ids whose
+// prefix normalisation leaves as it is (so the number says the text), else as text.
+function referenceReader(body: ColumnRows, n: number): { take(out: LedgerColumns, k: number, i: number): void; finish(out: LedgerColumns): LedgerColumns } {
+  const c = body.cellsOf('Reference');
+  if (c instanceof SerialCells && isPlainReference(c.prefix)) {
+    const numbers = new Float64Array(n);
+    const from = c.numbers;
+    return {
+      take: (_out, k, i) => {
+        numbers[i] = from[k] < 0 ? NaN : from[k];
+      },
+      finish: (out) => withReferenceCode(out, { prefix: c.prefix, width: c.width, numbers: numbers.slice(0, out.length) }),
+    };
+  }
+  const cell = cellReader(body, 'Reference');
+  return {
+    take: (out, k, i) => {
+      out.reference[i] = normalizeReference(cell(k));
+    },
+    finish: (out) => out,
+  };
+}
+
+/** Give `out` references held as numbers, their texts made when first read. */
+export function withReferenceCode(out: LedgerColumns, code: SerialCode): LedgerColumns {
+  let made: string[] | undefined;
+  out.referenceCode = code;
+  Object.defineProperty(out, 'reference', {
+    enumerable: true,
+    configurable: true,
+    get: () => (made ??= Array.from({ length: code.numbers.length }, (_, i) => serialCodeText(code, i))),
+    set: (v: string[]) => {
+      made = v;
+      delete out.referenceCode;
+    },
+  });
+  return out;
 }
 
 // A column's cells by position (undefined for a column the table lacks).
@@ -405,6 +510,19 @@ function textIdReader(body: ColumnRows, key: string, idOf: (v: Cell | undefined)
       const code = codes[k];
       let id = ids[code];
       if (id < 0) id = ids[code] = idOf(c.values[code]);
+      return id;
+    };
+  }
+  if (c instanceof SerialCells) {
+    // Keyed by number, so no text is made for a value seen before.
+    const ids = new Map<number, number>();
+    const numbers = c.numbers;
+    return (k) => {
+      let id = ids.get(numbers[k]);
+      if (id === undefined) {
+        id = idOf(c.at(k));
+        if (ids.size < 100_000) ids.set(numbers[k], id);
+      }
       return id;
     };
   }

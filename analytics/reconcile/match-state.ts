@@ -3,7 +3,7 @@
  * the options, the proposals so far, and the evidence one entry/line pair gives of being
  * the same money movement (reference, counterparty, description).
  */
-import { NO_DAY, TextNumbering, type LedgerColumns } from './ledger-columns';
+import { NO_DAY, serialCodeText, TextNumbering, type LedgerColumns, type SerialCode } from './ledger-columns';
 import { companyParts } from './company-core';
 import { lowerBound } from '../util/lower-bound';
 import { isReferenceTypo, textSimilarity } from './similarity';
@@ -91,6 +91,92 @@ export interface MatchState {
   steps: number;
   /** Each side's open rows as last listed by {@link openOf}. */
   open: { J?: Uint32Array; S?: Uint32Array };
+  /** Both sides' references, as numbers when both are held so. */
+  refs: References;
+}
+
+/** The references of both sides as the passes compare them. */
+export interface References {
+  hasJ(j: number): boolean;
+  hasS(s: number): boolean;
+  /** Whether entry j and line s have one reference (both have one, and they are equal). */
+  same(j: number, s: number): boolean;
+  textJ(j: number): string;
+  textS(s: number): string;
+  /** A key of line s's reference: equal keys, equal references. */
+  keyS(s: number): string | number;
+  keyJ(j: number): string | number;
+}
+
+/** The references of J and S: compared as numbers when both sides hold them in one code. */
+export function referencesOf(J: LedgerColumns, S: LedgerColumns): References {
+  const a = J.referenceCode;
+  const b = S.referenceCode;
+  if (a && b && a.prefix === b.prefix && a.width === b.width) return new CodedReferences(a, b);
+  return new TextReferences(J.reference, S.reference);
+}
+
+class TextReferences implements References {
+  constructor(
+    private readonly j: readonly string[],
+    private readonly s: readonly string[],
+  ) {}
+  hasJ(j: number): boolean {
+    return this.j[j] !== '';
+  }
+  hasS(s: number): boolean {
+    return this.s[s] !== '';
+  }
+  same(j: number, s: number): boolean {
+    const r = this.j[j];
+    return r !== '' && r === this.s[s];
+  }
+  textJ(j: number): string {
+    return this.j[j];
+  }
+  textS(s: number): string {
+    return this.s[s];
+  }
+  keyS(s: number): string {
+    return this.s[s];
+  }
+  keyJ(j: number): string {
+    return this.j[j];
+  }
+}
+
+// NaN (no reference) equals nothing, itself included.
+class CodedReferences implements References {
+  private readonly j: Float64Array;
+  private readonly s: Float64Array;
+  constructor(
+    private readonly a: SerialCode,
+    private readonly b: SerialCode,
+  ) {
+    this.j = a.numbers;
+    this.s = b.numbers;
+  }
+  hasJ(j: number): boolean {
+    return this.j[j] === this.j[j];
+  }
+  hasS(s: number): boolean {
+    return this.s[s] === this.s[s];
+  }
+  same(j: number, s: number): boolean {
+    return this.j[j] === this.s[s];
+  }
+  textJ(j: number): string {
+    return serialCodeText(this.a, j);
+  }
+  textS(s: number): string {
+    return serialCodeText(this.b, s);
+  }
+  keyS(s: number): number {
+    return this.s[s];
+  }
+  keyJ(j: number): number {
+    return this.j[j];
+  }
 }
 
 /** Text ids of each row: two bytes each while there are under 65,536 distinct texts. */
@@ -237,10 +323,9 @@ export interface Evidence {
  * name in the other's description, says otherwise: alike descriptions ('货款') do not.
  */
 export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
-  const rj = st.J.reference[j];
-  const rs = st.S.reference[s];
-  const sameReference = rj !== '' && rj === rs;
-  const referenceTypo = !sameReference && isReferenceTypo(rj, rs);
+  const refs = st.refs;
+  const sameReference = refs.same(j, s);
+  const referenceTypo = !sameReference && refs.hasJ(j) && refs.hasS(s) && isReferenceTypo(refs.textJ(j), refs.textS(s));
   const t = st.texts;
   const pj = t.jParty[j];
   const ps = t.sParty[s];
@@ -261,9 +346,8 @@ export function hasTextEvidence(st: MatchState, j: number, s: number): boolean {
   const mj = t.jMemo[j];
   const ms = t.sMemo[s];
   if (partyLikeness(t, j, s) >= 0.5 || likenessOfIds(t, mj, ms) >= 0.5 || 0.9 * likenessOfIds(t, pj, ms) >= 0.5 || 0.9 * likenessOfIds(t, mj, ps) >= 0.5) return true;
-  const rj = st.J.reference[j];
-  const rs = st.S.reference[s];
-  return (rj !== '' && rj === rs) || isReferenceTypo(rj, rs);
+  const refs = st.refs;
+  return refs.same(j, s) || (refs.hasJ(j) && refs.hasS(s) && isReferenceTypo(refs.textJ(j), refs.textS(s)));
 }
 
 /**
@@ -289,7 +373,7 @@ export function poolTexts(st: MatchState, cols: LedgerColumns, rows: ArrayLike<n
     const r = rows[k];
     if (memo[r] !== 0) memos.add(memo[r]);
     if (party[r] !== 0) parties.add(party[r]);
-    if (cols.reference[r] !== '') anyReference = true;
+    if (cols === st.J ? st.refs.hasJ(r) : st.refs.hasS(r)) anyReference = true;
     if (memos.size + parties.size > cap) return undefined;
   }
   return { memos: [...memos], parties: [...parties], anyReference };
@@ -302,7 +386,7 @@ export function poolTexts(st: MatchState, cols: LedgerColumns, rows: ArrayLike<n
 export function mayHaveTextEvidence(st: MatchState, cols: LedgerColumns, i: number, pool: PoolTexts): boolean {
   const t = st.texts;
   const entry = cols === st.J;
-  if (pool.anyReference && cols.reference[i] !== '') return true;
+  if (pool.anyReference && (entry ? st.refs.hasJ(i) : st.refs.hasS(i))) return true;
   const m = entry ? t.jMemo[i] : t.sMemo[i];
   const p = entry ? t.jParty[i] : t.sParty[i];
   // The same terms as hasTextEvidence, each with the pool row's text in its place.

@@ -32,6 +32,7 @@ import {
   type MatchState,
   type MatchStatementOptions,
   textIds,
+  referencesOf,
 } from './match-state';
 import { matchSums } from './match-sums';
 import { ProposalLog } from './proposal-log';
@@ -136,6 +137,7 @@ export function initialState(J: LedgerColumns, S: LedgerColumns, o: MatchStateme
     onProgress: o.onProgress,
     steps: 0,
     open: {},
+    refs: referencesOf(J, S),
   };
 }
 
@@ -283,32 +285,32 @@ const PAIRS = new PairBuffer();
 // Same reference at any date: index the open lines of the run by reference (a short run is
 // compared pair by pair: most runs of one amount have two or three rows a side).
 function referencePairs(st: MatchState, js: Uint32Array, a: number, a2: number, ss: Uint32Array, b: number, b2: number, pairs: PairBuffer): void {
+  const refs = st.refs;
   if (openIn(js, a, a2, st.entryUsed) * openIn(ss, b, b2, st.lineUsed) <= 64) {
     for (let x = a; x < a2; x++) {
       const j = js[x];
-      const ref = st.J.reference[j];
-      if (ref === '' || st.entryUsed[j]) continue;
+      if (!refs.hasJ(j) || st.entryUsed[j]) continue;
       for (let y = b; y < b2; y++) {
         const s = ss[y];
-        if (!st.lineUsed[s] && st.S.reference[s] === ref) pairs.push(j, s, pairScore(st, j, s, 'exact-reference'));
+        if (!st.lineUsed[s] && refs.same(j, s)) pairs.push(j, s, pairScore(st, j, s, 'exact-reference'));
       }
     }
     return;
   }
-  const byReference = new Map<string, number[]>();
+  const byReference = new Map<string | number, number[]>();
   for (let y = b; y < b2; y++) {
     const s = ss[y];
-    const ref = st.S.reference[s];
-    if (ref === '' || st.lineUsed[s]) continue;
-    const list = byReference.get(ref);
+    if (!refs.hasS(s) || st.lineUsed[s]) continue;
+    const key = refs.keyS(s);
+    const list = byReference.get(key);
     if (list) list.push(s);
-    else byReference.set(ref, [s]);
+    else byReference.set(key, [s]);
   }
   if (byReference.size === 0) return;
   for (let x = a; x < a2; x++) {
     const j = js[x];
-    if (st.entryUsed[j]) continue;
-    const list = byReference.get(st.J.reference[j]);
+    if (st.entryUsed[j] || !refs.hasJ(j)) continue;
+    const list = byReference.get(refs.keyJ(j));
     if (list) for (const s of list) pairs.push(j, s, pairScore(st, j, s, 'exact-reference'));
   }
 }
@@ -337,10 +339,7 @@ function pairScore(st: MatchState, j: number, s: number, rule: EqualRule): numbe
   const days = Math.abs(st.J.day[j] - st.S.day[s]);
   const closeness = 1 / (1 + days);
   // Cheap checks before the text evidence, which is the costly part at scale.
-  if (rule === 'exact-reference') {
-    const ref = st.J.reference[j];
-    return ref !== '' && ref === st.S.reference[s] ? 0.98 + 0.02 * closeness : 0;
-  }
+  if (rule === 'exact-reference') return st.refs.same(j, s) ? 0.98 + 0.02 * closeness : 0;
   if ((rule === 'exact-date' && days !== 0) || (rule === 'date-window' && days > st.window) || days > st.fuzzyWindow) return 0;
   const ev = evidenceOf(st, j, s);
   switch (rule) {
