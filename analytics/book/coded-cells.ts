@@ -319,3 +319,24 @@ export function fenText(fen: number): string {
   const digits = String(negative ? -fen : fen).padStart(3, '0');
   return (negative ? '-' : '') + digits.slice(0, -2) + '.' + digits.slice(-2);
 }
+
+/**
+ * A reader of a coded column's cells by position: one per kind of coding, so each call site
+ * that reads one column sees one kind (the cells of a hundred thousand items, say).
+ */
+export function codedReader(c: CodedCells): (k: number) => Cell | undefined {
+  if (c instanceof DayCells) return (k) => c.at(k);
+  if (c instanceof SerialCells) {
+    const { prefix, width, numbers } = c;
+    return (k) => {
+      const n = numbers[k];
+      return n >= 0 ? serialText(prefix, width, n) : n === NULL ? null : undefined;
+    };
+  }
+  if (c instanceof DictionaryCells) {
+    const { codes, values } = c;
+    return (k) => values[codes[k]];
+  }
+  if (c instanceof FenCells) return (k) => c.at(k);
+  return (k) => c.at(k);
+}

@@ -245,10 +245,18 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     for (let x = 0; x < found.lineCountOf(k); x++) lineUsed[found.lineOf(k, x)] = 0;
   }
   timed('proposals');
-  for (let j = 0; j < openEntries.length; j++) if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(openEntries, j, J.amount[j]));
-  for (let s = 0; s < openLines.length; s++) if (!lineUsed[s] && S.amount[s] !== 0) items.push(lineItem(openLines, s, S.amount[s]));
-  if (prior.forced.entries.size) for (let k = 0; k < entries.length; k++) if (prior.forced.entries.has(text(entries.cell(k, 'EntryId')))) items.push(entryItem(entries, k, fen(entries.cell(k, 'Inflow')) - fen(entries.cell(k, 'Outflow'))));
-  if (prior.forced.lines.size) for (let k = 0; k < lines.length; k++) if (prior.forced.lines.has(text(lines.cell(k, 'LineId')))) items.push(lineItem(lines, k, fen(lines.cell(k, 'Amount'))));
+  const entryItem = entryItems(openEntries);
+  const lineItem = lineItems(openLines);
+  for (let j = 0; j < openEntries.length; j++) if (!entryUsed[j] && J.amount[j] !== 0) items.push(entryItem(j, J.amount[j]));
+  for (let s = 0; s < openLines.length; s++) if (!lineUsed[s] && S.amount[s] !== 0) items.push(lineItem(s, S.amount[s]));
+  if (prior.forced.entries.size) {
+    const item = entryItems(entries);
+    for (let k = 0; k < entries.length; k++) if (prior.forced.entries.has(text(entries.cell(k, 'EntryId')))) items.push(item(k, fen(entries.cell(k, 'Inflow')) - fen(entries.cell(k, 'Outflow'))));
+  }
+  if (prior.forced.lines.size) {
+    const item = lineItems(lines);
+    for (let k = 0; k < lines.length; k++) if (prior.forced.lines.has(text(lines.cell(k, 'LineId')))) items.push(item(k, fen(lines.cell(k, 'Amount'))));
+  }
   appendAll(items, prior.residuals);
   for (const o of carried.open) items.push(openingItem(o));
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -574,28 +582,31 @@ function bankOpeningOffset(book: Book, accountId: string): number {
   return offset;
 }
 
-function entryItem(rows: ScopeRows, k: number, amount: number): OutstandingItem {
-  return {
+// The item of an unmatched entry, by its place in `rows` (each column read through one reader).
+function entryItems(rows: ScopeRows): (k: number, amount: number) => OutstandingItem {
+  const [id, date, voucher, summary, reference, customer] = ['EntryId', 'Date', 'Voucher', 'Summary', 'Reference', 'CustomerId'].map((key) => rows.column(key));
+  return (k, amount) => ({
     kind: amount > 0 ? 'BookReceivedNotOnBank' : 'BookPaidNotOnBank',
     source: 'entry',
-    id: text(rows.cell(k, 'EntryId')),
-    date: text(rows.cell(k, 'Date')),
+    id: text(id(k)),
+    date: text(date(k)),
     amount,
-    text: spaced(text(rows.cell(k, 'Voucher')), text(rows.cell(k, 'Summary')), text(rows.cell(k, 'Reference'))),
-    customerId: text(rows.cell(k, 'CustomerId')),
-  };
+    text: spaced(text(voucher(k)), text(summary(k)), text(reference(k))),
+    customerId: text(customer(k)),
+  });
 }
 
-function lineItem(rows: ScopeRows, k: number, amount: number): OutstandingItem {
-  return {
+function lineItems(rows: ScopeRows): (k: number, amount: number) => OutstandingItem {
+  const [id, date, party, description, reference] = ['LineId', 'Date', 'Counterparty', 'Description', 'Reference'].map((key) => rows.column(key));
+  return (k, amount) => ({
     kind: amount > 0 ? 'BankReceivedNotBooked' : 'BankPaidNotBooked',
     source: 'line',
-    id: text(rows.cell(k, 'LineId')),
-    date: text(rows.cell(k, 'Date')),
+    id: text(id(k)),
+    date: text(date(k)),
     amount,
-    text: spaced(text(rows.cell(k, 'Counterparty')), text(rows.cell(k, 'Description')), text(rows.cell(k, 'Reference'))),
+    text: spaced(text(party(k)), text(description(k)), text(reference(k))),
     customerId: '',
-  };
+  });
 }
 
 // The non-empty texts joined by spaces: an item's words for people (a hundred thousand items

@@ -174,9 +174,12 @@ export function pickRows(cols: LedgerColumns, positions: readonly number[]): Led
   return out;
 }
 
-// Columns whose party and memo texts will come from their text ids (see `numbered`).
-function numberedColumns(n: number): LedgerColumns {
-  return { length: n, ids: new Array<string>(n), day: new Int32Array(n), amount: new Array<number>(n).fill(0), reference: new Array<string>(n) } as unknown as LedgerColumns;
+// Columns whose party and memo texts will come from their text ids (see `numbered`); ids and
+// references left out are to be held as numbers.
+function numberedColumns(n: number, withIds = true, withReferences = true): LedgerColumns {
+  const ids = withIds ? new Array<string>(n) : [];
+  const reference = withReferences ? new Array<string>(n) : [];
+  return { length: n, ids, day: new Int32Array(n), amount: new Array<number>(n).fill(0), reference } as unknown as LedgerColumns;
 }
 
 // Give `out` its text ids, and party and memo texts made from them when first read: the
@@ -290,14 +293,14 @@ export interface BodyColumns {
  */
 export function journalColumnsOfBody(body: ColumnRows, customerNames: ReadonlyMap<string, string>, numbering: TextNumbering, scope: BodyScope): BodyColumns {
   const n = body.length;
-  const out = numberedColumns(n);
+  const id = idReader(body, 'EntryId', n);
+  const reference = referenceReader(body, n);
+  const out = numberedColumns(n, !id.coded, !reference.coded);
   const normalize = remembered(numbering);
   const inScope = scopeTest(body, scope);
   const day = dayReader(body, 'Date');
   const inflow = fenReader(body, 'Inflow');
   const outflow = fenReader(body, 'Outflow');
-  const id = idReader(body, 'EntryId', n);
-  const reference = referenceReader(body, n);
   const partyOf = new Map<string, number>();
   const party = textIdReader(body, 'CustomerId', (v) => {
     const customer = v === null || v === undefined ? '' : String(v);
@@ -330,13 +333,13 @@ export function journalColumnsOfBody(body: ColumnRows, customerNames: ReadonlyMa
 /** {@link statementColumns} of a table held as columns, as {@link journalColumnsOfBody}. */
 export function statementColumnsOfBody(body: ColumnRows, numbering: TextNumbering, scope: BodyScope): BodyColumns {
   const n = body.length;
-  const out = numberedColumns(n);
+  const id = idReader(body, 'LineId', n);
+  const reference = referenceReader(body, n);
+  const out = numberedColumns(n, !id.coded, !reference.coded);
   const normalize = remembered(numbering);
   const inScope = scopeTest(body, scope);
   const day = dayReader(body, 'Date');
   const amount = fenReader(body, 'Amount');
-  const id = idReader(body, 'LineId', n);
-  const reference = referenceReader(body, n);
   const party = textIdReader(body, 'Counterparty', normalize);
   const memo = textIdReader(body, 'Description', normalize);
   const partyIds = new Int32Array(n);
@@ -357,20 +360,29 @@ export function statementColumnsOfBody(body: ColumnRows, numbering: TextNumberin
   return { columns: id.finish(reference.finish(finish(out, i, numbering, partyIds, memoIds))), kept: kept.slice(0, i) };
 }
 
+// A column read into the side's columns, as numbers (coded) or as texts; `finish` gives the
+// columns what was read.
+interface SideReader {
+  coded: boolean;
+  finish(out: LedgerColumns): LedgerColumns;
+}
+
 // Each kept row's id: as its number when the column holds serial ids. `take` says whether
 // the row has one.
-function idReader(body: ColumnRows, key: string, n: number): { take(out: LedgerColumns, k: number, i: number): boolean; finish(out: LedgerColumns): LedgerColumns } {
+function idReader(body: ColumnRows, key: string, n: number): SideReader & { take(out: LedgerColumns, k: number, i: number): boolean } {
   const c = body.cellsOf(key);
   if (c instanceof SerialCells) {
     const numbers = new Float64Array(n);
     const from = c.numbers;
     return {
+      coded: true,
       take: (_out, k, i) => (numbers[i] = from[k] < 0 ? NaN : from[k]) === numbers[i],
       finish: (out) => withIdCode(out, { prefix: c.prefix, width: c.width, numbers: numbers.slice(0, out.length) }),
     };
   }
   const cell = cellReader(body, key);
   return {
+    coded: false,
     take: (out, k, i) => (out.ids[i] = rowId(cell(k))) !== '',
     finish: (out) => out,
   };
@@ -399,12 +411,13 @@ export function idOf(cols: LedgerColumns, i: number): string {
 
 // Each kept row's normalised reference: as its number when the column holds serial ids whose
 // prefix normalisation leaves as it is (so the number says the text), else as text.
-function referenceReader(body: ColumnRows, n: number): { take(out: LedgerColumns, k: number, i: number): void; finish(out: LedgerColumns): LedgerColumns } {
+function referenceReader(body: ColumnRows, n: number): SideReader & { take(out: LedgerColumns, k: number, i: number): void } {
   const c = body.cellsOf('Reference');
   if (c instanceof SerialCells && isPlainReference(c.prefix)) {
     const numbers = new Float64Array(n);
     const from = c.numbers;
     return {
+      coded: true,
       take: (_out, k, i) => {
         numbers[i] = from[k] < 0 ? NaN : from[k];
       },
@@ -413,6 +426,7 @@ function referenceReader(body: ColumnRows, n: number): { take(out: LedgerColumns
   }
   const cell = cellReader(body, 'Reference');
   return {
+    coded: false,
     take: (out, k, i) => {
       out.reference[i] = normalizeReference(cell(k));
     },
@@ -542,10 +556,11 @@ function isKept(scope: RowScope | undefined, r: Row, i: number): boolean {
 function finish(out: LedgerColumns, n: number, texts: TextNumbering, party: Int32Array, memo: Int32Array): LedgerColumns {
   if (n < out.length) {
     out.length = n;
-    out.ids.length = n;
+    // Ids and references held as numbers have no texts here yet (see `numberedColumns`).
+    if (out.ids.length > n) out.ids.length = n;
     out.day = out.day.slice(0, n);
     out.amount.length = n;
-    out.reference.length = n;
+    if (out.reference.length > n) out.reference.length = n;
     party = party.slice(0, n);
     memo = memo.slice(0, n);
   }
