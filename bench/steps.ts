@@ -75,6 +75,14 @@ async function setUpReconcile({ dir, rows, seed }: Input): Promise<StepSetup> {
   const runner = createTwoThreadMatcher();
   runner.warmUpForBook(path.join(dir, INPUTS.book));
   const book = generateBook(rows, seed);
+  // Held as `cashbook reconcile` reads them: large ledgers as coded columns (see
+  // stream-read-book's `columnar`), the same codes the reader gives.
+  const { holdAsCodedColumns } = await import('../analytics/book/column-rows');
+  const { COLUMNAR_MIN_ROWS } = await import('../analytics/io/stream-read-book');
+  for (const key of ['Journal', 'Statement'] as const) {
+    const table = book.tables[key];
+    if (table && table.rows.length >= COLUMNAR_MIN_ROWS) book.tables[key] = holdAsCodedColumns(table);
+  }
   return {
     run: async () => {
       const s = reconcileAccount(book, { accountId: BENCH_ACCOUNT, period: BENCH_PERIOD, runner }, CONTEXT).summary;

@@ -23,6 +23,8 @@ export interface RunOnBookOptions {
   json?: boolean;
   /** Read only; never write the book (reconcile --dry-run, verify, customer). */
   readOnly?: boolean;
+  /** Tables the command reads column by column: a large one is held as coded columns. */
+  columnar?: readonly TableKey[];
 }
 
 export type BookCommand = (book: Book, ctx: CommandContext) => CommandResult | Promise<CommandResult>;
@@ -53,7 +55,7 @@ async function runUnlocked(file: string, command: BookCommand, io: CliIo, option
 
   // Step 1: read; any cell that does not fit its column stops the command
   try {
-    const r = await openBook(file);
+    const r = await openBook(file, undefined, { columnar: options.columnar });
     if (!r.book.tables.Journal) {
       log.error('not-a-cashbook', {
         'zh-CN': `${file}: 不是 Cashbook 账簿: 没有名为 日记账 或 Journal 的工作表（可用 cashbook init 新建）`,

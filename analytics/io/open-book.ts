@@ -12,7 +12,7 @@ import { SCHEMA, TABLE_KEYS } from '../book/schema';
 import type { Book } from '../book/types';
 import type { Problem } from '../util/problem';
 import { readBook } from './read-book';
-import { streamReadBook } from './stream-read-book';
+import { streamReadBook, type StreamReadOptions } from './stream-read-book';
 import { streamWriteBook } from './stream-write-book';
 import { writeBook, type WriteBookOptions } from './write-book';
 
@@ -31,11 +31,12 @@ export interface OpenBookResult {
 /**
  * Read a book with the reader its size calls for.
  * @param streamFromBytes files this size or larger are streamed @default STREAM_READ_BYTES
+ * @param read what a streamed read holds as columns (a small file is read as rows)
  * @throws AnalyticsError as `readBook` and `streamReadBook` do
  */
-export async function openBook(file: string, streamFromBytes = STREAM_READ_BYTES): Promise<OpenBookResult> {
+export async function openBook(file: string, streamFromBytes = STREAM_READ_BYTES, read: StreamReadOptions = {}): Promise<OpenBookResult> {
   const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-  return size >= streamFromBytes ? streamReadBook(file) : readBook(file);
+  return size >= streamFromBytes ? streamReadBook(file, read) : readBook(file);
 }
 
 export interface SaveBookResult {

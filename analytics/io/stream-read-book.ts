@@ -11,10 +11,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SCHEMA, TABLE_KEYS, columnForHeader, type ColumnDef, type Lang, type TableDef } from '../book/schema';
+import { SCHEMA, TABLE_KEYS, columnForHeader, type ColumnDef, type Lang, type TableDef, type TableKey } from '../book/schema';
+import { codeColumn } from '../book/coded-cells';
+import { ColumnRows, columnTable, type ColumnCells } from '../book/column-rows';
 import { coerceCell, type CoerceResult } from '../book/coerce-cell';
 import { serialToDate } from '../book/dates';
-import type { Book, Row, Table } from '../book/types';
+import type { Book, Cell, Row, Table } from '../book/types';
 import { t } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import { fail } from '../util/error';
@@ -29,6 +31,18 @@ export interface StreamReadBookResult {
   problems: Problem[];
 }
 
+/** How to hold what is read. */
+export interface StreamReadOptions {
+  /**
+   * Tables to hold as coded columns when large (see holdAsCodedColumns): a command that reads
+   * them column by column (a reconciliation) never makes their rows.
+   */
+  columnar?: readonly TableKey[];
+}
+
+/** Rows from which a table asked for as columns is held so; smaller ones are plain rows. */
+export const COLUMNAR_MIN_ROWS = 50_000;
+
 interface SheetRef {
   name: string;
   entry: ZipEntry;
@@ -39,7 +53,7 @@ interface SheetRef {
  * @throws AnalyticsError `file-not-found`, `file-too-large`, `not-a-workbook`, `xml-doctype`
  * @example const { book, problems } = await streamReadBook('big.xlsx') // as readBook, without `workbook`
  */
-export async function streamReadBook(file: string): Promise<StreamReadBookResult> {
+export async function streamReadBook(file: string, read: StreamReadOptions = {}): Promise<StreamReadBookResult> {
   checkBookFile(file);
   // Hostile files: inflated bytes are counted as they stream and capped (zip bombs), a
   // damaged directory or entry fails, and any XML part with a DOCTYPE is refused as readBook
@@ -68,7 +82,7 @@ export async function streamReadBook(file: string): Promise<StreamReadBookResult
     const def = SCHEMA[key];
     const sheet = sheets.find((s) => s.name === def.sheet['zh-CN'] || s.name === def.sheet['en-US'] || s.name === def.tableName);
     if (!sheet) continue;
-    book.tables[key] = await readTable(file, sheet, def, options, problems);
+    book.tables[key] = await readTable(file, sheet, def, options, problems, read.columnar?.includes(key) ?? false);
   }
 
   // Step 2b: result sheets this writer wrote and nobody changed, so writing the book back keeps them
@@ -169,11 +183,14 @@ function dateOfSerial(col: ColumnSlot, serial: number, date1904: boolean): strin
   return date;
 }
 
-async function readTable(file: string, sheet: SheetRef, def: TableDef, options: SheetReadOptions, problems: Problem[]): Promise<Table> {
+async function readTable(file: string, sheet: SheetRef, def: TableDef, options: SheetReadOptions, problems: Problem[], columnar: boolean): Promise<Table> {
   const fileName = path.basename(file);
   const lang: Lang = sheet.name === def.sheet['zh-CN'] ? 'zh-CN' : 'en-US';
   let columns: ColumnSlot[] = [];
   const rows: Row[] = [];
+  // Asked for as columns: each column's cells in a list of their own, no row objects.
+  let cells: Cell[][] = [];
+  let count = 0;
   let headerChecked = false;
   const checkHeader = () => {
     headerChecked = true;
@@ -188,6 +205,7 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
     // Step 1: the header is row 1, whatever comes first
     if (sheetRow.number === 1) {
       columns = headerColumns(sheetRow.cells, def, lang, options.date1904);
+      cells = columns.map(() => []);
       checkHeader();
       continue;
     }
@@ -196,35 +214,56 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
 
     // Step 2: typed cells, problems where they do not fit
     const row: Row = {};
-    for (const col of columns) {
+    for (let c = 0; c < columns.length; c++) {
+      const col = columns[c];
       const cell = sheetRow.cells[col.index];
       if (!cell || (cell.value === null && !cell.missingFormulaResult && !cell.error)) {
-        row[col.key] = null;
+        if (columnar) cells[c].push(null);
+        else row[col.key] = null;
         continue;
       }
       if (cell.missingFormulaResult) problems.push(warning('formula-without-value', t('单元格里有公式但没有保存计算结果；请在 Excel 中打开并保存文件，否则 Cashbook 会自行重新计算', 'the cell has a formula with no saved value; open and save the file in Excel, or Cashbook recomputes it'), placeOf(fileName, sheet, sheetRow.number, col)));
       if (cell.error) problems.push(warning('cell-error', t(`单元格里是 Excel 错误值 ${cell.error}`, `the cell holds the Excel error ${cell.error}`), placeOf(fileName, sheet, sheetRow.number, col)));
       if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARS) {
         problems.push(problem('cell-too-long', t(`单元格有 ${cell.value.length} 个字符，超过 Excel 上限 ${MAX_CELL_CHARS}`, `the cell holds ${cell.value.length} characters, more than Excel's ${MAX_CELL_CHARS}`), placeOf(fileName, sheet, sheetRow.number, col)));
-        row[col.key] = null;
+        if (columnar) cells[c].push(null);
+        else row[col.key] = null;
         continue;
       }
       const coerced = typeCell(cell, col, options.date1904);
-      if (coerced.ok) row[col.key] = coerced.value;
-      else {
-        row[col.key] = null;
+      const value = coerced.ok ? coerced.value : null;
+      if (columnar) cells[c].push(value);
+      else row[col.key] = value;
+      if (!coerced.ok) {
         // A long number in an id column has already lost digits: flag it, never match on it.
         const code = col.def?.type === 'id' && typeof cell.value === 'number' ? 'id-as-number' : 'bad-cell';
         problems.push(problem(code, coerced.text, placeOf(fileName, sheet, sheetRow.number, col)));
       }
     }
-    rows.push(row);
+    if (columnar) count++;
+    else rows.push(row);
   }
 
   if (!headerChecked) checkHeader();
   const present = columns.map((c) => c.key);
   const missing = def.columns.map((c) => c.key).filter((k) => !present.includes(k));
-  return { key: def.key, columns: [...present, ...missing], rows };
+  const keys = [...present, ...missing];
+  if (!columnar) return { key: def.key, columns: keys, rows };
+  // As a row does, the last of two columns with one key holds its cells.
+  const byKey = new Map<string, Cell[]>();
+  columns.forEach((col, c) => byKey.set(col.key, cells[c]));
+  if (count < COLUMNAR_MIN_ROWS) {
+    const made: Row[] = new Array<Row>(count);
+    for (let k = 0; k < count; k++) {
+      const row: Row = {};
+      for (const [key, list] of byKey) row[key] = list[k];
+      made[k] = row;
+    }
+    return { key: def.key, columns: keys, rows: made };
+  }
+  const coded: Record<string, ColumnCells> = {};
+  for (const [key, list] of byKey) coded[key] = codeColumn(list) ?? list;
+  return columnTable(def.key, keys, new ColumnRows(count, coded));
 }
 
 function placeOf(file: string, sheet: SheetRef, row: number, col: ColumnSlot) {

@@ -38,7 +38,8 @@ export const reconcileCommand: CliCommand = {
     const runner = createTwoThreadMatcher();
     runner.warmUpForBook(file);
     try {
-      return await runOnBook(file, (book, ctx) => decideThenReconcile(book, ctx, decisions, accountId, period, runner), io, { json: Boolean(args.values.json) });
+      // The matcher reads the ledgers column by column: a large one is never made into rows.
+      return await runOnBook(file, (book, ctx) => decideThenReconcile(book, ctx, decisions, accountId, period, runner), io, { json: Boolean(args.values.json), columnar: ['Journal', 'Statement'] });
     } finally {
       runner.close();
     }
