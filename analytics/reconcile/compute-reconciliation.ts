@@ -16,9 +16,10 @@ import type { Book, Row, Table } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
-import { fen, idOf, journalColumns, journalColumnsOfBody, pickRows, statementColumns, statementColumnsOfBody, TextNumbering, type LedgerColumns } from './ledger-columns';
+import { fen, idOf, journalColumns, type SerialCode, journalColumnsOfBody, pickRows, statementColumns, statementColumnsOfBody, TextNumbering, type LedgerColumns } from './ledger-columns';
 import { bodyRows, pickScope, rowList, type ScopeRows } from './scope-rows';
-import { ID_SEPARATOR, lastMatchKey, matchIdOfPair, matchIdOfSorted, pairingKey, sortIds, splitIds } from './match-id';
+import { IdListCells } from './id-list-cells';
+import { ID_SEPARATOR, lastMatchKey, matchIdOfPair, matchIdOfSerialPair, matchIdOfSorted, pairingKey, sortIds, splitIds } from './match-id';
 import { IN_THIS_THREAD, type MatcherRunner, type MatchRule } from './match-statement';
 import { bankBalanceAt } from './bank-balance';
 import { openingItemsAsOf } from './opening-items';
@@ -157,6 +158,9 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
   // First entry → its line + 1, when the proposal is that entry with that line alone (most
   // are): noted while the log is read in order, so the cells need not read it again scattered.
   const pairLineAt = new Int32Array(J.length);
+  // Ids held as numbers on both sides: a pair's id is hashed from the numbers, and its
+  // EntryIds and LineIds cells are kept as the two rows (see IdListCells), not as texts.
+  const serial = J.idCode && S.idCode ? { J: J.idCode, S: S.idCode } : undefined;
   let made = 0;
   const rowsUpTo = (log: ProposalLog) => {
     const from = made;
@@ -175,11 +179,17 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
         const s = pairLineAt[j] - 1;
         entryUsed[j] = 1;
         lineUsed[s] = 1;
-        const entryId = idOf(J, j);
-        const lineId = idOf(S, s);
-        idAt[j] = matchIdOfPair(accountId, entryId, lineId);
-        entryIdsAt[j] = entryId;
-        lineIdsAt[j] = lineId;
+        if (serial) {
+          const a = serial.J;
+          const b = serial.S;
+          idAt[j] = matchIdOfSerialPair(accountId, a.prefix, a.width, a.numbers[j], b.prefix, b.width, b.numbers[s]);
+        } else {
+          const entryId = J.ids[j];
+          const lineId = S.ids[s];
+          idAt[j] = matchIdOfPair(accountId, entryId, lineId);
+          entryIdsAt[j] = entryId;
+          lineIdsAt[j] = lineId;
+        }
       } else {
         const [id, entryIds, lineIds] = matchCells(log, proposalAt[j] - 1);
         idAt[j] = id;
@@ -236,7 +246,7 @@ export function computeReconciliation(book: Book, params: ComputeReconciliationP
     const amount = found.residualOf(k);
     if (amount !== 0) items.push(residualItem(id, amount, text(openLines.cell(found.lineOf(k, 0), 'Date'))));
   };
-  const { proposals, repeated } = proposalColumns(found, period, accountId, { proposalAt, idAt, entryIdsAt, lineIdsAt, keyAt }, withoutEntries, matchCells, residual);
+  const { proposals, repeated } = proposalColumns(found, period, accountId, { proposalAt, pairLineAt, idAt, entryIdsAt, lineIdsAt, keyAt, serial }, withoutEntries, matchCells, residual);
   // A match whose id another has (rows' ids repeated in the sheet, or holding the separators
   // ',' or '|') cannot be told apart from it in Matches: it is not written, and its rows
   // stay outstanding for the cashier to see.
@@ -301,7 +311,7 @@ function proposalColumns(
   log: ProposalLog,
   period: string,
   accountId: string,
-  byEntry: { proposalAt: Int32Array; idAt: (string | undefined)[]; entryIdsAt: string[]; lineIdsAt: string[]; keyAt: number[] | undefined },
+  byEntry: { proposalAt: Int32Array; pairLineAt: Int32Array; idAt: (string | undefined)[]; entryIdsAt: string[]; lineIdsAt: string[]; keyAt: number[] | undefined; serial: { J: SerialCode; S: SerialCode } | undefined },
   withoutEntries: readonly number[],
   cellsOf: (log: ProposalLog, k: number) => readonly [string, string, string],
   kept: (k: number, id: string) => void,
@@ -317,15 +327,23 @@ function proposalColumns(
   const repeated: { k: number; id: string }[] = [];
   const keyAt = byEntry.keyAt;
   const seen = keyAt ? new IdKeys(n, ids) : undefined;
+  // A pair's rows, when its cells are held as the rows' id numbers (−1: as text).
+  const serial = byEntry.serial;
+  const entryRows = serial ? new Int32Array(n).fill(-1) : undefined;
+  const lineRows = serial ? new Int32Array(n).fill(-1) : undefined;
   let p = 0;
-  const add = (k: number, id: string, entries: string, lines: string, key: number) => {
+  const add = (k: number, id: string, entries: string | undefined, lines: string | undefined, key: number, j = -1) => {
     ids[p] = id;
     if (seen && !seen.add(key, p)) {
       repeated.push({ k, id });
       return;
     }
-    entryIds[p] = entries;
-    lineIds[p] = lines;
+    entryIds[p] = entries as string;
+    lineIds[p] = lines as string;
+    if (entries === undefined && entryRows && lineRows) {
+      entryRows[p] = j;
+      lineRows[p] = byEntry.pairLineAt[j] - 1;
+    }
     rules[p] = log.ruleOf(k);
     scores[p] = log.scoreOf(k);
     kept(k, id);
@@ -333,14 +351,16 @@ function proposalColumns(
   };
   for (let j = 0; j < byEntry.idAt.length; j++) {
     const id = byEntry.idAt[j];
-    if (id !== undefined) add(byEntry.proposalAt[j] - 1, id, byEntry.entryIdsAt[j], byEntry.lineIdsAt[j], keyAt ? keyAt[j] : 0);
+    if (id !== undefined) add(byEntry.proposalAt[j] - 1, id, byEntry.entryIdsAt[j], byEntry.lineIdsAt[j], keyAt ? keyAt[j] : 0, j);
   }
   for (const k of withoutEntries) {
     const [id, entries, lines] = cellsOf(log, k);
     add(k, id, entries, lines, lastMatchKey());
   }
   ids.length = entryIds.length = lineIds.length = p;
-  const proposals = new ColumnRows(p, { MatchId: ids, Period: { every: period }, AccountId: { every: accountId }, EntryIds: entryIds, LineIds: lineIds, Rule: rules, Score: scores, Status: { every: 'auto' } });
+  const entryCells = serial && entryRows ? new IdListCells(entryIds, entryRows, serial.J, p) : entryIds;
+  const lineCells = serial && lineRows ? new IdListCells(lineIds, lineRows, serial.S, p) : lineIds;
+  const proposals = new ColumnRows(p, { MatchId: ids, Period: { every: period }, AccountId: { every: accountId }, EntryIds: entryCells, LineIds: lineCells, Rule: rules, Score: scores, Status: { every: 'auto' } });
   return { proposals, repeated };
 }
 

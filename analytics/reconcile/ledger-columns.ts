@@ -327,7 +327,7 @@ export function journalColumnsOfBody(body: ColumnRows, customerNames: ReadonlyMa
     memoIds[i] = memo(k);
     i++;
   }
-  return { columns: id.finish(reference.finish(finish(out, i, numbering, partyIds, memoIds))), kept: kept.slice(0, i) };
+  return { columns: id.finish(reference.finish(finish(out, i, numbering, partyIds, memoIds))), kept: cut(kept, i) };
 }
 
 /** {@link statementColumns} of a table held as columns, as {@link journalColumnsOfBody}. */
@@ -357,7 +357,7 @@ export function statementColumnsOfBody(body: ColumnRows, numbering: TextNumberin
     memoIds[i] = memo(k);
     i++;
   }
-  return { columns: id.finish(reference.finish(finish(out, i, numbering, partyIds, memoIds))), kept: kept.slice(0, i) };
+  return { columns: id.finish(reference.finish(finish(out, i, numbering, partyIds, memoIds))), kept: cut(kept, i) };
 }
 
 // A column read into the side's columns, as numbers (coded) or as texts; `finish` gives the
@@ -377,7 +377,7 @@ function idReader(body: ColumnRows, key: string, n: number): SideReader & { take
     return {
       coded: true,
       take: (_out, k, i) => (numbers[i] = from[k] < 0 ? NaN : from[k]) === numbers[i],
-      finish: (out) => withIdCode(out, { prefix: c.prefix, width: c.width, numbers: numbers.slice(0, out.length) }),
+      finish: (out) => withIdCode(out, { prefix: c.prefix, width: c.width, numbers: cut(numbers, out.length) }),
     };
   }
   const cell = cellReader(body, key);
@@ -421,7 +421,7 @@ function referenceReader(body: ColumnRows, n: number): SideReader & { take(out: 
       take: (_out, k, i) => {
         numbers[i] = from[k] < 0 ? NaN : from[k];
       },
-      finish: (out) => withReferenceCode(out, { prefix: c.prefix, width: c.width, numbers: numbers.slice(0, out.length) }),
+      finish: (out) => withReferenceCode(out, { prefix: c.prefix, width: c.width, numbers: cut(numbers, out.length) }),
     };
   }
   const cell = cellReader(body, 'Reference');
@@ -558,14 +558,21 @@ function finish(out: LedgerColumns, n: number, texts: TextNumbering, party: Int3
     out.length = n;
     // Ids and references held as numbers have no texts here yet (see `numberedColumns`).
     if (out.ids.length > n) out.ids.length = n;
-    out.day = out.day.slice(0, n);
+    out.day = cut(out.day, n);
     out.amount.length = n;
     if (out.reference.length > n) out.reference.length = n;
-    party = party.slice(0, n);
-    memo = memo.slice(0, n);
+    party = cut(party, n);
+    memo = cut(memo, n);
   }
   numbered(out, texts, party, memo);
   return out;
+}
+
+// The first n values: a view when they are most of the array (no second copy for the
+// collector to count), a copy when they are few (so the rest can be freed).
+function cut<T extends Int32Array | Float64Array>(values: T, n: number): T {
+  if (n === values.length) return values;
+  return (n >= values.length / 2 ? values.subarray(0, n) : values.slice(0, n)) as T;
 }
 
 // A row's id as text; '' for a blank cell (no id).

@@ -88,6 +88,44 @@ export function matchIdOfPair(accountId: string, entryId: string, lineId: string
 }
 
 /**
+ * {@link matchIdOfPair} of ids written as a prefix and a number (in `width` digits, or as it
+ * is for 0), fed digit by digit: the same id, without the two id texts.
+ */
+export function matchIdOfSerialPair(accountId: string, entryPrefix: string, entryWidth: number, entry: number, linePrefix: string, lineWidth: number, line: number): string {
+  startHash(accountId);
+  feed(entryPrefix);
+  feedNumber(entry, entryWidth);
+  feed('|');
+  feed(linePrefix);
+  feedNumber(line, lineWidth);
+  return idText(hash1 >>> 0, hash2 >>> 0);
+}
+
+// The decimal digits of a whole number under 2^53, most significant first, padded with '0' to `width`.
+const NUMBER_DIGITS = new Uint8Array(16);
+function feedNumber(n: number, width: number): void {
+  let count = 0;
+  do {
+    const q = Math.floor(n / 10);
+    NUMBER_DIGITS[count++] = n - q * 10;
+    n = q;
+  } while (n > 0);
+  let h1 = hash1;
+  let h2 = hash2;
+  for (let k = count; k < width; k++) {
+    h1 = Math.imul(h1 ^ 48, 0x01000193);
+    h2 = Math.imul(h2 ^ 48, 0x01000193) ^ (h2 >>> 15);
+  }
+  for (let k = count - 1; k >= 0; k--) {
+    const c = 48 + NUMBER_DIGITS[k];
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+  }
+  hash1 = h1;
+  hash2 = h2;
+}
+
+/**
  * 30 bits of the id the last {@link matchId} or {@link matchIdOfPair} call made: a key (a small integer) for telling
  * ids apart without reading their text; two equal ids have equal keys.
  */
