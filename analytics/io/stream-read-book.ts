@@ -38,6 +38,8 @@ export interface StreamReadOptions {
    * them column by column (a reconciliation) never makes their rows.
    */
   columnar?: readonly TableKey[];
+  /** Rows from which such a table is held as columns. @default COLUMNAR_MIN_ROWS */
+  columnarMinRows?: number;
 }
 
 /** Rows from which a table asked for as columns is held so; smaller ones are plain rows. */
@@ -82,7 +84,7 @@ export async function streamReadBook(file: string, read: StreamReadOptions = {})
     const def = SCHEMA[key];
     const sheet = sheets.find((s) => s.name === def.sheet['zh-CN'] || s.name === def.sheet['en-US'] || s.name === def.tableName);
     if (!sheet) continue;
-    book.tables[key] = await readTable(file, sheet, def, options, problems, read.columnar?.includes(key) ?? false);
+    book.tables[key] = await readTable(file, sheet, def, options, problems, read.columnar?.includes(key) ? (read.columnarMinRows ?? COLUMNAR_MIN_ROWS) : undefined);
   }
 
   // Step 2b: result sheets this writer wrote and nobody changed, so writing the book back keeps them
@@ -183,7 +185,9 @@ function dateOfSerial(col: ColumnSlot, serial: number, date1904: boolean): strin
   return date;
 }
 
-async function readTable(file: string, sheet: SheetRef, def: TableDef, options: SheetReadOptions, problems: Problem[], columnar: boolean): Promise<Table> {
+// `columnarFrom`: rows from which the table is held as coded columns (undefined: never).
+async function readTable(file: string, sheet: SheetRef, def: TableDef, options: SheetReadOptions, problems: Problem[], columnarFrom: number | undefined): Promise<Table> {
+  const columnar = columnarFrom !== undefined;
   const fileName = path.basename(file);
   const lang: Lang = sheet.name === def.sheet['zh-CN'] ? 'zh-CN' : 'en-US';
   let columns: ColumnSlot[] = [];
@@ -252,7 +256,7 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
   // As a row does, the last of two columns with one key holds its cells.
   const byKey = new Map<string, Cell[]>();
   columns.forEach((col, c) => byKey.set(col.key, cells[c]));
-  if (count < COLUMNAR_MIN_ROWS) {
+  if (count < columnarFrom) {
     const made: Row[] = new Array<Row>(count);
     for (let k = 0; k < count; k++) {
       const row: Row = {};
