@@ -1,4 +1,5 @@
-import { joinIds, lastMatchKey, matchId, matchIdOfPair, matchIdOfSorted, pairingKey, sortIds, splitIds } from '../../analytics/reconcile/match-id';
+import { joinIds, lastMatchKey, matchId, matchIdOfPair, matchIdOfSerialPair, matchIdOfSorted, pairingKey, sortIds, splitIds } from '../../analytics/reconcile/match-id';
+import { serialText } from '../../analytics/book/coded-cells';
 
 describe('match ids', () => {
   // Ids written by earlier versions (which hashed the joined pairing key as one string) must
@@ -34,6 +35,23 @@ describe('match ids', () => {
       expect(matchIdOfSorted('BANK1', sortIds(ids.slice()), ['L1'])).toBe(matchId('BANK1', ids, ['L1']));
     }
     expect(matchIdOfSorted('B', ['J1', 'J2', 'J3'], ['S9'])).toBe('M-1fxzlmk1drlxfw');
+  });
+
+  test('a pair of ids held as prefix and number gives the id of their texts', () => {
+    const cases: [string, number, number, string, number, number][] = [
+      ['J', 7, 1, 'S', 7, 2],
+      ['J', 7, 1234567, 'S', 7, 0],
+      ['bank.csv#', 0, 12, '', 0, 9_007_199_254_740_991],
+      ['', 3, 5, '流水', 12, 100_000_000_000],
+      ['R', 0, 0, 'R', 0, 10],
+    ];
+    for (const [ep, ew, e, lp, lw, l] of cases) {
+      const id = matchIdOfPair('BANK1', serialText(ep, ew, e), serialText(lp, lw, l));
+      const key = lastMatchKey();
+      expect(matchIdOfSerialPair('BANK1', ep, ew, e, lp, lw, l)).toBe(id);
+      expect(lastMatchKey()).toBe(key);
+    }
+    expect(serialText('J', 7, 42)).toBe('J0000042');
   });
 
   test('cells round-trip', () => {
