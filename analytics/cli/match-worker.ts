@@ -50,12 +50,12 @@ export type MatchReply = { ok: true; log: ProposalLogData; from: number; last: f
 export function columnsOf(side: SideData): LedgerColumns {
   const amount = new Array<number>(side.length);
   for (let i = 0; i < side.length; i++) amount[i] = side.amount[i];
-  const cols: LedgerColumns = { length: side.length, ids: [], day: side.day, amount, reference: [], party: [], memo: [] };
-  if (side.referenceCode) return withReferenceCode(cols, side.referenceCode);
+  // References held as numbers are added as an accessor (see numberedColumns in ledger-columns.ts).
+  if (side.referenceCode) return withReferenceCode({ length: side.length, ids: [], day: side.day, amount, party: [], memo: [] } as unknown as LedgerColumns, side.referenceCode);
   // Buffer's UTF-16 keeps every code unit (a lone surrogate or a leading U+FEFF included).
   const units = side.references ?? new Uint16Array(0);
-  cols.reference = side.length ? Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le').split('\n', side.length) : [];
-  return cols;
+  const reference = side.length ? Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le').split('\n', side.length) : [];
+  return { length: side.length, ids: [], day: side.day, amount, reference, party: [], memo: [] };
 }
 
 if (parentPort && workerData?.ready instanceof Int32Array) {

@@ -157,7 +157,7 @@ export function pickRows(cols: LedgerColumns, positions: readonly number[]): Led
   const n = cols.numbered;
   const code = cols.referenceCode;
   const idCode = cols.idCode;
-  const out = n ? numberedColumns(positions.length) : allocateColumns(positions.length);
+  const out = n ? numberedColumns(positions.length, !idCode, !code) : allocateColumns(positions.length);
   positions.forEach((k, i) => {
     if (!idCode) out.ids[i] = cols.ids[k];
     out.day[i] = cols.day[k];
@@ -168,36 +168,130 @@ export function pickRows(cols: LedgerColumns, positions: readonly number[]): Led
       out.memo[i] = cols.memo[k];
     }
   });
-  if (n) numbered(out, n.numbering, Int32Array.from(positions, (k) => n.party[k]), Int32Array.from(positions, (k) => n.memo[k]));
-  if (code) withReferenceCode(out, { ...code, numbers: Float64Array.from(positions, (k) => code.numbers[k]) });
-  if (idCode) withIdCode(out, { ...idCode, numbers: Float64Array.from(positions, (k) => idCode.numbers[k]) });
-  return out;
+  let picked = out;
+  if (n) picked = numbered(picked, n.numbering, Int32Array.from(positions, (k) => n.party[k]), Int32Array.from(positions, (k) => n.memo[k]));
+  if (code) picked = withReferenceCode(picked, { ...code, numbers: Float64Array.from(positions, (k) => code.numbers[k]) });
+  if (idCode) picked = withIdCode(picked, { ...idCode, numbers: Float64Array.from(positions, (k) => idCode.numbers[k]) });
+  return picked;
 }
 
 // Columns whose party and memo texts will come from their text ids (see `numbered`); ids and
-// references left out are to be held as numbers.
+// references left out are to be held as numbers, their texts added as accessors. (Added,
+// never turned from data into accessors: that puts an object's properties in a dictionary,
+// and every read of `amount` or `day` in the matcher's loops then costs a hash lookup.)
 function numberedColumns(n: number, withIds = true, withReferences = true): LedgerColumns {
-  const ids = withIds ? new Array<string>(n) : [];
-  const reference = withReferences ? new Array<string>(n) : [];
-  return { length: n, ids, day: new Int32Array(n), amount: new Array<number>(n).fill(0), reference } as unknown as LedgerColumns;
+  const out: Partial<LedgerColumns> = { length: n, day: new Int32Array(n), amount: new Array<number>(n).fill(0) };
+  if (withIds) out.ids = new Array<string>(n);
+  if (withReferences) out.reference = new Array<string>(n);
+  return out as LedgerColumns;
 }
 
-// Give `out` its text ids, and party and memo texts made from them when first read: the
+// `out` with its text ids, and party and memo texts made from them when first read: the
 // matcher reads only the ids, so a million rows need not hold both.
-function numbered(out: LedgerColumns, numbering: TextNumbering, party: Int32Array, memo: Int32Array): void {
-  out.numbered = { numbering, party, memo };
-  const texts = (ids: Int32Array) => {
-    let made: string[] | undefined;
-    return {
-      enumerable: true,
-      get: () => (made ??= Array.from(ids, (id) => numbering.dictionary[id])),
-      set: (v: string[]) => {
-        made = v;
-      },
-    };
+function numbered(out: LedgerColumns, numbering: TextNumbering, party: Int32Array, memo: Int32Array): LedgerColumns {
+  return sideColumns({ ...partsOf(out), numbered: { numbering, party, memo }, party: undefined, memo: undefined });
+}
+
+// What a side's columns hold, texts made from codes or text ids left out.
+interface SideParts {
+  length: number;
+  day: Int32Array;
+  amount: number[];
+  ids?: string[];
+  reference?: string[];
+  party?: string[];
+  memo?: string[];
+  numbered?: LedgerColumns['numbered'];
+  idCode?: SerialCode;
+  referenceCode?: SerialCode;
+}
+
+// The parts of `c` as held, without making a text column it holds as codes or ids.
+function partsOf(c: LedgerColumns): SideParts {
+  const held = c as Partial<LedgerColumns>;
+  return {
+    length: c.length,
+    day: c.day,
+    amount: c.amount,
+    numbered: c.numbered,
+    idCode: c.idCode,
+    referenceCode: c.referenceCode,
+    ids: c.idCode ? undefined : held.ids,
+    reference: c.referenceCode ? undefined : held.reference,
+    party: c.numbered ? undefined : held.party,
+    memo: c.numbered ? undefined : held.memo,
   };
-  Object.defineProperty(out, 'party', texts(party));
-  Object.defineProperty(out, 'memo', texts(memo));
+}
+
+/**
+ * A side's columns with its text columns as accessors that make the texts from codes or text
+ * ids when first read. A class, so its fields stay fast properties: an object literal with
+ * accessors, or one whose properties are redefined, is held as a dictionary, and every read
+ * of `amount` or `day` in the matcher's loops then costs a hash lookup.
+ */
+class SideColumns implements LedgerColumns {
+  length: number;
+  day: Int32Array;
+  amount: number[];
+  numbered: LedgerColumns['numbered'];
+  idCode: SerialCode | undefined;
+  referenceCode: SerialCode | undefined;
+  private idTexts: string[] | undefined;
+  private referenceTexts: string[] | undefined;
+  private partyTexts: string[] | undefined;
+  private memoTexts: string[] | undefined;
+
+  constructor(p: SideParts) {
+    this.length = p.length;
+    this.day = p.day;
+    this.amount = p.amount;
+    this.numbered = p.numbered;
+    this.idCode = p.idCode;
+    this.referenceCode = p.referenceCode;
+    this.idTexts = p.ids;
+    this.referenceTexts = p.reference;
+    this.partyTexts = p.party;
+    this.memoTexts = p.memo;
+  }
+
+  get ids(): string[] {
+    return (this.idTexts ??= this.idCode ? textsOfCode(this.idCode) : []);
+  }
+  set ids(v: string[]) {
+    this.idTexts = v;
+    this.idCode = undefined;
+  }
+  get reference(): string[] {
+    return (this.referenceTexts ??= this.referenceCode ? textsOfCode(this.referenceCode) : []);
+  }
+  set reference(v: string[]) {
+    this.referenceTexts = v;
+    this.referenceCode = undefined;
+  }
+  get party(): string[] {
+    return (this.partyTexts ??= namesOf(this.numbered, 'party'));
+  }
+  set party(v: string[]) {
+    this.partyTexts = v;
+  }
+  get memo(): string[] {
+    return (this.memoTexts ??= namesOf(this.numbered, 'memo'));
+  }
+  set memo(v: string[]) {
+    this.memoTexts = v;
+  }
+}
+
+function textsOfCode(code: SerialCode): string[] {
+  return Array.from({ length: code.numbers.length }, (_, i) => serialCodeText(code, i));
+}
+
+function namesOf(n: LedgerColumns['numbered'], which: 'party' | 'memo'): string[] {
+  return n ? Array.from(n[which], (id) => n.numbering.dictionary[id]) : [];
+}
+
+function sideColumns(p: SideParts): LedgerColumns {
+  return new SideColumns(p);
 }
 
 /**
@@ -388,20 +482,9 @@ function idReader(body: ColumnRows, key: string, n: number): SideReader & { take
   };
 }
 
-/** Give `out` ids held as numbers, their texts made when first read. */
+/** `out` with ids held as numbers, their texts made when first read. */
 export function withIdCode(out: LedgerColumns, code: SerialCode): LedgerColumns {
-  let made: string[] | undefined;
-  out.idCode = code;
-  Object.defineProperty(out, 'ids', {
-    enumerable: true,
-    configurable: true,
-    get: () => (made ??= Array.from({ length: code.numbers.length }, (_, i) => serialCodeText(code, i))),
-    set: (v: string[]) => {
-      made = v;
-      delete out.idCode;
-    },
-  });
-  return out;
+  return sideColumns({ ...partsOf(out), idCode: code, ids: undefined });
 }
 
 /** The id of row i ('' for none), made from its number when the ids are held so. */
@@ -434,20 +517,9 @@ function referenceReader(body: ColumnRows, n: number): SideReader & { take(out: 
   };
 }
 
-/** Give `out` references held as numbers, their texts made when first read. */
+/** `out` with references held as numbers, their texts made when first read. */
 export function withReferenceCode(out: LedgerColumns, code: SerialCode): LedgerColumns {
-  let made: string[] | undefined;
-  out.referenceCode = code;
-  Object.defineProperty(out, 'reference', {
-    enumerable: true,
-    configurable: true,
-    get: () => (made ??= Array.from({ length: code.numbers.length }, (_, i) => serialCodeText(code, i))),
-    set: (v: string[]) => {
-      made = v;
-      delete out.referenceCode;
-    },
-  });
-  return out;
+  return sideColumns({ ...partsOf(out), referenceCode: code, reference: undefined });
 }
 
 // A column's cells by position (undefined for a column the table lacks).
@@ -556,16 +628,16 @@ function isKept(scope: RowScope | undefined, r: Row, i: number): boolean {
 function finish(out: LedgerColumns, n: number, texts: TextNumbering, party: Int32Array, memo: Int32Array): LedgerColumns {
   if (n < out.length) {
     out.length = n;
-    // Ids and references held as numbers have no texts here yet (see `numberedColumns`).
-    if (out.ids.length > n) out.ids.length = n;
+    // Ids and references held as numbers have no texts here (see `numberedColumns`).
+    const texts = out as Partial<LedgerColumns>;
+    if (texts.ids) texts.ids.length = n;
     out.day = cut(out.day, n);
     out.amount.length = n;
-    if (out.reference.length > n) out.reference.length = n;
+    if (texts.reference) texts.reference.length = n;
     party = cut(party, n);
     memo = cut(memo, n);
   }
-  numbered(out, texts, party, memo);
-  return out;
+  return numbered(out, texts, party, memo);
 }
 
 // The first n values: a view when they are most of the array (no second copy for the
