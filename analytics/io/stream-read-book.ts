@@ -20,6 +20,7 @@ import type { Book, Cell, Row, Table } from '../book/types';
 import { t } from '../book/types';
 import { problem, warning, type Problem } from '../util/problem';
 import { fail } from '../util/error';
+import { appendAll } from '../util/append-all';
 import { checkBookFile, MAX_CELL_CHARS } from './read-book';
 import { amountStylesOf, dateStylesOf, excelDate, readSharedStrings, readSheetRows, type SheetCell, type SheetReadOptions } from './sheet-xml-reader';
 import { readResultSheetBack } from './stream-read-result-sheet';
@@ -187,7 +188,7 @@ function dateOfSerial(col: ColumnSlot, serial: number, date1904: boolean): strin
 
 // `columnarFrom`: rows from which the table is held as coded columns (undefined: never).
 async function readTable(file: string, sheet: SheetRef, def: TableDef, options: SheetReadOptions, problems: Problem[], columnarFrom: number | undefined): Promise<Table> {
-  const columnar = columnarFrom !== undefined;
+  let columnar = columnarFrom !== undefined;
   const fileName = path.basename(file);
   const lang: Lang = sheet.name === def.sheet['zh-CN'] ? 'zh-CN' : 'en-US';
   let columns: ColumnSlot[] = [];
@@ -208,6 +209,12 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
   for await (const sheetRow of readSheetRows(readZipEntry(file, sheet.entry), options)) {
     // Step 1: the header is row 1, whatever comes first
     if (sheetRow.number === 1) {
+      // Rows already read under another header (or none) keep the keys it gave them, as rows
+      // do: the table is read as rows from here on.
+      if (columnar && count > 0) {
+        appendAll(rows, rowsOfColumns(columns, cells, count));
+        columnar = false;
+      }
       columns = headerColumns(sheetRow.cells, def, lang, options.date1904);
       cells = columns.map(() => []);
       checkHeader();
@@ -252,22 +259,25 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
   const present = columns.map((c) => c.key);
   const missing = def.columns.map((c) => c.key).filter((k) => !present.includes(k));
   const keys = [...present, ...missing];
-  if (!columnar) return { key: def.key, columns: keys, rows };
-  // As a row does, the last of two columns with one key holds its cells.
-  const byKey = new Map<string, Cell[]>();
-  columns.forEach((col, c) => byKey.set(col.key, cells[c]));
-  if (count < columnarFrom) {
-    const made: Row[] = new Array<Row>(count);
-    for (let k = 0; k < count; k++) {
-      const row: Row = {};
-      for (const [key, list] of byKey) row[key] = list[k];
-      made[k] = row;
-    }
-    return { key: def.key, columns: keys, rows: made };
-  }
-  const coded: Record<string, ColumnCells> = {};
-  for (const [key, list] of byKey) coded[key] = codeColumn(list) ?? list;
+  if (!columnar || count < (columnarFrom ?? 0)) return { key: def.key, columns: keys, rows: columnar ? rowsOfColumns(columns, cells, count) : rows };
+  // As a row does, the last of two columns with one key holds its cells. (No prototype: a
+  // column headed '__proto__' is a column like any other.)
+  const coded: Record<string, ColumnCells> = Object.create(null) as Record<string, ColumnCells>;
+  columns.forEach((col, c) => (coded[col.key] = cells[c]));
+  for (const key of Object.keys(coded)) coded[key] = codeColumn(coded[key] as Cell[]) ?? coded[key];
   return columnTable(def.key, keys, new ColumnRows(count, coded));
+}
+
+// The rows of cells read column by column: each row has every column's cell, set in column
+// order as a row read as an object has them.
+function rowsOfColumns(columns: readonly ColumnSlot[], cells: readonly Cell[][], count: number): Row[] {
+  const made = new Array<Row>(count);
+  for (let k = 0; k < count; k++) {
+    const row: Row = {};
+    for (let c = 0; c < columns.length; c++) row[columns[c].key] = cells[c][k];
+    made[k] = row;
+  }
+  return made;
 }
 
 function placeOf(file: string, sheet: SheetRef, row: number, col: ColumnSlot) {

@@ -6,6 +6,7 @@ import { DayCells, FenCells, SerialCells } from '../../analytics/book/coded-cell
 import { streamReadBook } from '../../analytics/io/stream-read-book';
 import { streamWriteBook } from '../../analytics/io/stream-write-book';
 import { generateBook } from '../../bench/generate';
+import { makeRawXlsx } from '../fuzz/raw-xlsx';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cashbook-columnar-'));
 
@@ -45,5 +46,24 @@ describe('streamReadBook with columnar tables', () => {
     const read = await streamReadBook(file, { columnar: ['Journal'], columnarMinRows: 1_000_000 });
     expect(bodyOf(read.book.tables.Journal)).toBeUndefined();
     expect(read.book.tables.Journal!.rows).toEqual((await streamReadBook(file)).book.tables.Journal!.rows);
+  });
+
+  test('rows read before a header row (or under an earlier one) keep their cells, as a plain read gives them', async () => {
+    const c = (r: string, v: string) => `<c r="${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const header = `<row r="1">${c('A1', 'EntryId')}${c('B1', 'Date')}</row>`;
+    const data = (n: number) => `<row r="${n}">${c('A' + n, 'J000000' + n)}${c('B' + n, '2025-12-0' + n)}</row>`;
+    for (const [name, rows] of [
+      ['data-before-header', data(2) + header + data(3) + data(4)],
+      ['header-twice', header + data(2) + header + data(3) + data(4)],
+    ]) {
+      const raw = path.join(dir, `${name}.xlsx`);
+      fs.writeFileSync(raw, await makeRawXlsx({ sheets: [{ name: 'Journal', rows }] }));
+      const plain = (await streamReadBook(raw)).book.tables.Journal!;
+      for (const columnarMinRows of [1, 100]) {
+        const read = (await streamReadBook(raw, { columnar: ['Journal'], columnarMinRows })).book.tables.Journal!;
+        expect(read.rows).toEqual(plain.rows);
+      }
+      expect(plain.rows.map((r) => r.EntryId)).toEqual(name === 'header-twice' ? ['J0000002', 'J0000003', 'J0000004'] : [undefined, 'J0000003', 'J0000004']);
+    }
   });
 });
