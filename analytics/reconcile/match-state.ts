@@ -106,6 +106,8 @@ export interface References {
   /** A key of line s's reference: equal keys, equal references. */
   keyS(s: number): string | number;
   keyJ(j: number): string | number;
+  /** {@link isReferenceTypo} of entry j's and line s's references. */
+  typo(j: number, s: number): boolean;
 }
 
 /** The references of J and S: compared as numbers when both sides hold them in one code. */
@@ -143,6 +145,9 @@ class TextReferences implements References {
   keyJ(j: number): string {
     return this.j[j];
   }
+  typo(j: number, s: number): boolean {
+    return isReferenceTypo(this.j[j], this.s[s]);
+  }
 }
 
 // NaN (no reference) equals nothing, itself included.
@@ -177,6 +182,58 @@ class CodedReferences implements References {
   keyJ(j: number): number {
     return this.j[j];
   }
+  // isReferenceTypo of the two texts, from their digits: both have the one prefix, so the
+  // texts differ only where the digits do, and no text is made for the many pairs compared.
+  typo(j: number, s: number): boolean {
+    const a = this.j[j];
+    const b = this.s[s];
+    if (a !== a || b !== b) return false;
+    const la = digitsOf(a, this.a.width, DIGITS_A);
+    const lb = digitsOf(b, this.a.width, DIGITS_B);
+    const prefix = this.a.prefix.length;
+    if (Math.min(prefix + la, prefix + lb) < 4) return false;
+    if (a === b) return true;
+    if (Math.abs(la - lb) > 1) return false;
+    return withinOneEditOf(DIGITS_A, la, DIGITS_B, lb);
+  }
+}
+
+// Digits of a reference number (most significant first), as many as its text has.
+const DIGITS_A = new Uint8Array(16);
+const DIGITS_B = new Uint8Array(16);
+
+// Writes the digits of n, padded with zeros to `width`, into `out`; returns how many.
+function digitsOf(n: number, width: number, out: Uint8Array): number {
+  let count = 0;
+  do {
+    const q = Math.floor(n / 10);
+    out[count++] = n - q * 10;
+    n = q;
+  } while (n > 0);
+  while (count < width) out[count++] = 0;
+  for (let x = 0, y = count - 1; x < y; x++, y--) {
+    const d = out[x];
+    out[x] = out[y];
+    out[y] = d;
+  }
+  return count;
+}
+
+// withinOneEdit (similarity.ts) of two digit strings held as arrays.
+function withinOneEditOf(a: Uint8Array, la: number, b: Uint8Array, lb: number): boolean {
+  if (la !== lb) {
+    const [short, ls, long] = la < lb ? [a, la, b] : [b, lb, a];
+    let i = 0;
+    while (i < ls && short[i] === long[i]) i++;
+    for (let k = i; k < ls; k++) if (short[k] !== long[k + 1]) return false;
+    return true;
+  }
+  let i = 0;
+  while (i < la && a[i] === b[i]) i++;
+  if (i === la) return true;
+  const swapped = i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i];
+  for (let k = swapped ? i + 2 : i + 1; k < la; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** Text ids of each row: two bytes each while there are under 65,536 distinct texts. */
@@ -325,7 +382,7 @@ export interface Evidence {
 export function evidenceOf(st: MatchState, j: number, s: number): Evidence {
   const refs = st.refs;
   const sameReference = refs.same(j, s);
-  const referenceTypo = !sameReference && refs.hasJ(j) && refs.hasS(s) && isReferenceTypo(refs.textJ(j), refs.textS(s));
+  const referenceTypo = !sameReference && refs.typo(j, s);
   const t = st.texts;
   const pj = t.jParty[j];
   const ps = t.sParty[s];
@@ -347,7 +404,7 @@ export function hasTextEvidence(st: MatchState, j: number, s: number): boolean {
   const ms = t.sMemo[s];
   if (partyLikeness(t, j, s) >= 0.5 || likenessOfIds(t, mj, ms) >= 0.5 || 0.9 * likenessOfIds(t, pj, ms) >= 0.5 || 0.9 * likenessOfIds(t, mj, ps) >= 0.5) return true;
   const refs = st.refs;
-  return refs.same(j, s) || (refs.hasJ(j) && refs.hasS(s) && isReferenceTypo(refs.textJ(j), refs.textS(s)));
+  return refs.same(j, s) || refs.typo(j, s);
 }
 
 /**
