@@ -15,40 +15,38 @@ import type { ScopeRows } from './scope-rows';
  */
 export function bankBalanceAt(lines: ScopeRows, opening: number): number {
   const ordered = chronological(lines);
+  const runningBalance = lines.column('RunningBalance');
+  const amount = lines.column('Amount');
   let last = -1;
-  for (let i = ordered.length - 1; i >= 0; i--) {
-    const rb = lines.cell(ordered[i], 'RunningBalance');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const rb = runningBalance(ordered(i));
     if (rb !== null && rb !== undefined && rb !== '' && Number.isFinite(fen(rb))) {
       last = i;
       break;
     }
   }
-  let balance = last >= 0 ? fen(lines.cell(ordered[last], 'RunningBalance')) : opening;
-  for (let i = last + 1; i < ordered.length; i++) balance += fen(lines.cell(ordered[i], 'Amount'));
+  let balance = last >= 0 ? fen(runningBalance(ordered(last))) : opening;
+  for (let i = last + 1; i < lines.length; i++) balance += fen(amount(ordered(i)));
   return balance;
 }
 
-// Places of the lines by date, keeping file order within a date; files listed newest first
-// are turned round.
-function chronological(lines: ScopeRows): number[] {
+// The place of the i-th line by date, keeping file order within a date; files listed newest
+// first are turned round. No list is made for lines already in order (the usual case).
+function chronological(lines: ScopeRows): (i: number) => number {
   const n = lines.length;
-  const date = (k: number) => text(lines.cell(k, 'Date'));
+  const cell = lines.column('Date');
+  const date = (k: number) => text(cell(k));
   const newestFirst = n > 0 && date(0) > date(n - 1);
-  const base = Array.from({ length: n }, (_, i) => (newestFirst ? n - 1 - i : i));
-  if (isInDateOrder(base, date)) return base;
-  const dates = base.map(date);
-  return base
-    .map((place, i) => i)
-    .sort((a, b) => (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : a - b))
-    .map((i) => base[i]);
-}
-
-function isInDateOrder(places: readonly number[], date: (k: number) => string): boolean {
-  let before = places.length ? date(places[0]) : '';
-  for (let i = 1; i < places.length; i++) {
-    const d = date(places[i]);
-    if (d < before) return false;
+  const base = newestFirst ? (i: number) => n - 1 - i : (i: number) => i;
+  let before = n > 0 ? date(base(0)) : '';
+  let inOrder = true;
+  for (let i = 1; i < n && inOrder; i++) {
+    const d = date(base(i));
+    if (d < before) inOrder = false;
     before = d;
   }
-  return true;
+  if (inOrder) return base;
+  const dates = Array.from({ length: n }, (_, i) => date(base(i)));
+  const sorted = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => (dates[a] < dates[b] ? -1 : dates[a] > dates[b] ? 1 : a - b));
+  return (i) => base(sorted[i]);
 }

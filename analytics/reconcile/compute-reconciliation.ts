@@ -433,8 +433,9 @@ class IdKeys {
 // none of the `skip` sets.
 function keptRows(rows: ScopeRows, idColumn: string, skip: Set<string>[]): number[] {
   const out: number[] = [];
+  const cell = rows.column(idColumn);
   for (let k = 0; k < rows.length; k++) {
-    const id = text(rows.cell(k, idColumn));
+    const id = text(cell(k));
     if (!skip.some((set) => set.has(id))) out.push(k);
   }
   return out;
@@ -547,7 +548,8 @@ function priorDecisions(book: Book, accountId: string, period: string, entries: 
 // Place in scope of each row by its id (the last, when an id repeats).
 function placesById(rows: ScopeRows, idColumn: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (let k = 0; k < rows.length; k++) out.set(text(rows.cell(k, idColumn)), k);
+  const cell = rows.column(idColumn);
+  for (let k = 0; k < rows.length; k++) out.set(text(cell(k)), k);
   return out;
 }
 
@@ -555,7 +557,9 @@ function placesById(rows: ScopeRows, idColumn: string): Map<string, number> {
 function cancelledReversals(entries: ScopeRows): Set<string> {
   const out = new Set<string>();
   const reversals: number[] = [];
-  for (let k = 0; k < entries.length; k++) if (text(entries.cell(k, 'Status')) === 'reversal' && text(entries.cell(k, 'ReversalOf')) !== '') reversals.push(k);
+  const status = entries.column('Status');
+  const reversalOf = entries.column('ReversalOf');
+  for (let k = 0; k < entries.length; k++) if (text(status(k)) === 'reversal' && text(reversalOf(k)) !== '') reversals.push(k);
   if (reversals.length === 0) return out;
   const ids = placesById(entries, 'EntryId');
   for (const k of reversals) {
