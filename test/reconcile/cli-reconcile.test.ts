@@ -3,6 +3,13 @@ import { readBook } from '../../analytics/io/read-book';
 import { writeBook } from '../../analytics/io/write-book';
 import { runCli, tempDir } from '../cli/cli-harness';
 import { makeBook } from './make-book';
+import * as fs from 'node:fs';
+import { computeReconciliation } from '../../analytics/reconcile/compute-reconciliation';
+import { STREAM_READ_BYTES } from '../../analytics/io/open-book';
+import { streamReadBook } from '../../analytics/io/stream-read-book';
+import { streamWriteBook } from '../../analytics/io/stream-write-book';
+import { fromMinorUnits } from '../../analytics/money/minor-units';
+import { BENCH_ACCOUNT, BENCH_PERIOD, generateBook } from '../../bench/generate';
 
 // Case R3's book: ties out at 8,200.00 with one item of each of two kinds.
 async function r3File(): Promise<string> {
@@ -80,5 +87,23 @@ describe('cashbook reconcile / close', () => {
     const run = await runCli(['statement', file, '--customer', 'C1', '--from', '2024-06-01', '--to', '2024-06-30', '--letter', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.out)).toMatchObject({ closing: '20.50', letter: { amount: '20.50', words: '人民币贰拾元伍角整' } });
+  });
+
+  it('a large book, its ledgers read as coded columns, is reconciled and written as its rows would be', async () => {
+    // 52,000 journal lines: a streamed read (over 4 MB) holding the ledgers as columns.
+    const book = generateBook(52_000, 5);
+    const expected = computeReconciliation(book, { accountId: BENCH_ACCOUNT, period: BENCH_PERIOD });
+    const file = path.join(tempDir(), 'large.xlsx');
+    await streamWriteBook(file, book);
+    expect(fs.statSync(file).size).toBeGreaterThan(STREAM_READ_BYTES);
+    const run = await runCli(['reconcile', file, '--account', BENCH_ACCOUNT, '--period', BENCH_PERIOD, '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.out);
+    expect([json.matched, json.bookBalance, json.difference]).toEqual([expected.proposals.length, fromMinorUnits(expected.bookBalance), '0.00']);
+    const written = (await streamReadBook(file)).book;
+    const key = (m: Record<string, unknown>) => [m.MatchId, m.EntryIds, m.LineIds, m.Rule].join(' ');
+    expect(written.tables.Matches!.rows.map(key)).toEqual(expected.proposals.toRows().map(key));
+    expect(written.tables.Journal!.rows).toEqual(book.tables.Journal!.rows);
+    expect(written.tables.Statement!.rows).toEqual(book.tables.Statement!.rows);
   });
 });
