@@ -337,6 +337,5 @@ export function codedReader(c: CodedCells): (k: number) => Cell | undefined {
     const { codes, values } = c;
     return (k) => values[codes[k]];
   }
-  if (c instanceof FenCells) return (k) => c.at(k);
   return (k) => c.at(k);
 }

@@ -386,13 +386,7 @@ export interface BodyColumns {
  * held (day numbers and fen straight from coded columns, names once per distinct value).
  */
 export function journalColumnsOfBody(body: ColumnRows, customerNames: ReadonlyMap<string, string>, numbering: TextNumbering, scope: BodyScope): BodyColumns {
-  const n = body.length;
-  const id = idReader(body, 'EntryId', n);
-  const reference = referenceReader(body, n);
-  const out = numberedColumns(n, !id.coded, !reference.coded);
   const normalize = remembered(numbering);
-  const inScope = scopeTest(body, scope);
-  const day = dayReader(body, 'Date');
   const inflow = fenReader(body, 'Inflow');
   const outflow = fenReader(body, 'Outflow');
   const partyOf = new Map<string, number>();
@@ -405,37 +399,24 @@ export function journalColumnsOfBody(body: ColumnRows, customerNames: ReadonlyMa
     }
     return p;
   });
-  const memo = textIdReader(body, 'Summary', normalize);
-  const partyIds = new Int32Array(n);
-  const memoIds = new Int32Array(n);
-  const kept = new Int32Array(n);
-  let i = 0;
-  for (let k = 0; k < n; k++) {
-    if (!inScope(k)) continue;
-    kept[i] = k;
-    // A row without an id cannot be named in a match: it stays outstanding, to be fixed.
-    out.day[i] = id.take(out, k, i) ? day(k) : NO_DAY;
-    out.amount[i] = inflow(k) - outflow(k);
-    reference.take(out, k, i);
-    partyIds[i] = party(k);
-    memoIds[i] = memo(k);
-    i++;
-  }
-  return { columns: id.finish(reference.finish(finish(out, i, numbering, partyIds, memoIds))), kept: cut(kept, i) };
+  return sideOfBody(body, numbering, scope, 'EntryId', (k) => inflow(k) - outflow(k), party, textIdReader(body, 'Summary', normalize));
 }
 
 /** {@link statementColumns} of a table held as columns, as {@link journalColumnsOfBody}. */
 export function statementColumnsOfBody(body: ColumnRows, numbering: TextNumbering, scope: BodyScope): BodyColumns {
+  const normalize = remembered(numbering);
+  return sideOfBody(body, numbering, scope, 'LineId', fenReader(body, 'Amount'), textIdReader(body, 'Counterparty', normalize), textIdReader(body, 'Description', normalize));
+}
+
+// One side's columns of the rows in scope: each row's id, date, `amount`, reference, and the
+// text ids of its name (`party`) and description (`memo`), worked out in that order.
+function sideOfBody(body: ColumnRows, numbering: TextNumbering, scope: BodyScope, idKey: string, amount: (k: number) => number, party: (k: number) => number, memo: (k: number) => number): BodyColumns {
   const n = body.length;
-  const id = idReader(body, 'LineId', n);
+  const id = idReader(body, idKey, n);
   const reference = referenceReader(body, n);
   const out = numberedColumns(n, !id.coded, !reference.coded);
-  const normalize = remembered(numbering);
   const inScope = scopeTest(body, scope);
   const day = dayReader(body, 'Date');
-  const amount = fenReader(body, 'Amount');
-  const party = textIdReader(body, 'Counterparty', normalize);
-  const memo = textIdReader(body, 'Description', normalize);
   const partyIds = new Int32Array(n);
   const memoIds = new Int32Array(n);
   const kept = new Int32Array(n);
