@@ -100,6 +100,26 @@ export class SerialCells extends CodedCells {
   }
 }
 
+/**
+ * The decimal digits of a serial number (a whole number under 2^53) as its text writes them:
+ * most significant first, padded with zeros to `width`. Written into `out`; returns how many.
+ */
+export function serialDigits(n: number, width: number, out: Uint8Array): number {
+  let count = 0;
+  do {
+    const q = Math.floor(n / 10);
+    out[count++] = n - q * 10;
+    n = q;
+  } while (n > 0);
+  while (count < width) out[count++] = 0;
+  for (let x = 0, y = count - 1; x < y; x++, y--) {
+    const d = out[x];
+    out[x] = out[y];
+    out[y] = d;
+  }
+  return count;
+}
+
 /** The id of a serial number: the prefix, then the number in `width` digits (0: as many as it has). */
 export function serialText(prefix: string, width: number, n: number): string {
   return prefix + (width ? String(n).padStart(width, '0') : String(n));

@@ -3,6 +3,7 @@
  * The id comes from the account and the exact rows, so a re-run that finds the same match
  * writes the same row (upsert), and a different pairing never overwrites a user's decision.
  */
+import { serialDigits } from '../book/coded-cells';
 
 /** Separator of ids inside Matches.EntryIds / LineIds. */
 export const ID_SEPARATOR = ',';
@@ -101,22 +102,13 @@ export function matchIdOfSerialPair(accountId: string, entryPrefix: string, entr
   return idText(hash1 >>> 0, hash2 >>> 0);
 }
 
-// The decimal digits of a whole number under 2^53, most significant first, padded with '0' to `width`.
+// Feeds the digits of a serial number as its text writes them.
 const NUMBER_DIGITS = new Uint8Array(16);
 function feedNumber(n: number, width: number): void {
-  let count = 0;
-  do {
-    const q = Math.floor(n / 10);
-    NUMBER_DIGITS[count++] = n - q * 10;
-    n = q;
-  } while (n > 0);
+  const count = serialDigits(n, width, NUMBER_DIGITS);
   let h1 = hash1;
   let h2 = hash2;
-  for (let k = count; k < width; k++) {
-    h1 = Math.imul(h1 ^ 48, 0x01000193);
-    h2 = Math.imul(h2 ^ 48, 0x01000193) ^ (h2 >>> 15);
-  }
-  for (let k = count - 1; k >= 0; k--) {
+  for (let k = 0; k < count; k++) {
     const c = 48 + NUMBER_DIGITS[k];
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);

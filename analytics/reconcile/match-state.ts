@@ -5,6 +5,7 @@
  */
 import { NO_DAY, serialCodeText, TextNumbering, type LedgerColumns, type SerialCode } from './ledger-columns';
 import { companyParts } from './company-core';
+import { serialDigits } from '../book/coded-cells';
 import { lowerBound } from '../util/lower-bound';
 import { isReferenceTypo, textSimilarity } from './similarity';
 import type { ProposalLog } from './proposal-log';
@@ -188,8 +189,8 @@ class CodedReferences implements References {
     const a = this.j[j];
     const b = this.s[s];
     if (a !== a || b !== b) return false;
-    const la = digitsOf(a, this.a.width, DIGITS_A);
-    const lb = digitsOf(b, this.a.width, DIGITS_B);
+    const la = serialDigits(a, this.a.width, DIGITS_A);
+    const lb = serialDigits(b, this.a.width, DIGITS_B);
     const prefix = this.a.prefix.length;
     if (Math.min(prefix + la, prefix + lb) < 4) return false;
     if (a === b) return true;
@@ -201,23 +202,6 @@ class CodedReferences implements References {
 // Digits of a reference number (most significant first), as many as its text has.
 const DIGITS_A = new Uint8Array(16);
 const DIGITS_B = new Uint8Array(16);
-
-// Writes the digits of n, padded with zeros to `width`, into `out`; returns how many.
-function digitsOf(n: number, width: number, out: Uint8Array): number {
-  let count = 0;
-  do {
-    const q = Math.floor(n / 10);
-    out[count++] = n - q * 10;
-    n = q;
-  } while (n > 0);
-  while (count < width) out[count++] = 0;
-  for (let x = 0, y = count - 1; x < y; x++, y--) {
-    const d = out[x];
-    out[x] = out[y];
-    out[y] = d;
-  }
-  return count;
-}
 
 // withinOneEdit (similarity.ts) of two digit strings held as arrays.
 function withinOneEditOf(a: Uint8Array, la: number, b: Uint8Array, lb: number): boolean {
