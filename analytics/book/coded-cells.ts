@@ -11,6 +11,7 @@
  * coding gives back (`codeColumn` checks every cell), so reading a cell always returns the
  * text that was there. Anything else stays a plain array of cells.
  */
+import { dayNumber, dayText } from './dates';
 import type { Cell } from './types';
 
 // Codes standing for a null cell and for a row without the key (an undefined cell).
@@ -45,7 +46,7 @@ export class DayCells extends CodedCells {
     // Books run in date order: most reads repeat the last date.
     if (d !== this.lastDay) {
       this.lastDay = d;
-      this.lastText = dateText(d);
+      this.lastText = dayText(d);
     }
     return this.lastText;
   }
@@ -192,7 +193,7 @@ function codeDays(cells: ArrayLike<Cell | undefined>): DayCells | undefined {
     else {
       if (!isDateText(v)) return undefined;
       lastText = v;
-      lastDay = days[k] = daysOf(v);
+      lastDay = days[k] = dayNumber(v);
     }
   }
   return new DayCells(days);
@@ -268,46 +269,9 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Whether the text is a calendar date written 'YYYY-MM-DD' (years 0000–9999). */
+/** Whether the text is a calendar date written 'YYYY-MM-DD' (years 0000–9999), and nothing more. */
 export function isDateText(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(s.charCodeAt(i))) return false;
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-// Days since 1970-01-01 of a checked 'YYYY-MM-DD', by civil-calendar arithmetic over
-// 400-year eras with March as the first month (no Date object, no time zone).
-function daysOf(s: string): number {
-  const y0 = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/** 'YYYY-MM-DD' of a day number (the inverse of the coding above). */
-export function dateText(day: number): string {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return String(y).padStart(4, '0') + '-' + (m < 10 ? '0' : '') + m + '-' + (d < 10 ? '0' : '') + d;
+  return s.length === 10 && dayNumber(s) === dayNumber(s);
 }
 
 /**

@@ -5,6 +5,7 @@
  * rather than a million objects, and no amount is ever a float sum.
  */
 import { toMinorUnits } from '../money/minor-units';
+import { dayNumber, dayText } from '../book/dates';
 import { cellAt, type ColumnRows } from '../book/column-rows';
 import { DayCells, DictionaryCells, FenCells, SerialCells, serialText } from '../book/coded-cells';
 import type { Cell, Row } from '../book/types';
@@ -72,36 +73,8 @@ export class TextNumbering {
   }
 }
 
-/**
- * Days since 1970-01-01 of a 'YYYY-MM-DD' date, computed from its digits (no Date object,
- * no time zone).
- * @returns the day number, or NaN when the text is not a date
- * @example dayNumber('1970-01-02') // 1
- */
-export function dayNumber(date: string): number {
-  if (date.length < 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
-  const y0 = digits(date, 0, 4);
-  const m = digits(date, 5, 7);
-  const d = digits(date, 8, 10);
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y0, m))) return NaN;
-  // Civil-to-days over 400-year eras, with March as the first month of the year.
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** 'YYYY-MM-DD' of a day number (inverse of {@link dayNumber}). */
-export function dayText(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
+// Day numbers of dates live with the book's other date helpers; the matcher's callers find them here too.
+export { dayNumber, dayText };
 
 /** A reference reduced to what identifies it: half-width, upper case, no spaces or separators. */
 export function normalizeReference(v: unknown): string {
@@ -673,12 +646,3 @@ function remembered(texts: TextNumbering): (v: unknown) => number {
   };
 }
 
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return NaN;
-    n = n * 10 + c;
-  }
-  return n;
-}

@@ -1,4 +1,5 @@
-import { codeColumn, codedReader, dateText, DayCells, DictionaryCells, FenCells, fenOf, fenText, isDateText, SerialCells } from '../../analytics/book/coded-cells';
+import { dayText } from '../../analytics/book/dates';
+import { codeColumn, codedReader, DayCells, DictionaryCells, FenCells, fenOf, fenText, isDateText, SerialCells } from '../../analytics/book/coded-cells';
 import type { Cell } from '../../analytics/book/types';
 
 // Every cell read back, through at() and through a column reader, as it was given.
@@ -24,10 +25,10 @@ describe('codeColumn', () => {
   });
 
   test('day numbers and texts agree with the UTC calendar over the whole range', () => {
-    for (let d = 0; d <= 2_932_896; d += 997) expect(dateText(d)).toBe(new Date(d * 86_400_000).toISOString().slice(0, 10));
+    for (let d = 0; d <= 2_932_896; d += 997) expect(dayText(d)).toBe(new Date(d * 86_400_000).toISOString().slice(0, 10));
     // Before 1970 and before year 1000, where toISOString still writes four digits.
     for (let d = -719_528; d < 0; d += 1_009) {
-      const text = dateText(d);
+      const text = dayText(d);
       expect(text).toBe(new Date(d * 86_400_000).toISOString().slice(0, 10));
       expect((codeColumn([text]) as DayCells).days[0]).toBe(d);
     }
