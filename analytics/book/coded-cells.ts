@@ -11,6 +11,7 @@
  * coding gives back (`codeColumn` checks every cell), so reading a cell always returns the
  * text that was there. Anything else stays a plain array of cells.
  */
+import { fromMinorUnits } from '../money/minor-units';
 import { dayNumber, dayText } from './dates';
 import type { Cell } from './types';
 
@@ -67,14 +68,10 @@ export class FenCells extends CodedCells {
   get length(): number {
     return this.fen.length;
   }
-  /** Whether row k holds an amount (not null or absent). */
-  has(k: number): boolean {
-    return this.fen[k] === this.fen[k];
-  }
   at(k: number): Cell | undefined {
     const v = this.fen[k];
     if (v !== v) return this.absent?.has(k) ? undefined : null;
-    return fenText(v);
+    return fromMinorUnits(v);
   }
 }
 
@@ -276,7 +273,7 @@ export function isDateText(s: string): boolean {
 
 /**
  * Fen of an amount written with exactly two decimals and no needless zero ('-1234.50',
- * '0.05'; not '-0.00', '01.00' or '1.5'): the one form {@link fenText} gives back. NaN otherwise.
+ * '0.05'; not '-0.00', '01.00' or '1.5'): the one form fromMinorUnits gives back. NaN otherwise.
  */
 export function fenOf(s: string): number {
   const n = s.length;
@@ -295,13 +292,6 @@ export function fenOf(s: string): number {
   }
   if (negative && v === 0) return NaN;
   return negative ? -v : v;
-}
-
-/** The amount text of a whole number of fen, two decimals. */
-export function fenText(fen: number): string {
-  const negative = fen < 0;
-  const digits = String(negative ? -fen : fen).padStart(3, '0');
-  return (negative ? '-' : '') + digits.slice(0, -2) + '.' + digits.slice(-2);
 }
 
 /**

@@ -3,7 +3,7 @@
  * the options, the proposals so far, and the evidence one entry/line pair gives of being
  * the same money movement (reference, counterparty, description).
  */
-import { NO_DAY, serialCodeText, TextNumbering, type LedgerColumns, type SerialCode } from './ledger-columns';
+import { NO_DAY, TextNumbering, type LedgerColumns, type SerialCode } from './ledger-columns';
 import { companyParts } from './company-core';
 import { serialDigits } from '../book/coded-cells';
 import { lowerBound } from '../util/lower-bound';
@@ -102,8 +102,6 @@ export interface References {
   hasS(s: number): boolean;
   /** Whether entry j and line s have one reference (both have one, and they are equal). */
   same(j: number, s: number): boolean;
-  textJ(j: number): string;
-  textS(s: number): string;
   /** A key of line s's reference: equal keys, equal references. */
   keyS(s: number): string | number;
   keyJ(j: number): string | number;
@@ -133,12 +131,6 @@ class TextReferences implements References {
   same(j: number, s: number): boolean {
     const r = this.j[j];
     return r !== '' && r === this.s[s];
-  }
-  textJ(j: number): string {
-    return this.j[j];
-  }
-  textS(s: number): string {
-    return this.s[s];
   }
   keyS(s: number): string {
     return this.s[s];
@@ -170,12 +162,6 @@ class CodedReferences implements References {
   }
   same(j: number, s: number): boolean {
     return this.j[j] === this.s[s];
-  }
-  textJ(j: number): string {
-    return serialCodeText(this.a, j);
-  }
-  textS(s: number): string {
-    return serialCodeText(this.b, s);
   }
   keyS(s: number): number {
     return this.s[s];

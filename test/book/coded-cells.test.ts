@@ -1,5 +1,6 @@
 import { dayText } from '../../analytics/book/dates';
-import { codeColumn, codedReader, DayCells, DictionaryCells, FenCells, fenOf, fenText, isDateText, SerialCells } from '../../analytics/book/coded-cells';
+import { fromMinorUnits } from '../../analytics/money/minor-units';
+import { codeColumn, codedReader, DayCells, DictionaryCells, FenCells, fenOf, isDateText, SerialCells } from '../../analytics/book/coded-cells';
 import type { Cell } from '../../analytics/book/types';
 
 // Every cell read back, through at() and through a column reader, as it was given.
@@ -51,8 +52,8 @@ describe('codeColumn', () => {
     }
   });
 
-  test('fen texts are the canonical amount texts', () => {
-    expect([0, 5, -5, 100, -123450, 999999999999999].map(fenText)).toEqual(['0.00', '0.05', '-0.05', '1.00', '-1234.50', '9999999999999.99']);
+  test('fen read back as the canonical amount texts', () => {
+    expect([0, 5, -5, 100, -123450, 999999999999999].map((fen) => fromMinorUnits(fen))).toEqual(['0.00', '0.05', '-0.05', '1.00', '-1234.50', '9999999999999.99']);
   });
 
   test('ids of one prefix and fixed width, or plain numbers, become serial numbers', () => {

@@ -5,9 +5,12 @@ import { isReferenceTypo } from '../../analytics/reconcile/similarity';
 import { seededRandom } from '../../analytics/util/seeded-random';
 
 // Two sides whose references are the given numbers under one prefix and width (NaN: none).
+function side(prefix: string, width: number, numbers: number[]) {
+  return withReferenceCode(allocateColumns(numbers.length), { prefix, width, numbers: Float64Array.from(numbers) });
+}
+
 function sides(prefix: string, width: number, entries: number[], lines: number[]) {
-  const side = (numbers: number[]) => withReferenceCode(allocateColumns(numbers.length), { prefix, width, numbers: Float64Array.from(numbers) });
-  return referencesOf(side(entries), side(lines));
+  return referencesOf(side(prefix, width, entries), side(prefix, width, lines));
 }
 
 describe('references held as numbers', () => {
@@ -26,10 +29,11 @@ describe('references held as numbers', () => {
       };
       const a = Array.from({ length: 60 }, pick);
       const b = Array.from({ length: 60 }, pick);
-      const refs = sides(prefix, width, a, b);
+      const J = side(prefix, width, a);
+      const refs = referencesOf(J, side(prefix, width, b));
       const text = (n: number) => (n === n ? serialText(prefix, width, n) : '');
       for (let j = 0; j < a.length; j++) {
-        expect(refs.textJ(j)).toBe(text(a[j]));
+        expect(J.reference[j]).toBe(text(a[j]));
         expect(refs.hasJ(j)).toBe(text(a[j]) !== '');
         for (let s = 0; s < b.length; s++) {
           const same = text(a[j]) !== '' && text(a[j]) === text(b[s]);
