@@ -196,6 +196,10 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
   // Asked for as columns: each column's cells in a list of their own, no row objects.
   let cells: Cell[][] = [];
   let count = 0;
+  // The row being read: an object only when rows are kept; as columns, each cell goes to its
+  // column's list.
+  let row: Row | undefined;
+  const put = (c: number, value: Cell) => (row ? (row[columns[c].key] = value) : cells[c].push(value));
   let headerChecked = false;
   const checkHeader = () => {
     headerChecked = true;
@@ -224,35 +228,31 @@ async function readTable(file: string, sheet: SheetRef, def: TableDef, options: 
     if (sheetRow.number < 2 || !sheetRow.cells.some((c) => c !== undefined && c.value !== null)) continue;
 
     // Step 2: typed cells, problems where they do not fit
-    const row: Row = {};
+    row = columnar ? undefined : {};
     for (let c = 0; c < columns.length; c++) {
       const col = columns[c];
       const cell = sheetRow.cells[col.index];
       if (!cell || (cell.value === null && !cell.missingFormulaResult && !cell.error)) {
-        if (columnar) cells[c].push(null);
-        else row[col.key] = null;
+        put(c, null);
         continue;
       }
       if (cell.missingFormulaResult) problems.push(warning('formula-without-value', t('单元格里有公式但没有保存计算结果；请在 Excel 中打开并保存文件，否则 Cashbook 会自行重新计算', 'the cell has a formula with no saved value; open and save the file in Excel, or Cashbook recomputes it'), placeOf(fileName, sheet, sheetRow.number, col)));
       if (cell.error) problems.push(warning('cell-error', t(`单元格里是 Excel 错误值 ${cell.error}`, `the cell holds the Excel error ${cell.error}`), placeOf(fileName, sheet, sheetRow.number, col)));
       if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARS) {
         problems.push(problem('cell-too-long', t(`单元格有 ${cell.value.length} 个字符，超过 Excel 上限 ${MAX_CELL_CHARS}`, `the cell holds ${cell.value.length} characters, more than Excel's ${MAX_CELL_CHARS}`), placeOf(fileName, sheet, sheetRow.number, col)));
-        if (columnar) cells[c].push(null);
-        else row[col.key] = null;
+        put(c, null);
         continue;
       }
       const coerced = typeCell(cell, col, options.date1904);
-      const value = coerced.ok ? coerced.value : null;
-      if (columnar) cells[c].push(value);
-      else row[col.key] = value;
+      put(c, coerced.ok ? coerced.value : null);
       if (!coerced.ok) {
         // A long number in an id column has already lost digits: flag it, never match on it.
         const code = col.def?.type === 'id' && typeof cell.value === 'number' ? 'id-as-number' : 'bad-cell';
         problems.push(problem(code, coerced.text, placeOf(fileName, sheet, sheetRow.number, col)));
       }
     }
-    if (columnar) count++;
-    else rows.push(row);
+    if (row) rows.push(row);
+    else count++;
   }
 
   if (!headerChecked) checkHeader();
