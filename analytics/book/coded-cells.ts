@@ -19,6 +19,9 @@ import type { Cell } from './types';
 const NULL = -0x80000000;
 const ABSENT = -0x7fffffff;
 
+/** The day number of 0000-01-01: a day code below it stands for a blank cell (null or absent). */
+export const FIRST_DAY = -719528;
+
 /** A coded column: its length, and each cell made on demand. */
 export abstract class CodedCells {
   abstract readonly length: number;

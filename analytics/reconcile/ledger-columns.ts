@@ -7,7 +7,7 @@
 import { toMinorUnits } from '../money/minor-units';
 import { dayNumber, dayText } from '../book/dates';
 import { cellAt, type ColumnRows } from '../book/column-rows';
-import { DayCells, DictionaryCells, FenCells, SerialCells, serialText } from '../book/coded-cells';
+import { DayCells, DictionaryCells, FenCells, FIRST_DAY, SerialCells, serialText } from '../book/coded-cells';
 import type { Cell, Row } from '../book/types';
 
 /** One side of a reconciliation, column by column. Index i of every array is the same row. */
@@ -128,41 +128,36 @@ export function allocateColumns(n: number): LedgerColumns {
 /** The columns of the rows at `positions`, in that order. */
 export function pickRows(cols: LedgerColumns, positions: readonly number[]): LedgerColumns {
   const n = cols.numbered;
-  const code = cols.referenceCode;
+  const referenceCode = cols.referenceCode;
   const idCode = cols.idCode;
-  const out = n ? numberedColumns(positions.length, !idCode, !code) : allocateColumns(positions.length);
-  positions.forEach((k, i) => {
-    if (!idCode) out.ids[i] = cols.ids[k];
-    out.day[i] = cols.day[k];
-    out.amount[i] = cols.amount[k];
-    if (!code) out.reference[i] = cols.reference[k];
-    if (!n) {
-      out.party[i] = cols.party[k];
-      out.memo[i] = cols.memo[k];
-    }
+  // Texts held as numbers or as text ids are picked as those, not made.
+  const texts = (held: boolean, all: () => string[]) => {
+    if (held) return undefined;
+    const list = all();
+    return positions.map((k) => list[k]);
+  };
+  const numbers = (code: SerialCode | undefined) => code && { ...code, numbers: Float64Array.from(positions, (k) => code.numbers[k]) };
+  return sideColumns({
+    length: positions.length,
+    day: Int32Array.from(positions, (k) => cols.day[k]),
+    amount: positions.map((k) => cols.amount[k]),
+    ids: texts(idCode !== undefined, () => cols.ids),
+    reference: texts(referenceCode !== undefined, () => cols.reference),
+    party: texts(n !== undefined, () => cols.party),
+    memo: texts(n !== undefined, () => cols.memo),
+    numbered: n && { numbering: n.numbering, party: Int32Array.from(positions, (k) => n.party[k]), memo: Int32Array.from(positions, (k) => n.memo[k]) },
+    idCode: numbers(idCode),
+    referenceCode: numbers(referenceCode),
   });
-  let picked = out;
-  if (n) picked = numbered(picked, n.numbering, Int32Array.from(positions, (k) => n.party[k]), Int32Array.from(positions, (k) => n.memo[k]));
-  if (code) picked = withReferenceCode(picked, { ...code, numbers: Float64Array.from(positions, (k) => code.numbers[k]) });
-  if (idCode) picked = withIdCode(picked, { ...idCode, numbers: Float64Array.from(positions, (k) => idCode.numbers[k]) });
-  return picked;
 }
 
-// Columns whose party and memo texts will come from their text ids (see `numbered`); ids and
-// references left out are to be held as numbers, their texts added as accessors. (Added,
-// never turned from data into accessors: that puts an object's properties in a dictionary,
-// and every read of `amount` or `day` in the matcher's loops then costs a hash lookup.)
+// Columns with room for `n` rows, their party and memo texts to come from text ids (see
+// `finish`); ids and references held as numbers get no text arrays.
 function numberedColumns(n: number, withIds = true, withReferences = true): LedgerColumns {
   const out: Partial<LedgerColumns> = { length: n, day: new Int32Array(n), amount: new Array<number>(n).fill(0) };
   if (withIds) out.ids = new Array<string>(n);
   if (withReferences) out.reference = new Array<string>(n);
   return out as LedgerColumns;
-}
-
-// `out` with its text ids, and party and memo texts made from them when first read: the
-// matcher reads only the ids, so a million rows need not hold both.
-function numbered(out: LedgerColumns, numbering: TextNumbering, party: Int32Array, memo: Int32Array): LedgerColumns {
-  return sideColumns({ ...partsOf(out), numbered: { numbering, party, memo }, party: undefined, memo: undefined });
 }
 
 // What a side's columns hold, texts made from codes or text ids left out.
@@ -405,14 +400,14 @@ function sideOfBody(body: ColumnRows, numbering: TextNumbering, scope: BodyScope
     memoIds[i] = memo(k);
     i++;
   }
-  return { columns: id.finish(reference.finish(finish(out, i, numbering, partyIds, memoIds))), kept: cut(kept, i) };
+  return { columns: finish(out, i, numbering, partyIds, memoIds, id.code(i), reference.code(i)), kept: cut(kept, i) };
 }
 
-// A column read into the side's columns, as numbers (coded) or as texts; `finish` gives the
-// columns what was read.
+// A column read into the side's columns, as numbers (coded: `code` gives the first n rows'
+// numbers) or as texts (in the columns' own text array).
 interface SideReader {
   coded: boolean;
-  finish(out: LedgerColumns): LedgerColumns;
+  code(n: number): SerialCode | undefined;
 }
 
 // Each kept row's id: as its number when the column holds serial ids. `take` says whether
@@ -425,20 +420,15 @@ function idReader(body: ColumnRows, key: string, n: number): SideReader & { take
     return {
       coded: true,
       take: (_out, k, i) => (numbers[i] = from[k] < 0 ? NaN : from[k]) === numbers[i],
-      finish: (out) => withIdCode(out, { prefix: c.prefix, width: c.width, numbers: cut(numbers, out.length) }),
+      code: (kept) => ({ prefix: c.prefix, width: c.width, numbers: cut(numbers, kept) }),
     };
   }
   const cell = cellReader(body, key);
   return {
     coded: false,
     take: (out, k, i) => (out.ids[i] = rowId(cell(k))) !== '',
-    finish: (out) => out,
+    code: () => undefined,
   };
-}
-
-/** `out` with ids held as numbers, their texts made when first read. */
-export function withIdCode(out: LedgerColumns, code: SerialCode): LedgerColumns {
-  return sideColumns({ ...partsOf(out), idCode: code, ids: undefined });
 }
 
 /** The id of row i ('' for none), made from its number when the ids are held so. */
@@ -458,7 +448,7 @@ function referenceReader(body: ColumnRows, n: number): SideReader & { take(out: 
       take: (_out, k, i) => {
         numbers[i] = from[k] < 0 ? NaN : from[k];
       },
-      finish: (out) => withReferenceCode(out, { prefix: c.prefix, width: c.width, numbers: cut(numbers, out.length) }),
+      code: (kept) => ({ prefix: c.prefix, width: c.width, numbers: cut(numbers, kept) }),
     };
   }
   const cell = cellReader(body, 'Reference');
@@ -467,7 +457,7 @@ function referenceReader(body: ColumnRows, n: number): SideReader & { take(out: 
     take: (out, k, i) => {
       out.reference[i] = normalizeReference(cell(k));
     },
-    finish: (out) => out,
+    code: () => undefined,
   };
 }
 
@@ -503,7 +493,7 @@ function scopeTest(body: ColumnRows, scope: BodyScope): (k: number) => boolean {
   if (dates instanceof DayCells && endDay === endDay) {
     const days = dates.days;
     // Day numbers below every real date's stand for blank cells, which compare as ''.
-    return (k) => isAccount(k) && (days[k] <= endDay || days[k] < MIN_CODED_DAY);
+    return (k) => isAccount(k) && (days[k] <= endDay || days[k] < FIRST_DAY);
   }
   const date = cellReader(body, 'Date');
   return (k) => {
@@ -513,15 +503,12 @@ function scopeTest(body: ColumnRows, scope: BodyScope): (k: number) => boolean {
   };
 }
 
-// Days of 'YYYY-MM-DD' from 0000-01-01 on are above this; the codes of blank cells below.
-const MIN_CODED_DAY = -719528;
-
 // A row's day number (NO_DAY when its date is not a date), straight from coded days.
 function dayReader(body: ColumnRows, key: string): (k: number) => number {
   const c = body.cellsOf(key);
   if (c instanceof DayCells) {
     const days = c.days;
-    return (k) => (days[k] < MIN_CODED_DAY ? NO_DAY : days[k]);
+    return (k) => (days[k] < FIRST_DAY ? NO_DAY : days[k]);
   }
   const cell = cellReader(body, key);
   const day = dayOfCell();
@@ -578,20 +565,18 @@ function isKept(scope: RowScope | undefined, r: Row, i: number): boolean {
   return true;
 }
 
-// The columns cut to the `n` rows kept, with their text ids.
-function finish(out: LedgerColumns, n: number, texts: TextNumbering, party: Int32Array, memo: Int32Array): LedgerColumns {
+// The columns cut to the `n` rows kept, with their text ids (party and memo texts made from
+// them when first read: the matcher reads only the ids, so a million rows need not hold both)
+// and the ids and references held as numbers, if so.
+function finish(out: LedgerColumns, n: number, numbering: TextNumbering, party: Int32Array, memo: Int32Array, idCode?: SerialCode, referenceCode?: SerialCode): LedgerColumns {
+  // Ids and references held as numbers have no text arrays here (see `numberedColumns`).
+  const held = out as Partial<LedgerColumns>;
   if (n < out.length) {
-    out.length = n;
-    // Ids and references held as numbers have no texts here (see `numberedColumns`).
-    const texts = out as Partial<LedgerColumns>;
-    if (texts.ids) texts.ids.length = n;
-    out.day = cut(out.day, n);
+    if (held.ids) held.ids.length = n;
     out.amount.length = n;
-    if (texts.reference) texts.reference.length = n;
-    party = cut(party, n);
-    memo = cut(memo, n);
+    if (held.reference) held.reference.length = n;
   }
-  return numbered(out, texts, party, memo);
+  return sideColumns({ length: n, day: cut(out.day, n), amount: out.amount, ids: held.ids, reference: held.reference, numbered: { numbering, party: cut(party, n), memo: cut(memo, n) }, idCode, referenceCode });
 }
 
 // The first n values: a view when they are most of the array (no second copy for the
