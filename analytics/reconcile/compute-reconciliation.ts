@@ -16,7 +16,7 @@ import type { Book, Row, Table } from '../book/types';
 import { toMinorUnits } from '../money/minor-units';
 import { fail } from '../util/error';
 import { t } from '../book/types';
-import { fen, idOf, journalColumns, type SerialCode, journalColumnsOfBody, pickRows, statementColumns, statementColumnsOfBody, TextNumbering, type LedgerColumns } from './ledger-columns';
+import { fen, idOf, journalColumns, type BodyColumns, type SerialCode, journalColumnsOfBody, pickRows, statementColumns, statementColumnsOfBody, TextNumbering, type LedgerColumns } from './ledger-columns';
 import { bodyRows, pickScope, rowList, type ScopeRows } from './scope-rows';
 import { IdListCells } from './id-list-cells';
 import { ID_SEPARATOR, lastMatchKey, matchIdOfPair, matchIdOfSerialPair, matchIdOfSorted, pairingKey, sortIds, splitIds } from './match-id';
@@ -469,31 +469,34 @@ interface SideInScope {
   rows: ScopeRows;
 }
 
-// A table held as columns is read as it is held (its rows never made); one of row objects
-// row by row.
 function journalInScope(book: Book, numbering: TextNumbering, accountId: string, end: string): SideInScope {
-  const table = book.tables.Journal;
-  const body = headlessBody(table);
-  if (body) {
-    const { columns, kept } = journalColumnsOfBody(body, customerNames(book), numbering, { accountId, end });
-    return { columns, rows: bodyRows(body, kept) };
-  }
-  const all = table?.rows ?? [];
-  const kept = new Array<Row>(all.length);
-  const columns = journalColumns(all, customerNames(book), numbering, { keep: inScope(accountId, end), kept });
-  return { columns, rows: rowList(kept) };
+  const names = customerNames(book);
+  return sideInScope(
+    book.tables.Journal,
+    (body) => journalColumnsOfBody(body, names, numbering, { accountId, end }),
+    (rows, kept) => journalColumns(rows, names, numbering, { keep: inScope(accountId, end), kept }),
+  );
 }
 
 function statementInScope(book: Book, numbering: TextNumbering, accountId: string, end: string): SideInScope {
-  const table = book.tables.Statement;
+  return sideInScope(
+    book.tables.Statement,
+    (body) => statementColumnsOfBody(body, numbering, { accountId, end }),
+    (rows, kept) => statementColumns(rows, numbering, { keep: inScope(accountId, end), kept }),
+  );
+}
+
+// A table held as columns is read as it is held (its rows never made); one of row objects
+// row by row, the rows in scope listed in `kept`.
+function sideInScope(table: Table | undefined, ofBody: (body: ColumnRows) => BodyColumns, ofRows: (rows: readonly Row[], kept: Row[]) => LedgerColumns): SideInScope {
   const body = headlessBody(table);
   if (body) {
-    const { columns, kept } = statementColumnsOfBody(body, numbering, { accountId, end });
+    const { columns, kept } = ofBody(body);
     return { columns, rows: bodyRows(body, kept) };
   }
   const all = table?.rows ?? [];
   const kept = new Array<Row>(all.length);
-  const columns = statementColumns(all, numbering, { keep: inScope(accountId, end), kept });
+  const columns = ofRows(all, kept);
   return { columns, rows: rowList(kept) };
 }
 
